@@ -1,0 +1,14 @@
+/** One jest project per kind of test, told apart by the file name. */
+const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] };
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.browser\\.test\\.ts$'],
+    },
+  ],
+};

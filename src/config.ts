@@ -1,0 +1,107 @@
+import path from 'node:path';
+import Joi from 'joi';
+
+/** The validated, frozen settings the service runs with. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly env: 'development' | 'production' | 'test';
+  readonly formsDir: string;
+  readonly dataDir: string;
+  /** Store back end: the embedded SQLite file by default. */
+  readonly database: 'sqlite';
+  /** SQLite `synchronous` pragma: `normal` survives a process crash, `full` also a power cut. */
+  readonly sqliteSynchronous: 'normal' | 'full';
+  readonly sessionSecret: string;
+  readonly sessionIdleMinutes: number;
+  readonly baseUrl: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Largest request body accepted, in bytes. */
+  readonly bodyLimit: number;
+  /** Whether cookies carry the Secure flag (on in production unless the operator says otherwise). */
+  readonly secureCookies: boolean;
+  readonly trustProxy: boolean;
+}
+
+/** Settings a caller of `createApp` may give; anything left out takes its default. */
+export type ConfigInput = Partial<Config>;
+
+const DEVELOPMENT_SECRET = 'civic-forms-development-secret-change-me';
+
+const envSchema = Joi.object({
+  PORT: Joi.number().integer().min(0).max(65535).default(3000),
+  HOST: Joi.string().hostname().default('0.0.0.0'),
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  FORMS_DIR: Joi.string().default('forms'),
+  DATA_DIR: Joi.string().default('data'),
+  DATABASE: Joi.string().valid('sqlite').default('sqlite'),
+  SQLITE_SYNCHRONOUS: Joi.string().lowercase().valid('normal', 'full').default('normal'),
+  SESSION_SECRET: Joi.when('NODE_ENV', {
+    is: 'production',
+    then: Joi.string().min(32).required(),
+    otherwise: Joi.string().min(32).default(DEVELOPMENT_SECRET),
+  }),
+  SESSION_IDLE_MINUTES: Joi.number().integer().min(1).max(24 * 60).default(20),
+  BASE_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
+  LOG_LEVEL: Joi.string()
+    .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
+    .default('info'),
+  BODY_LIMIT_KB: Joi.number().integer().min(1).max(1024).default(64),
+  SECURE_COOKIES: Joi.boolean(),
+  TRUST_PROXY: Joi.boolean().default(false),
+})
+  .unknown(true)
+  .prefs({ abortEarly: false, convert: true });
+
+/** Thrown when the environment holds a value the service cannot run with. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+function describe(detail: Joi.ValidationErrorItem): string {
+  const name = detail.path.join('.');
+  const found = detail.context?.value;
+  const shown = name === 'SESSION_SECRET' ? '(hidden)' : JSON.stringify(found);
+  return `${name}: ${detail.message.replace(/^"[^"]+" /, '')} (found ${shown})`;
+}
+
+/**
+ * Reads the settings from an environment once, validates them and freezes them.
+ *
+ * @example
+ *   const config = readConfig(process.env);
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const { value, error } = envSchema.validate(env);
+  if (error) throw new ConfigError(error.details.map(describe));
+  const port = value.PORT as number;
+  const nodeEnv = value.NODE_ENV as Config['env'];
+  return Object.freeze({
+    port,
+    host: value.HOST as string,
+    env: nodeEnv,
+    formsDir: path.resolve(cwd, value.FORMS_DIR as string),
+    dataDir: path.resolve(cwd, value.DATA_DIR as string),
+    database: 'sqlite',
+    sqliteSynchronous: value.SQLITE_SYNCHRONOUS as Config['sqliteSynchronous'],
+    sessionSecret: value.SESSION_SECRET as string,
+    sessionIdleMinutes: value.SESSION_IDLE_MINUTES as number,
+    baseUrl: ((value.BASE_URL as string | undefined) ?? `http://localhost:${port}`).replace(
+      /\/$/,
+      '',
+    ),
+    logLevel: value.LOG_LEVEL as Config['logLevel'],
+    bodyLimit: (value.BODY_LIMIT_KB as number) * 1024,
+    secureCookies: (value.SECURE_COOKIES as boolean | undefined) ?? nodeEnv === 'production',
+    trustProxy: value.TRUST_PROXY as boolean,
+  });
+}
+
+/** Completes the settings a library caller gave with the same defaults the environment has. */
+export function resolveConfig(input: ConfigInput = {}): Config {
+  const defaults = readConfig({ NODE_ENV: input.env ?? 'development' });
+  return Object.freeze({ ...defaults, ...input });
+}

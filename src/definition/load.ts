@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { problemFromJoi } from './joi-problems';
+import { formatProblem, type Problem } from './problem';
+import { checkReferences } from './references';
+import { formSchema } from './schema';
+import type { FormDefinition } from './types';
+
+/** What reading one definition file gave: the form, or what is wrong with it. */
+export type LoadResult =
+  | { ok: true; file: string; form: FormDefinition }
+  | { ok: false; file: string; problems: Problem[] };
+
+/** Thrown when one or more definitions are not valid; the message lists every problem. */
+export class DefinitionError extends Error {
+  readonly code = 'DEFINITION_INVALID';
+  constructor(readonly problems: Problem[]) {
+    super(`Form definitions are not valid:\n${problems.map(formatProblem).join('\n')}`);
+  }
+}
+
+function displayName(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') ? file : relative;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${(before[before.length - 1]?.length ?? 0) + 1}`;
+}
+
+/** Parses and validates one definition from its text. */
+export function parseDefinition(text: string, file: string): LoadResult {
+  const name = displayName(file);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
+    return {
+      ok: false,
+      file,
+      problems: [{ file: name, path: '', message: `is not valid JSON${where}: ${message}`, expected: 'a JSON object' }],
+    };
+  }
+  const { value, error } = formSchema.validate(json, { abortEarly: false, convert: false });
+  if (error) return { ok: false, file, problems: error.details.map((d) => problemFromJoi(name, d)) };
+  const form = value as FormDefinition;
+  const problems = checkReferences(form, name);
+  const stem = path.basename(file, '.json');
+  if (form.id !== stem) {
+    problems.push({ file: name, path: 'id', message: `is "${form.id}" but the file is ${path.basename(file)}`, expected: `"${stem}", the file's name without .json` });
+  }
+  if (problems.length > 0) return { ok: false, file, problems };
+  return { ok: true, file, form: deepFreeze(form) };
+}
+
+/** The `.json` files of a forms folder, sorted, each with its full path. */
+export function definitionFiles(formsDir: string): string[] {
+  return fs
+    .readdirSync(formsDir)
+    .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
+    .sort()
+    .map((name) => path.join(formsDir, name));
+}
+
+/** Reads and validates the given definition files, whatever their outcome. */
+export function checkDefinitions(files: string[]): LoadResult[] {
+  return files.map((file) => {
+    try {
+      return parseDefinition(fs.readFileSync(file, 'utf8'), file);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : (error as Error).message;
+      return { ok: false, file, problems: [{ file: displayName(file), path: '', message: reason, expected: 'a readable JSON file' }] };
+    }
+  });
+}
+
+/**
+ * Loads every form of a folder, or throws a DefinitionError listing every problem in every file.
+ *
+ * @example
+ *   const forms = loadForms('forms'); // Map of form id to its frozen definition
+ */
+export function loadForms(formsDir: string): ReadonlyMap<string, FormDefinition> {
+  if (!fs.existsSync(formsDir)) {
+    throw new DefinitionError([{ file: displayName(formsDir), path: '', message: 'does not exist', expected: 'a folder of form definitions (FORMS_DIR)' }]);
+  }
+  const results = checkDefinitions(definitionFiles(formsDir));
+  const problems = results.flatMap((r) => (r.ok ? [] : r.problems));
+  if (problems.length > 0) throw new DefinitionError(problems);
+  const forms = new Map<string, FormDefinition>();
+  for (const result of results) if (result.ok) forms.set(result.form.id, result.form);
+  return forms;
+}

@@ -1,0 +1,120 @@
+import Joi from 'joi';
+import { questionTypes } from '../questions/registry';
+
+/** Page and question ids: lower-case words joined by dashes, safe in a URL and a form field name. */
+const slug = Joi.string()
+  .pattern(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/)
+  .max(60)
+  .messages({ 'string.pattern.base': 'must be lower-case letters, digits and single dashes, starting with a letter' });
+
+const paragraphs = Joi.array().items(Joi.string().min(1));
+
+const conditionValue = Joi.alternatives(Joi.string(), Joi.number(), Joi.boolean());
+
+const condition: Joi.ObjectSchema = Joi.object({
+  question: slug,
+  equals: conditionValue,
+  notEquals: conditionValue,
+  oneOf: Joi.array().items(Joi.string(), Joi.number()).min(1),
+  contains: Joi.string(),
+  greaterThan: Joi.alternatives(Joi.number(), Joi.string()),
+  lessThan: Joi.alternatives(Joi.number(), Joi.string()),
+  answered: Joi.boolean(),
+  all: Joi.array().items(Joi.link('#condition')).min(1),
+  any: Joi.array().items(Joi.link('#condition')).min(1),
+})
+  .xor('question', 'all', 'any')
+  .with('question', [])
+  .oxor('equals', 'notEquals', 'oneOf', 'contains', 'greaterThan', 'lessThan', 'answered')
+  .id('condition');
+
+const typeNames = Object.keys(questionTypes);
+
+const question = Joi.object({
+  id: slug.required(),
+  type: Joi.string()
+    .valid(...typeNames)
+    .required(),
+  label: Joi.string().min(1).required(),
+  summaryLabel: Joi.string(),
+  errorLabel: Joi.string(),
+  hint: Joi.string(),
+  optional: Joi.boolean(),
+  errors: Joi.object().pattern(Joi.string(), Joi.string()),
+}).when('.type', {
+  switch: typeNames.map((name) => ({
+    is: name,
+    then: Joi.object(questionTypes[name as keyof typeof questionTypes].schemaKeys),
+  })),
+});
+
+const questionPage = Joi.object({
+  id: slug.required(),
+  kind: Joi.string().valid('questions'),
+  title: Joi.string(),
+  body: paragraphs,
+  questions: Joi.array().items(question).min(1).required(),
+  condition,
+}).when('.questions', { is: Joi.array().min(2), then: Joi.object({ title: Joi.required() }) });
+
+const exitPage = Joi.object({
+  id: slug.required(),
+  kind: Joi.string().valid('exit').required(),
+  title: Joi.string().required(),
+  body: paragraphs.min(1).required(),
+  condition,
+});
+
+const repeatSection = Joi.object({
+  id: slug.required(),
+  kind: Joi.string().valid('repeat').required(),
+  title: Joi.string().required(),
+  itemName: Joi.string().required(),
+  itemLabel: slug.required(),
+  addAnotherLabel: Joi.string().required(),
+  min: Joi.number().integer().min(0).default(0),
+  max: Joi.number().integer().min(1).max(50).default(10),
+  pages: Joi.array().items(questionPage).min(1).required(),
+  condition,
+});
+
+const page = Joi.alternatives().conditional('.kind', {
+  switch: [
+    { is: 'exit', then: exitPage },
+    { is: 'repeat', then: repeatSection },
+  ],
+  otherwise: questionPage,
+});
+
+/** The joi schema of a whole form definition. */
+export const formSchema = Joi.object({
+  $schema: Joi.string(),
+  id: slug.required(),
+  title: Joi.string().required(),
+  version: Joi.string()
+    .pattern(/^\d+\.\d+(\.\d+)?$/)
+    .required()
+    .messages({ 'string.pattern.base': 'must be a version number such as 1.0 or 2.1.3' }),
+  language: Joi.string()
+    .pattern(/^[a-z]{2,3}(-[A-Z]{2})?$/)
+    .default('en'),
+  description: Joi.string().required(),
+  start: Joi.object({
+    body: paragraphs.min(1).required(),
+    before: paragraphs,
+    duration: Joi.string(),
+  }).required(),
+  help: Joi.object({
+    phone: Joi.string().required(),
+    textRelay: Joi.string(),
+    hours: Joi.string().required(),
+    email: Joi.string().email({ tlds: false }),
+    postalAddress: Joi.array().items(Joi.string()).min(2).required(),
+  }).required(),
+  pages: Joi.array().items(page).min(1).required(),
+  checkAnswers: Joi.object({ declaration: Joi.string(), submitLabel: Joi.string() }),
+  confirmation: Joi.object({
+    title: Joi.string().required(),
+    whatHappensNext: paragraphs.min(1).required(),
+  }).required(),
+});

@@ -1,0 +1,210 @@
+/**
+ * The shape of a form definition, as a service team writes it in `forms/*.json`.
+ * The joi schema in `schema.ts` accepts exactly these shapes; `docs/form-definition.md` documents them.
+ */
+
+/** A condition on earlier answers that decides whether a page is on the path. */
+export type Condition =
+  | { question: string; equals: string | number | boolean }
+  | { question: string; notEquals: string | number | boolean }
+  | { question: string; oneOf: Array<string | number> }
+  | { question: string; contains: string }
+  | { question: string; greaterThan: number | string }
+  | { question: string; lessThan: number | string }
+  | { question: string; answered: boolean }
+  | { all: Condition[] }
+  | { any: Condition[] };
+
+/** An option of a radios, checkboxes or select question. */
+export interface Option {
+  value: string;
+  text: string;
+  hint?: string;
+  /** Checkboxes only: ticking this option clears the others ("None of these"). */
+  exclusive?: boolean;
+}
+
+/** Words an author can give instead of the framework's default error messages, by error code. */
+export type ErrorMessages = Partial<Record<string, string>>;
+
+interface QuestionBase {
+  id: string;
+  label: string;
+  /** Short name shown on check answers; defaults to the label. */
+  summaryLabel?: string;
+  /** Noun phrase used inside default error messages ("your date of birth"). */
+  errorLabel?: string;
+  hint?: string;
+  optional?: boolean;
+  errors?: ErrorMessages;
+}
+
+export interface TextQuestion extends QuestionBase {
+  type: 'text';
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  /** Size of the input, as govuk-frontend's width classes: 2, 3, 4, 5, 10, 20 or 30 characters. */
+  width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
+  autocomplete?: string;
+  spellcheck?: boolean;
+  /** Strip spaces and dashes before checking (reference numbers, National Insurance numbers). */
+  ignoreSpaces?: boolean;
+  uppercase?: boolean;
+}
+export interface TextareaQuestion extends QuestionBase {
+  type: 'textarea';
+  maxLength: number;
+  rows?: number;
+  minLength?: number;
+}
+export interface NumberQuestion extends QuestionBase {
+  type: 'number';
+  decimals?: number;
+  min?: number;
+  max?: number;
+  suffix?: string;
+}
+export interface MoneyQuestion extends QuestionBase {
+  type: 'money';
+  min?: number;
+  max?: number;
+  /** Whole pounds only. */
+  wholeUnits?: boolean;
+}
+export interface EmailQuestion extends QuestionBase {
+  type: 'email';
+}
+export interface PhoneQuestion extends QuestionBase {
+  type: 'phone';
+  /** `uk` accepts UK numbers only; `any` (default) also accepts international ones with +. */
+  accept?: 'uk' | 'any';
+}
+export interface DateQuestion extends QuestionBase {
+  type: 'date';
+  /** `bday` uses `bday-day`, `bday-month`, `bday-year` autocomplete. */
+  autocomplete?: 'bday';
+  /** `past` (today or earlier), `future` (today or later), or ISO dates. */
+  before?: string;
+  after?: string;
+  past?: boolean;
+  future?: boolean;
+}
+export interface RadiosQuestion extends QuestionBase {
+  type: 'radios';
+  options: Option[];
+  inline?: boolean;
+}
+export interface CheckboxesQuestion extends QuestionBase {
+  type: 'checkboxes';
+  options: Option[];
+  minSelected?: number;
+  maxSelected?: number;
+}
+export interface SelectQuestion extends QuestionBase {
+  type: 'select';
+  options: Option[];
+}
+export interface YesNoQuestion extends QuestionBase {
+  type: 'yes-no';
+}
+export interface NameQuestion extends QuestionBase {
+  type: 'name';
+  maxLength?: number;
+}
+export interface AddressQuestion extends QuestionBase {
+  type: 'address';
+  /** `uk` asks for a UK postcode; `international` for a country and a free postal code. */
+  variant?: 'uk' | 'international';
+}
+
+export type Question =
+  | TextQuestion
+  | TextareaQuestion
+  | NumberQuestion
+  | MoneyQuestion
+  | EmailQuestion
+  | PhoneQuestion
+  | DateQuestion
+  | RadiosQuestion
+  | CheckboxesQuestion
+  | SelectQuestion
+  | YesNoQuestion
+  | NameQuestion
+  | AddressQuestion;
+
+export type QuestionTypeName = Question['type'];
+
+/** A page of questions: one question by default, or several under a page title. */
+export interface QuestionPage {
+  id: string;
+  kind?: 'questions';
+  /** The h1 when a page groups several questions. */
+  title?: string;
+  /** Paragraphs shown above the questions. */
+  body?: string[];
+  questions: Question[];
+  condition?: Condition;
+}
+
+/** An end page for people who cannot continue ("You cannot apply because ..."). */
+export interface ExitPage {
+  id: string;
+  kind: 'exit';
+  title: string;
+  body: string[];
+  condition?: Condition;
+  /** Counted as a completed transaction in the KPIs: the service did its job. */
+}
+
+/** A group of pages asked once per item, with a summary page to add, change and remove items. */
+export interface RepeatSection {
+  id: string;
+  kind: 'repeat';
+  /** The summary page h1, e.g. "People who live with you". */
+  title: string;
+  /** Singular name of one item, e.g. "person", used in headings and buttons. */
+  itemName: string;
+  /** The question whose answer names an item in the summary list. */
+  itemLabel: string;
+  /** The summary page's "Do you need to add another ...?" question. */
+  addAnotherLabel: string;
+  min?: number;
+  max?: number;
+  pages: QuestionPage[];
+  condition?: Condition;
+}
+
+export type Page = QuestionPage | ExitPage | RepeatSection;
+
+export interface HelpContact {
+  phone: string;
+  textRelay?: string;
+  hours: string;
+  email?: string;
+  postalAddress: string[];
+}
+
+export interface FormDefinition {
+  id: string;
+  title: string;
+  version: string;
+  /** Language of the definition's own strings. */
+  language: string;
+  description: string;
+  start: {
+    body: string[];
+    before?: string[];
+    duration?: string;
+  };
+  help: HelpContact;
+  pages: Page[];
+  checkAnswers?: {
+    declaration?: string;
+    submitLabel?: string;
+  };
+  confirmation: {
+    title: string;
+    whatHappensNext: string[];
+  };
+}

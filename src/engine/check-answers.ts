@@ -1,0 +1,57 @@
+import type { FormDefinition } from '../definition/types';
+import { typeOf } from '../questions/registry';
+import type { AnswerValue, Translate } from '../questions/question-type';
+import type { Draft } from './answers';
+import { walk, type Step } from './journey';
+
+/** One answer as check answers shows it; `lines` is undefined for a skipped optional answer. */
+export interface SummaryRow {
+  questionId: string;
+  label: string;
+  lines: string[] | undefined;
+  /** The step to change it on. */
+  step: Step;
+}
+
+/** A block of rows: the form's own questions, or one item of a repeating section. */
+export interface SummaryGroup {
+  /** The section and the item's position (1-based), for items of repeating sections. */
+  item?: { sectionId: string; itemName: string; position: number };
+  rows: SummaryRow[];
+}
+
+/** The check answers summary: every answer on the path, in order, grouped by section item. */
+export function summarise(
+  form: FormDefinition,
+  draft: Pick<Draft, 'answers' | 'done'>,
+  context: { t: Translate; lang: string },
+): SummaryGroup[] {
+  const groups: SummaryGroup[] = [];
+  let current: SummaryGroup | undefined;
+  for (const step of walk(form, draft).steps) {
+    if (step.kind !== 'page') continue;
+    const itemKey = step.item?.id;
+    const answers = step.section
+      ? (draft.answers[step.section.id] as Array<{ id: string; answers: Record<string, AnswerValue> }> | undefined)?.find((i) => i.id === itemKey)?.answers ?? {}
+      : (draft.answers as Record<string, AnswerValue>);
+    const needsGroup = step.section
+      ? current?.item?.sectionId !== step.section.id || current.item.position !== (step.item?.index ?? 0) + 1
+      : current === undefined || current.item !== undefined;
+    if (needsGroup) {
+      current = step.section
+        ? { item: { sectionId: step.section.id, itemName: step.section.itemName, position: (step.item?.index ?? 0) + 1 }, rows: [] }
+        : { rows: [] };
+      groups.push(current);
+    }
+    for (const question of step.page.questions) {
+      const value = answers[question.id];
+      current?.rows.push({
+        questionId: question.id,
+        label: question.summaryLabel ?? question.label,
+        lines: value === undefined ? undefined : typeOf(question).summary(question, value as never, context),
+        step,
+      });
+    }
+  }
+  return groups;
+}

@@ -1,0 +1,29 @@
+/**
+ * Every error the service reports, with a stable code and its HTTP status.
+ * `docs/errors.md` documents each one; a test keeps the two in step.
+ */
+export const ERROR_CODES = Object.freeze({
+  FORM_NOT_FOUND: 404,
+  PAGE_NOT_FOUND: 404,
+  CSRF_INVALID: 403,
+  BODY_TOO_LARGE: 413,
+  DEFINITION_INVALID: 500,
+  CONFIG_INVALID: 500,
+  DATABASE_UNAVAILABLE: 503,
+  TRANSLATION_MISSING: 500,
+  INTERNAL: 500,
+} as const);
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** An error the service expects and knows how to show. */
+export class ServiceError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string = code,
+  ) {
+    super(message);
+    this.status = ERROR_CODES[code];
+  }
+}

@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import session from 'express-session';
+import { csrfSync } from 'csrf-sync';
+import helmet from 'helmet';
+import pino, { type Logger } from 'pino';
+import pinoHttp from 'pino-http';
+import { resolveConfig, type Config, type ConfigInput } from '../config';
+import { loadForms } from '../definition/load';
+import type { FormDefinition } from '../definition/types';
+import { ERROR_CODES, ServiceError } from '../errors';
+import { openSqliteStore } from '../store/sqlite-store';
+import { DatabaseSessionStore } from '../store/session-store';
+import type { Store } from '../store/store';
+import { createAssets } from './assets';
+import { createFormRoutes } from './form-routes';
+import { createI18n, translator } from './i18n';
+import { createRender } from './render';
+import { createViews, GOVUK_DIST } from './views';
+
+export interface AppOptions extends ConfigInput {
+  /** A store to use instead of opening the SQLite file under `dataDir`. */
+  store?: Store;
+  /** Forms to serve instead of reading `formsDir`. */
+  forms?: ReadonlyMap<string, FormDefinition>;
+  logger?: Logger;
+}
+
+/** The express app, with what it opened so the caller can close it. */
+export interface CivicFormsApp extends Express {
+  readonly store: Store;
+  readonly forms: ReadonlyMap<string, FormDefinition>;
+  readonly config: Config;
+  close(): Promise<void>;
+}
+
+/** The hash of govuk-frontend's one inline script, so the CSP allows it and nothing else inline. */
+function inlineScriptHash(): string {
+  const template = fs.readFileSync(path.join(GOVUK_DIST, 'govuk', 'template.njk'), 'utf8');
+  const script = /<script[^>]*>([^<]*)<\/script>/.exec(template)?.[1] ?? '';
+  return `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+}
+
+/**
+ * Builds the service: loads and checks every form, opens the store, and returns the express app.
+ * It does not listen; `server.ts` does.
+ *
+ * @example
+ *   const app = createApp({ formsDir: 'forms', dataDir: 'data' });
+ *   app.listen(3000);
+ */
+export function createApp(options: AppOptions = {}): CivicFormsApp {
+  const { store: givenStore, forms: givenForms, logger: givenLogger, ...configInput } = options;
+  const config = resolveConfig(configInput);
+  const logger = givenLogger ?? pino({ level: config.logLevel });
+  const forms = givenForms ?? loadForms(config.formsDir);
+  const store =
+    givenStore ??
+    openSqliteStore({ file: path.join(config.dataDir, 'civic-forms.sqlite'), synchronous: config.sqliteSynchronous });
+  const i18n = createI18n();
+  const views = createViews();
+  const assets = createAssets();
+  const { csrfSynchronisedProtection, generateToken } = csrfSync({
+    getTokenFromRequest: (req) => (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
+  });
+  const render = createRender({ views, i18n, assets: assets.urls, csrfToken: (req) => generateToken(req) });
+
+  const app = express() as unknown as CivicFormsApp;
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", inlineScriptHash()],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: config.secureCookies ? [] : null,
+        },
+      },
+    }),
+  );
+  app.use(assets.serve);
+  app.use(pinoHttp({ logger, genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID() }));
+  app.get('/health', async (_req, res) => {
+    try {
+      await store.ping();
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', code: 'DATABASE_UNAVAILABLE' });
+    }
+  });
+  app.use(express.urlencoded({ extended: false, limit: config.bodyLimit, parameterLimit: 200 }));
+  app.use(
+    session({
+      name: 'civic.sid',
+      secret: config.sessionSecret,
+      store: new DatabaseSessionStore(store, config.sessionIdleMinutes * 60_000),
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.secureCookies,
+        maxAge: config.sessionIdleMinutes * 60_000,
+      },
+    }),
+  );
+  app.use((_req, res, next) => {
+    res.locals.lang = 'en';
+    next();
+  });
+  app.use(csrfSynchronisedProtection);
+
+  app.get('/', (req, res) => {
+    const t = translator(i18n, 'en');
+    res.setHeader('Cache-Control', 'no-cache');
+    render(req, res, 'form-list.njk', {
+      pageTitle: t('formList.title'),
+      forms: [...forms.values()].map((f) => ({ href: `/${f.id}`, title: f.title, description: f.description })),
+    });
+  });
+  app.use(createFormRoutes({ forms, store, render, i18n }));
+
+  app.use((_req, _res, next) => next(new ServiceError('PAGE_NOT_FOUND')));
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const code = errorCode(error);
+    const status = ERROR_CODES[code];
+    if (status >= 500) req.log.error({ err: error, code }, 'request failed');
+    else req.log.info({ code }, 'request refused');
+    const t = translator(i18n, 'en');
+    const view =
+      status === 404
+        ? { pageTitle: t('notFound.title'), paragraphs: [t('notFound.body')], link: { href: '/', text: t('notFound.link') } }
+        : code === 'CSRF_INVALID'
+          ? { pageTitle: t('csrf.title'), paragraphs: [t('csrf.body')] }
+          : { pageTitle: t('serverError.title'), paragraphs: [t('serverError.body')] };
+    res.setHeader('Cache-Control', 'no-store');
+    try {
+      render(req, res, 'message.njk', view, status);
+    } catch {
+      res.status(status).type('text').send(code);
+    }
+  });
+
+  Object.defineProperties(app, {
+    store: { value: store },
+    forms: { value: forms },
+    config: { value: config },
+    close: { value: () => store.close() },
+  });
+  return app;
+}
+
+function errorCode(error: unknown): keyof typeof ERROR_CODES {
+  if (error instanceof ServiceError) return error.code;
+  const e = error as { code?: string; type?: string; status?: number };
+  if (e?.code === 'EBADCSRFTOKEN' || (e?.status === 403 && /csrf/i.test(String((error as Error).message)))) return 'CSRF_INVALID';
+  if (e?.type === 'entity.too.large') return 'BODY_TOO_LARGE';
+  if (e?.code && e.code in ERROR_CODES) return e.code as keyof typeof ERROR_CODES;
+  return 'INTERNAL';
+}

@@ -1,0 +1,87 @@
+import type { Request, Response } from 'express';
+import type { FormDefinition } from '../definition/types';
+import type { Draft } from '../engine/answers';
+import { summarise } from '../engine/check-answers';
+import { activeAnswers, walk } from '../engine/journey';
+import { stepUrl } from './journey-state';
+import type { PageHandlerDependencies } from './question-page';
+import { langOf, tOf } from './render';
+
+function capitalise(text: string, lang: string): string {
+  return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
+}
+
+/** Check answers: every answer on the path, each with a Change link that comes back here. */
+export function renderCheckAnswers(
+  deps: PageHandlerDependencies,
+  req: Request,
+  res: Response,
+  form: FormDefinition,
+  draft: Draft,
+): void {
+  const lang = langOf(res);
+  const t = tOf(res, deps);
+  const walked = walk(form, draft);
+  const last = walked.steps[walked.steps.length - 2];
+  const groups = summarise(form, draft, { t, lang }).map((group) => ({
+    heading: group.item ? t('section.itemHeading', { itemName: capitalise(group.item.itemName, lang), position: group.item.position }) : undefined,
+    rows: group.rows.map((row) => ({
+      key: { text: row.label },
+      value: row.lines
+        ? { html: row.lines.map((line) => escapeHtml(line)).join('<br>') }
+        : { text: t('checkAnswers.notProvided'), classes: 'cf-not-provided' },
+      actions: {
+        items: [{ href: `${stepUrl(form, row.step)}?change=1`, text: t('checkAnswers.change'), visuallyHiddenText: row.label }],
+      },
+    })),
+  }));
+  deps.render(req, res, 'check-answers.njk', {
+    form,
+    pageTitle: t('checkAnswers.title'),
+    groups,
+    declaration: form.checkAnswers?.declaration,
+    submitLabel: form.checkAnswers?.submitLabel ?? t('checkAnswers.submit'),
+    backHref: last ? stepUrl(form, last) : `/${form.id}`,
+    action: `/${form.id}/check-answers`,
+  });
+}
+
+/** Sends the application: one submission per transaction, however often this is posted. */
+export async function acceptCheckAnswers(
+  deps: PageHandlerDependencies,
+  req: Request,
+  res: Response,
+  form: FormDefinition,
+  draft: Draft,
+): Promise<void> {
+  const { submission } = await deps.store.submit(draft, activeAnswers(form, draft), new Date().toISOString());
+  req.session.submitted = { ...req.session.submitted, [form.id]: submission.reference };
+  if (req.session.journeys) delete req.session.journeys[form.id];
+  res.redirect(303, `/${form.id}/confirmation`);
+}
+
+/** The confirmation page; still shown when reopened from a bookmark in the same session. */
+export async function renderConfirmation(
+  deps: PageHandlerDependencies,
+  req: Request,
+  res: Response,
+  form: FormDefinition,
+): Promise<void> {
+  const lang = langOf(res);
+  const t = tOf(res, deps);
+  const reference = req.session.submitted?.[form.id];
+  const submission = reference ? await deps.store.findSubmission(reference) : undefined;
+  deps.render(req, res, 'confirmation.njk', {
+    form,
+    pageTitle: submission ? form.confirmation.title : t('confirmation.notFoundTitle'),
+    reference: submission?.reference,
+    submittedOn: submission
+      ? new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Europe/London' }).format(new Date(submission.submittedAt))
+      : undefined,
+    startHref: `/${form.id}`,
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

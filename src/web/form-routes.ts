@@ -1,0 +1,146 @@
+import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { FormDefinition, RepeatSection } from '../definition/types';
+import { itemsOf, type Draft } from '../engine/answers';
+import { walk, type Step } from '../engine/journey';
+import { ServiceError } from '../errors';
+import { acceptCheckAnswers, renderCheckAnswers, renderConfirmation } from './check-answers-page';
+import { loadDraft, stepUrl } from './journey-state';
+import { acceptQuestionPage, renderQuestionPage, type PageHandlerDependencies } from './question-page';
+import { langOf } from './render';
+import { acceptRemoveItem, acceptSectionSummary, renderRemoveItem, renderSectionSummary } from './section-pages';
+
+export interface FormRoutesDependencies extends PageHandlerDependencies {
+  forms: ReadonlyMap<string, FormDefinition>;
+}
+
+type Handler = (req: Request, res: Response, form: FormDefinition, draft: Draft) => Promise<void> | void;
+
+/** The step a URL names, if the journey has reached it. */
+function findStep(steps: Step[], match: (step: Step) => boolean): Step | undefined {
+  return steps.find(match);
+}
+
+/**
+ * The journey's routes: start, question pages, repeating sections, check answers, confirmation.
+ * A URL the journey has not reached yet redirects to the step the user should be on.
+ */
+export function createFormRoutes(deps: FormRoutesDependencies): Router {
+  const router = Router();
+
+  const withForm =
+    (handler: Handler, needsDraft = true): RequestHandler =>
+    async (req: Request, res: Response, next: NextFunction) => {
+      const form = deps.forms.get(String(req.params.formId));
+      if (!form) return next(new ServiceError('FORM_NOT_FOUND'));
+      res.setHeader('Cache-Control', 'no-store');
+      const draft = needsDraft ? await loadDraft(req, deps.store, form, langOf(res)) : (undefined as unknown as Draft);
+      await handler(req, res, form, draft);
+    };
+
+  const submittedRedirect = (req: Request, res: Response, form: FormDefinition): boolean => {
+    if (req.session.journeys?.[form.id] || !req.session.submitted?.[form.id]) return false;
+    res.redirect(303, `/${form.id}/confirmation`);
+    return true;
+  };
+
+  router.get(
+    '/:formId',
+    withForm((req, res, form) => {
+      const first = walk(form, { answers: {}, done: [] }).steps[0];
+      deps.render(req, res, 'start.njk', {
+        form,
+        pageTitle: form.title,
+        startHref: first ? stepUrl(form, first) : `/${form.id}`,
+      });
+    }, false),
+  );
+
+  router.get(
+    '/:formId/check-answers',
+    withForm((req, res, form, draft) => {
+      const walked = walk(form, draft);
+      if (!walked.complete) {
+        if (submittedRedirect(req, res, form)) return;
+        return res.redirect(303, stepUrl(form, walked.next));
+      }
+      renderCheckAnswers(deps, req, res, form, draft);
+    }),
+  );
+  router.post(
+    '/:formId/check-answers',
+    withForm(async (req, res, form, draft) => {
+      const walked = walk(form, draft);
+      if (!walked.complete) {
+        if (submittedRedirect(req, res, form)) return;
+        return res.redirect(303, stepUrl(form, walked.next));
+      }
+      await acceptCheckAnswers(deps, req, res, form, draft);
+    }),
+  );
+  router.get(
+    '/:formId/confirmation',
+    withForm((req, res, form) => renderConfirmation(deps, req, res, form), false),
+  );
+
+  const onePage: Handler = async (req, res, form, draft) => {
+    const pageId = String(req.params.pageId);
+    const walked = walk(form, draft);
+    const step = findStep(walked.steps, (s) =>
+      s.kind === 'page' ? !s.section && s.page.id === pageId : s.kind !== 'check-answers' && s.key === pageId,
+    );
+    if (!step) {
+      if (!pageExists(form, pageId)) throw new ServiceError('PAGE_NOT_FOUND');
+      if (submittedRedirect(req, res, form)) return;
+      return res.redirect(303, stepUrl(form, walked.next));
+    }
+    const posting = req.method === 'POST';
+    if (step.kind === 'exit') return deps.render(req, res, 'exit.njk', { form, page: step.page, pageTitle: step.page.title });
+    if (step.kind === 'summary') {
+      return posting
+        ? acceptSectionSummary(deps, req, res, form, draft, step.section)
+        : renderSectionSummary(deps, req, res, form, draft, step.section);
+    }
+    if (step.kind !== 'page') return;
+    return posting
+      ? acceptQuestionPage(deps, req, res, form, draft, step)
+      : renderQuestionPage(deps, req, res, form, draft, step);
+  };
+  router.get('/:formId/:pageId', withForm(onePage));
+  router.post('/:formId/:pageId', withForm(onePage));
+
+  const itemPage: Handler = async (req, res, form, draft) => {
+    const section = form.pages.find((p): p is RepeatSection => p.kind === 'repeat' && p.id === req.params.sectionId);
+    const position = Number(req.params.position);
+    const pageId = String(req.params.pageId);
+    if (!section || !Number.isInteger(position) || position < 1 || position > (section.max ?? 10)) {
+      throw new ServiceError('PAGE_NOT_FOUND');
+    }
+    const walked = walk(form, draft);
+    if (pageId === 'remove') {
+      if (!itemsOf(draft.answers, section.id)[position - 1]) return res.redirect(303, stepUrl(form, walked.next));
+      return req.method === 'POST'
+        ? acceptRemoveItem(deps, req, res, form, draft, section, position)
+        : renderRemoveItem(deps, req, res, form, section, position);
+    }
+    const step = findStep(
+      walked.steps,
+      (s) => s.kind === 'page' && s.section === section && s.item?.index === position - 1 && s.page.id === pageId,
+    );
+    if (!step || step.kind !== 'page') {
+      if (!section.pages.some((p) => p.id === pageId)) throw new ServiceError('PAGE_NOT_FOUND');
+      if (submittedRedirect(req, res, form)) return;
+      return res.redirect(303, stepUrl(form, walked.next));
+    }
+    return req.method === 'POST'
+      ? acceptQuestionPage(deps, req, res, form, draft, step)
+      : renderQuestionPage(deps, req, res, form, draft, step);
+  };
+  router.get('/:formId/:sectionId/:position/:pageId', withForm(itemPage));
+  router.post('/:formId/:sectionId/:position/:pageId', withForm(itemPage));
+
+  return router;
+}
+
+function pageExists(form: FormDefinition, pageId: string): boolean {
+  return form.pages.some((p) => p.id === pageId);
+}

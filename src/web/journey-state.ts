@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import type { FormDefinition } from '../definition/types';
+import type { Draft } from '../engine/answers';
+import type { Step } from '../engine/journey';
+import type { Store } from '../store/store';
+
+declare module 'express-session' {
+  interface SessionData {
+    /** The transaction in progress for each form, by form id. */
+    journeys?: Record<string, string>;
+    /** The last submission made in this session, by form id, for the confirmation page. */
+    submitted?: Record<string, string>;
+  }
+}
+
+/** The journey in progress for this form in this session, or a new, unsaved one. */
+export async function loadDraft(req: Request, store: Store, form: FormDefinition, lang: string): Promise<Draft> {
+  const id = req.session.journeys?.[form.id];
+  const stored = id ? await store.getDraft(id) : undefined;
+  if (stored) return stored;
+  const now = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    formId: form.id,
+    formVersion: form.version,
+    answers: {},
+    done: [],
+    language: lang,
+    channel: 'online',
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** Saves the draft and ties it to the session, so a restart or another tab continues it. */
+export async function saveDraft(req: Request, store: Store, draft: Draft): Promise<void> {
+  draft.updatedAt = new Date().toISOString();
+  await store.saveDraft(draft);
+  if (req.session.journeys?.[draft.formId] !== draft.id) {
+    req.session.journeys = { ...req.session.journeys, [draft.formId]: draft.id };
+  }
+}
+
+/** The URL of a step of a form's journey. */
+export function stepUrl(form: FormDefinition, step: Step): string {
+  switch (step.kind) {
+    case 'check-answers':
+      return `/${form.id}/check-answers`;
+    case 'summary':
+      return `/${form.id}/${step.section.id}`;
+    case 'exit':
+      return `/${form.id}/${step.page.id}`;
+    case 'page':
+      return step.section && step.item
+        ? `/${form.id}/${step.section.id}/${step.item.index + 1}/${step.page.id}`
+        : `/${form.id}/${step.page.id}`;
+  }
+}
+
+/** Today's date as the date rules see it. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}

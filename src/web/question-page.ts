@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { FormDefinition } from '../definition/types';
+import type { Draft, RepeatItem } from '../engine/answers';
+import { itemsOf } from '../engine/answers';
+import { itemPageKey, previousStep, stepAfter, walk, type Step, type Walk } from '../engine/journey';
+import { applyValues, rawFromAnswers, readPage } from '../engine/page-answers';
+import { typeOf } from '../questions/registry';
+import type { QuestionError, RawState } from '../questions/question-type';
+import type { Store } from '../store/store';
+import { saveDraft, stepUrl, today } from './journey-state';
+import { errorSummary, langOf, questionView, tOf, type Render, type RenderDependencies } from './render';
+
+type PageStep = Extract<Step, { kind: 'page' }>;
+
+export interface PageHandlerDependencies extends Pick<RenderDependencies, 'i18n'> {
+  store: Store;
+  render: Render;
+}
+
+/** Whether the user came from check answers to change an answer. */
+export function isChangeMode(req: Request): boolean {
+  return req.query.change === '1';
+}
+
+function capitalise(text: string, lang: string): string {
+  return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
+}
+
+/** The answers record a page step reads and writes: the form's, or its repeat item's. */
+function answersFor(draft: Draft, step: PageStep): Record<string, unknown> {
+  if (!step.section || !step.item) return draft.answers;
+  return itemsOf(draft.answers, step.section.id).find((i) => i.id === step.item?.id)?.answers ?? {};
+}
+
+/** Shows a question page, with stored answers or with what was typed and its errors. */
+export function renderQuestionPage(
+  deps: PageHandlerDependencies,
+  req: Request,
+  res: Response,
+  form: FormDefinition,
+  draft: Draft,
+  step: PageStep,
+  typed?: { raw: RawState; errors: QuestionError[] },
+): void {
+  const lang = langOf(res);
+  const t = tOf(res, deps);
+  const { page } = step;
+  const single = page.questions.length === 1 && !page.title;
+  const raw = typed?.raw ?? rawFromAnswers(page, answersFor(draft, step));
+  const errors = typed?.errors ?? [];
+  const questions = page.questions.map((q) =>
+    typeOf(q).view(q, raw, questionView(q, errors, { t, lang, isPageHeading: single })),
+  );
+  const change = isChangeMode(req);
+  const previous = previousStep(walk(form, draft), step.key);
+  const caption =
+    step.section && step.item
+      ? t('section.itemHeading', { itemName: capitalise(step.section.itemName, lang), position: step.item.index + 1 })
+      : undefined;
+  deps.render(
+    req,
+    res,
+    'question-page.njk',
+    {
+      form,
+      pageTitle: page.title ?? page.questions[0]?.label,
+      heading: single ? undefined : page.title,
+      caption,
+      body: page.body,
+      questions,
+      errors: errorSummary(page.questions, errors, { t, lang }),
+      backHref: change ? `/${form.id}/check-answers` : previous ? stepUrl(form, previous) : `/${form.id}`,
+      action: req.originalUrl,
+    },
+    errors.length > 0 ? 400 : 200,
+  );
+}
+
+/** Takes a question page's answers: shows it again with errors, or saves and moves on. */
+export async function acceptQuestionPage(
+  deps: PageHandlerDependencies,
+  req: Request,
+  res: Response,
+  form: FormDefinition,
+  draft: Draft,
+  step: PageStep,
+): Promise<void> {
+  const result = readPage(step.page, req.body as Record<string, unknown>, { today: today() });
+  if (result.errors.length > 0) {
+    renderQuestionPage(deps, req, res, form, draft, step, result);
+    return;
+  }
+  let key = step.key;
+  if (step.section && step.item) {
+    const items = itemsOf(draft.answers, step.section.id);
+    let item = items.find((i) => i.id === step.item?.id);
+    if (!item) {
+      item = { id: newItemId(), answers: {} } satisfies RepeatItem;
+      draft.answers[step.section.id] = [...items, item];
+    }
+    applyValues(item.answers, result.values);
+    key = itemPageKey(step.section.id, item.id, step.page.id);
+  } else {
+    applyValues(draft.answers, result.values);
+  }
+  if (!draft.done.includes(key)) draft.done.push(key);
+  await saveDraft(req, deps.store, draft);
+  const walked = walk(form, draft);
+  res.redirect(303, nextUrl(form, walked, key, isChangeMode(req)));
+}
+
+/**
+ * Where to go after a step: the next step on the path; or, when changing an answer from check
+ * answers, straight back there unless the change put a new question on the path (then that
+ * question, still in change mode).
+ */
+export function nextUrl(form: FormDefinition, walked: Walk, key: string, change: boolean): string {
+  if (!change) return stepUrl(form, stepAfter(walked, key));
+  const url = stepUrl(form, walked.next);
+  return walked.complete ? url : `${url}?change=1`;
+}
+
+/** A short random id for a repeat item. */
+export function newItemId(): string {
+  return randomUUID().slice(0, 8);
+}

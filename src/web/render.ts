@@ -1,0 +1,83 @@
+import type { Request, Response } from 'express';
+import type { i18n } from 'i18next';
+import type nunjucks from 'nunjucks';
+import type { FormDefinition, Question } from '../definition/types';
+import { errorText } from '../questions/error-text';
+import type { QuestionError, Translate, ViewContext } from '../questions/question-type';
+import type { AssetUrls } from './assets';
+import { translator } from './i18n';
+
+/** Renders a view with the locals every page needs. */
+export type Render = (
+  req: Request,
+  res: Response,
+  view: string,
+  locals: Record<string, unknown>,
+  status?: number,
+) => void;
+
+export interface RenderDependencies {
+  views: nunjucks.Environment;
+  i18n: i18n;
+  assets: AssetUrls;
+  csrfToken: (req: Request) => string;
+}
+
+/** The language of this request (set by the language middleware). */
+export function langOf(res: Response): string {
+  return (res.locals.lang as string | undefined) ?? 'en';
+}
+
+/** The translation lookup for this request's language. */
+export function tOf(res: Response, deps: Pick<RenderDependencies, 'i18n'>): Translate {
+  return translator(deps.i18n, langOf(res));
+}
+
+/** Creates the page renderer. */
+export function createRender(deps: RenderDependencies): Render {
+  return function render(req, res, view, locals, status = 200) {
+    const lang = langOf(res);
+    const t = translator(deps.i18n, lang);
+    const form = locals.form as FormDefinition | undefined;
+    const html = deps.views.render(view, {
+      lang,
+      t,
+      assets: deps.assets,
+      serviceName: form?.title ?? t('layout.serviceName'),
+      serviceUrl: form ? `/${form.id}` : '/',
+      csrfToken: deps.csrfToken(req),
+      ...locals,
+    });
+    res.status(status).type('html').send(html);
+  };
+}
+
+/** A question's error in words, and the view context that shows it. */
+export function questionView(
+  question: Question,
+  errors: QuestionError[],
+  context: { t: Translate; lang: string; isPageHeading: boolean },
+): ViewContext {
+  const mine = errors.filter((e) => e.questionId === question.id);
+  if (mine.length === 0) return { ...context };
+  const texts = mine.map((e) => errorText(question, e, context.t, context.lang));
+  const fieldErrors: Record<string, string> = {};
+  mine.forEach((e, i) => (fieldErrors[e.field] ??= texts[i] as string));
+  return {
+    ...context,
+    error: { text: texts[0] as string, fields: mine.flatMap((e) => e.fields ?? [e.field]) },
+    fieldErrors,
+  };
+}
+
+/** The error summary's list: one link per error, to the field at fault, with the inline words. */
+export function errorSummary(
+  questions: Question[],
+  errors: QuestionError[],
+  context: { t: Translate; lang: string },
+): Array<{ text: string; href: string }> {
+  return errors.flatMap((error) => {
+    const question = questions.find((q) => q.id === error.questionId);
+    return question ? [{ text: errorText(question, error, context.t, context.lang), href: `#${error.field}` }] : [];
+  });
+}

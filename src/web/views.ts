@@ -1,0 +1,16 @@
+import path from 'node:path';
+import nunjucks from 'nunjucks';
+
+/** The folder of the framework's own templates. */
+export const VIEWS_DIR = path.resolve(__dirname, '..', '..', 'views');
+
+/** govuk-frontend's `dist` folder, where its templates and macros live. */
+export const GOVUK_DIST = path.join(path.dirname(require.resolve('govuk-frontend/package.json')), 'dist');
+
+/** A nunjucks environment over the framework's views and govuk-frontend's, compiled once. */
+export function createViews(extraViewDirs: string[] = []): nunjucks.Environment {
+  return new nunjucks.Environment(
+    new nunjucks.FileSystemLoader([...extraViewDirs, VIEWS_DIR, GOVUK_DIST], { noCache: false }),
+    { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
+  );
+}
