@@ -1,5 +1,5 @@
 /** One jest project per kind of test, told apart by the file name. */
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] };
+const transform = { '^.+\\.ts$': 'ts-jest' };
 
 module.exports = {
   projects: [

@@ -76,11 +76,15 @@ export function problemFromJoi(file: string, detail: Joi.ValidationErrorItem): P
     case 'array.unique':
       return { file, path, message: `repeats ${shown(context.value)}`, expected: 'each value once' };
     case 'object.xor':
-    case 'object.missing':
-    case 'object.oxor':
-    case 'object.with':
-    case 'object.without':
-      return { file, path: path || '(top level)', message, expected: 'see docs/form-definition.md' };
+    case 'object.oxor': {
+      const present = (context.present as string[] | undefined) ?? [];
+      const peers = (context.peers as string[] | undefined) ?? [];
+      return { file, path, message: `has ${present.join(' and ')} together`, expected: `exactly one of ${peers.join(', ')}` };
+    }
+    case 'object.missing': {
+      const peers = (context.peers as string[] | undefined) ?? [];
+      return { file, path, message: `has none of ${peers.join(', ')}`, expected: `one of ${peers.join(', ')}` };
+    }
     default: {
       const expected = EXPECTED_TYPE[detail.type];
       if (expected) return { file, path, message: `is ${found}`, expected };

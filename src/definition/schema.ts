@@ -11,6 +11,8 @@ const paragraphs = Joi.array().items(Joi.string().min(1));
 
 const conditionValue = Joi.alternatives(Joi.string(), Joi.number(), Joi.boolean());
 
+const OPERATORS = ['equals', 'notEquals', 'oneOf', 'contains', 'greaterThan', 'lessThan', 'answered'] as const;
+
 const condition: Joi.ObjectSchema = Joi.object({
   question: slug,
   equals: conditionValue,
@@ -20,13 +22,16 @@ const condition: Joi.ObjectSchema = Joi.object({
   greaterThan: Joi.alternatives(Joi.number(), Joi.string()),
   lessThan: Joi.alternatives(Joi.number(), Joi.string()),
   answered: Joi.boolean(),
-  all: Joi.array().items(Joi.link('#condition')).min(1),
-  any: Joi.array().items(Joi.link('#condition')).min(1),
+  all: Joi.array().items(Joi.link('#conditionRule')).min(1),
+  any: Joi.array().items(Joi.link('#conditionRule')).min(1),
 })
   .xor('question', 'all', 'any')
-  .with('question', [])
-  .oxor('equals', 'notEquals', 'oneOf', 'contains', 'greaterThan', 'lessThan', 'answered')
-  .id('condition');
+  .when('.question', {
+    is: Joi.exist(),
+    then: Joi.object().xor(...OPERATORS),
+    otherwise: Joi.object(Object.fromEntries(OPERATORS.map((o) => [o, Joi.forbidden()]))),
+  })
+  .id('conditionRule');
 
 const typeNames = Object.keys(questionTypes);
 

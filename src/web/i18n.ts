@@ -41,6 +41,7 @@ export function createI18n(localesDir = LOCALES_DIR): i18n {
     ns: Object.keys(resources.en ?? {}),
     defaultNS: 'common',
     initAsync: false,
+    showSupportNotice: false,
     interpolation: { escapeValue: false },
     returnNull: false,
     saveMissing: true,
