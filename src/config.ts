@@ -41,7 +41,11 @@ const envSchema = Joi.object({
     then: Joi.string().min(32).required(),
     otherwise: Joi.string().min(32).default(DEVELOPMENT_SECRET),
   }),
-  SESSION_IDLE_MINUTES: Joi.number().integer().min(1).max(24 * 60).default(20),
+  SESSION_IDLE_MINUTES: Joi.number()
+    .integer()
+    .min(1)
+    .max(24 * 60)
+    .default(20),
   BASE_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
   LOG_LEVEL: Joi.string()
     .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
@@ -102,6 +106,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 
 /** Completes the settings a library caller gave with the same defaults the environment has. */
 export function resolveConfig(input: ConfigInput = {}): Config {
-  const defaults = readConfig({ NODE_ENV: input.env ?? 'development' });
-  return Object.freeze({ ...defaults, ...input });
+  const config = { ...readConfig({ NODE_ENV: 'development' }), ...input };
+  if (config.env === 'production' && config.sessionSecret === DEVELOPMENT_SECRET) {
+    throw new ConfigError([
+      'sessionSecret: must be set in production (found the development default)',
+    ]);
+  }
+  return Object.freeze(config);
 }

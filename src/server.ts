@@ -10,7 +10,9 @@ function main(): void {
   } catch (error) {
     const e = error as { code?: string; problems?: unknown[]; message: string };
     if (e.code === 'DEFINITION_INVALID' && Array.isArray(e.problems)) {
-      console.error(`civic-forms cannot start: ${e.problems.length} problem(s) in the form definitions:`);
+      console.error(
+        `civic-forms cannot start: ${e.problems.length} problem(s) in the form definitions:`,
+      );
       for (const p of e.problems) console.error(`  ${formatProblem(p as never)}`);
     } else {
       console.error(`civic-forms cannot start: ${e.message}`);

@@ -9,7 +9,8 @@ const USAGE = `Usage: civic-forms validate [files...]
 
 /** `civic-forms validate`: checks definitions and prints each problem as file: path: message. */
 export function validate(files: string[], out: (line: string) => void): number {
-  const targets = files.length > 0 ? files.map((f) => path.resolve(f)) : definitionFiles(readConfig().formsDir);
+  const targets =
+    files.length > 0 ? files.map((f) => path.resolve(f)) : definitionFiles(readConfig().formsDir);
   const results = checkDefinitions(targets);
   let failures = 0;
   for (const result of results) {

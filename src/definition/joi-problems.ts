@@ -24,7 +24,11 @@ function editDistance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j += 1) {
       const current = row[j] ?? 0;
-      row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        current + 1,
+        (row[j - 1] ?? 0) + 1,
+        previous + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       previous = current;
     }
   }
@@ -57,7 +61,8 @@ export function problemFromJoi(file: string, detail: Joi.ValidationErrorItem): P
     case 'any.only': {
       const valids = (context.valids as unknown[] | undefined) ?? [];
       const known = valids.map(String);
-      const guess = typeof context.value === 'string' ? didYouMean(context.value, known) : undefined;
+      const guess =
+        typeof context.value === 'string' ? didYouMean(context.value, known) : undefined;
       return {
         file,
         path,
@@ -74,16 +79,31 @@ export function problemFromJoi(file: string, detail: Joi.ValidationErrorItem): P
         expected: 'only the keys listed in docs/form-definition.md',
       };
     case 'array.unique':
-      return { file, path, message: `repeats ${shown(context.value)}`, expected: 'each value once' };
+      return {
+        file,
+        path,
+        message: `repeats ${shown(context.value)}`,
+        expected: 'each value once',
+      };
     case 'object.xor':
     case 'object.oxor': {
       const present = (context.present as string[] | undefined) ?? [];
       const peers = (context.peers as string[] | undefined) ?? [];
-      return { file, path, message: `has ${present.join(' and ')} together`, expected: `exactly one of ${peers.join(', ')}` };
+      return {
+        file,
+        path,
+        message: `has ${present.join(' and ')} together`,
+        expected: `exactly one of ${peers.join(', ')}`,
+      };
     }
     case 'object.missing': {
       const peers = (context.peers as string[] | undefined) ?? [];
-      return { file, path, message: `has none of ${peers.join(', ')}`, expected: `one of ${peers.join(', ')}` };
+      return {
+        file,
+        path,
+        message: `has none of ${peers.join(', ')}`,
+        expected: `one of ${peers.join(', ')}`,
+      };
     }
     default: {
       const expected = EXPECTED_TYPE[detail.type];

@@ -37,29 +37,71 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${before.length}, column ${(before[before.length - 1]?.length ?? 0) + 1}`;
 }
 
+/** Where JSON.parse gave up. V8 names the position in most messages, but not in "Unexpected token" ones. */
+function failureOffset(text: string, message: string): number {
+  const position = /position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  if (message.includes('end of JSON input')) return text.length;
+  // A prefix JSON.parse can still read on from ends before the offending character: find the longest.
+  const readsOn = (length: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return true;
+    } catch (error) {
+      const m = (error as Error).message;
+      return m.includes('end of JSON input') || /position (\d+)/.exec(m)?.[1] === String(length);
+    }
+  };
+  let good = 0;
+  let bad = text.length;
+  while (bad - good > 1) {
+    const middle = Math.floor((good + bad) / 2);
+    if (readsOn(middle)) good = middle;
+    else bad = middle;
+  }
+  return bad - 1;
+}
+
 /** Parses and validates one definition from its text. */
-export function parseDefinition(text: string, file: string): LoadResult {
+export function parseDefinition(source: string, file: string): LoadResult {
   const name = displayName(file);
+  // Some Windows editors start a UTF-8 file with a byte order mark, which JSON.parse rejects.
+  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
+    // V8 quotes the text around an unexpected token, new lines and all: keep the report one line.
+    const message = (error as Error).message
+      .replace(/^(Unexpected token '.+?'), [\s\S]* is not valid JSON$/, '$1')
+      .replace(/\s+/g, ' ');
+    const where = ` at ${lineAndColumn(text, failureOffset(text, (error as Error).message))}`;
     return {
       ok: false,
       file,
-      problems: [{ file: name, path: '', message: `is not valid JSON${where}: ${message}`, expected: 'a JSON object' }],
+      problems: [
+        {
+          file: name,
+          path: '',
+          message: `is not valid JSON${where}: ${message}`,
+          expected: 'a JSON object',
+        },
+      ],
     };
   }
   const { value, error } = formSchema.validate(json, { abortEarly: false, convert: false });
-  if (error) return { ok: false, file, problems: error.details.map((d) => problemFromJoi(name, d)) };
+  if (error)
+    return { ok: false, file, problems: error.details.map((d) => problemFromJoi(name, d)) };
   const form = value as FormDefinition;
   const problems = checkReferences(form, name);
   const stem = path.basename(file, '.json');
   if (form.id !== stem) {
-    problems.push({ file: name, path: 'id', message: `is "${form.id}" but the file is ${path.basename(file)}`, expected: `"${stem}", the file's name without .json` });
+    problems.push({
+      file: name,
+      path: 'id',
+      message: `is "${form.id}" but the file is ${path.basename(file)}`,
+      expected: `"${stem}", the file's name without .json`,
+    });
   }
   if (problems.length > 0) return { ok: false, file, problems };
   return { ok: true, file, form: deepFreeze(form) };
@@ -80,8 +122,17 @@ export function checkDefinitions(files: string[]): LoadResult[] {
     try {
       return parseDefinition(fs.readFileSync(file, 'utf8'), file);
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : (error as Error).message;
-      return { ok: false, file, problems: [{ file: displayName(file), path: '', message: reason, expected: 'a readable JSON file' }] };
+      const reason =
+        (error as NodeJS.ErrnoException).code === 'ENOENT'
+          ? 'does not exist'
+          : (error as Error).message;
+      return {
+        ok: false,
+        file,
+        problems: [
+          { file: displayName(file), path: '', message: reason, expected: 'a readable JSON file' },
+        ],
+      };
     }
   });
 }
@@ -94,7 +145,14 @@ export function checkDefinitions(files: string[]): LoadResult[] {
  */
 export function loadForms(formsDir: string): ReadonlyMap<string, FormDefinition> {
   if (!fs.existsSync(formsDir)) {
-    throw new DefinitionError([{ file: displayName(formsDir), path: '', message: 'does not exist', expected: 'a folder of form definitions (FORMS_DIR)' }]);
+    throw new DefinitionError([
+      {
+        file: displayName(formsDir),
+        path: '',
+        message: 'does not exist',
+        expected: 'a folder of form definitions (FORMS_DIR)',
+      },
+    ]);
   }
   const results = checkDefinitions(definitionFiles(formsDir));
   const problems = results.flatMap((r) => (r.ok ? [] : r.problems));

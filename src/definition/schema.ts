@@ -5,13 +5,24 @@ import { questionTypes } from '../questions/registry';
 const slug = Joi.string()
   .pattern(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/)
   .max(60)
-  .messages({ 'string.pattern.base': 'must be lower-case letters, digits and single dashes, starting with a letter' });
+  .messages({
+    'string.pattern.base':
+      'must be lower-case letters, digits and single dashes, starting with a letter',
+  });
 
 const paragraphs = Joi.array().items(Joi.string().min(1));
 
 const conditionValue = Joi.alternatives(Joi.string(), Joi.number(), Joi.boolean());
 
-const OPERATORS = ['equals', 'notEquals', 'oneOf', 'contains', 'greaterThan', 'lessThan', 'answered'] as const;
+const OPERATORS = [
+  'equals',
+  'notEquals',
+  'oneOf',
+  'contains',
+  'greaterThan',
+  'lessThan',
+  'answered',
+] as const;
 
 const condition: Joi.ObjectSchema = Joi.object({
   question: slug,
@@ -51,6 +62,8 @@ const question = Joi.object({
     is: name,
     then: Joi.object(questionTypes[name as keyof typeof questionTypes].schemaKeys),
   })),
+  // A misspelt type is reported once, not again for every key that type would have allowed.
+  otherwise: Joi.object().unknown(true),
 });
 
 const questionPage = Joi.object({

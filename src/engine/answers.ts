@@ -29,7 +29,10 @@ export interface Draft {
 
 /** Whether a stored value is a repeating section's list of items. */
 export function isItemList(value: AnswerValue | RepeatItem[] | undefined): value is RepeatItem[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && 'answers' in v);
+  return (
+    Array.isArray(value) &&
+    value.every((v) => typeof v === 'object' && v !== null && 'answers' in v)
+  );
 }
 
 /** A repeating section's items, or none. */

@@ -32,14 +32,25 @@ export function summarise(
     if (step.kind !== 'page') continue;
     const itemKey = step.item?.id;
     const answers = step.section
-      ? (draft.answers[step.section.id] as Array<{ id: string; answers: Record<string, AnswerValue> }> | undefined)?.find((i) => i.id === itemKey)?.answers ?? {}
+      ? ((
+          draft.answers[step.section.id] as
+            Array<{ id: string; answers: Record<string, AnswerValue> }> | undefined
+        )?.find((i) => i.id === itemKey)?.answers ?? {})
       : (draft.answers as Record<string, AnswerValue>);
     const needsGroup = step.section
-      ? current?.item?.sectionId !== step.section.id || current.item.position !== (step.item?.index ?? 0) + 1
+      ? current?.item?.sectionId !== step.section.id ||
+        current.item.position !== (step.item?.index ?? 0) + 1
       : current === undefined || current.item !== undefined;
     if (needsGroup) {
       current = step.section
-        ? { item: { sectionId: step.section.id, itemName: step.section.itemName, position: (step.item?.index ?? 0) + 1 }, rows: [] }
+        ? {
+            item: {
+              sectionId: step.section.id,
+              itemName: step.section.itemName,
+              position: (step.item?.index ?? 0) + 1,
+            },
+            rows: [],
+          }
         : { rows: [] };
       groups.push(current);
     }
@@ -48,7 +59,10 @@ export function summarise(
       current?.rows.push({
         questionId: question.id,
         label: question.summaryLabel ?? question.label,
-        lines: value === undefined ? undefined : typeOf(question).summary(question, value as never, context),
+        lines:
+          value === undefined
+            ? undefined
+            : typeOf(question).summary(question, value as never, context),
         step,
       });
     }

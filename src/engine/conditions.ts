@@ -3,7 +3,9 @@ import { typeOf } from '../questions/registry';
 import type { AnswerValue } from '../questions/question-type';
 
 /** Finds the answer and the question for an id, in the scope the condition is evaluated in. */
-export type Lookup = (questionId: string) => { question: Question; value: AnswerValue | undefined } | undefined;
+export type Lookup = (
+  questionId: string,
+) => { question: Question; value: AnswerValue | undefined } | undefined;
 
 function isAnswered(value: AnswerValue | undefined): boolean {
   if (value === undefined || value === '') return false;
@@ -14,7 +16,11 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function compare(question: Question, value: AnswerValue | undefined, operand: number | string): number | undefined {
+function compare(
+  question: Question,
+  value: AnswerValue | undefined,
+  operand: number | string,
+): number | undefined {
   if (value === undefined) return undefined;
   const mine = typeOf(question).comparable?.(value as never);
   if (mine === undefined) return undefined;
@@ -38,6 +44,7 @@ export function holds(condition: Condition, lookup: Lookup): boolean {
   if ('notEquals' in condition) return String(value) !== String(condition.notEquals);
   if ('oneOf' in condition) return condition.oneOf.map(String).includes(String(value));
   if ('contains' in condition) return Array.isArray(value) && value.includes(condition.contains);
-  if ('greaterThan' in condition) return (compare(found.question, value, condition.greaterThan) ?? 0) > 0;
+  if ('greaterThan' in condition)
+    return (compare(found.question, value, condition.greaterThan) ?? 0) > 0;
   return (compare(found.question, value, condition.lessThan) ?? 0) < 0;
 }

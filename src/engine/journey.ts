@@ -115,7 +115,10 @@ export function stepAfter(walked: Walk, key: string): Step {
 }
 
 /** The answers that are on the path: pages whose conditions no longer hold are left out. */
-export function activeAnswers(form: FormDefinition, draft: Pick<Draft, 'answers' | 'done'>): Answers {
+export function activeAnswers(
+  form: FormDefinition,
+  draft: Pick<Draft, 'answers' | 'done'>,
+): Answers {
   const result: Answers = {};
   for (const step of walk(form, draft).steps) {
     if (step.kind !== 'page') continue;

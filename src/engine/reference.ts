@@ -9,7 +9,8 @@ export const UNAMBIGUOUS_ALPHABET = '34679ACDEFGHJKMNPQRTWXY';
 /** A random code from the unambiguous alphabet, grouped with dashes, e.g. `K7QM-3XPD-9C`. */
 export function randomCode(length: number, groups: number[] = [4, 4]): string {
   let code = '';
-  for (let i = 0; i < length; i += 1) code += UNAMBIGUOUS_ALPHABET[randomInt(UNAMBIGUOUS_ALPHABET.length)];
+  for (let i = 0; i < length; i += 1)
+    code += UNAMBIGUOUS_ALPHABET[randomInt(UNAMBIGUOUS_ALPHABET.length)];
   const parts: string[] = [];
   let at = 0;
   for (const size of groups) {

@@ -137,7 +137,10 @@ export const address: QuestionType<AddressQuestion, Address> = {
     return {
       macro: 'govukFieldset',
       params: {
+        id: q.id,
         ...fieldsetParams(q, context),
+        // The renderer shows the hint inside the fieldset as `${id}-hint`.
+        describedBy: q.hint ? `${q.id}-hint` : undefined,
         hint: hintParams(q),
         // The question's one message, unless each line in error shows its own.
         errorMessage: eachFieldSaysWhy ? undefined : errorParams(context),

@@ -2,11 +2,13 @@ import type { Translate } from './question-type';
 
 const KEY = 'questions:characterCount';
 
-/** One message per plural form of the language, as govuk-frontend's JavaScript wants them. */
+/**
+ * One message per plural form of the language (`_zero` to `_other`, as i18next names them), as
+ * govuk-frontend's JavaScript wants them: Welsh needs all six.
+ */
 function pluralForms(key: string, t: Translate, lang: string): Record<string, string> {
   const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
-  const other = t(`${key}_other`);
-  return Object.fromEntries(categories.map((c) => [c, t(`${key}_${c}`, { defaultValue: other })]));
+  return Object.fromEntries(categories.map((category) => [category, t(`${key}_${category}`)]));
 }
 
 /**

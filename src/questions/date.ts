@@ -78,9 +78,12 @@ export const date: QuestionType<DateQuestion, string> = {
     };
 
     const missing = PARTS.filter((part) => typed(part) === '');
-    if (missing.length === PARTS.length)
+    if (missing.length === PARTS.length) {
       return result(undefined, q.optional ? undefined : 'required');
-    if (missing.length > 0) return result(undefined, MISSING[missing.join(' ')], missing);
+    }
+    if (missing.length > 0) {
+      return result(undefined, MISSING[missing.join(' ')] ?? 'required', missing);
+    }
 
     const day = numberUpTo(typed('day'), 31);
     const month = numberUpTo(typed('month'), 12) ?? monthFromName(typed('month'));
@@ -96,8 +99,9 @@ export const date: QuestionType<DateQuestion, string> = {
       .join('-');
     if (q.past && value > today) return result(value, 'mustBeInPast');
     if (q.future && value < today) return result(value, 'mustBeInFuture');
-    if (q.before && value >= q.before)
+    if (q.before && value >= q.before) {
       return result(value, 'mustBeBefore', PARTS, { date: q.before });
+    }
     if (q.after && value <= q.after) return result(value, 'mustBeAfter', PARTS, { date: q.after });
     return result(value);
   },

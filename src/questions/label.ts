@@ -35,7 +35,12 @@ export function hintParams(question: Question): Record<string, unknown> | undefi
 
 /** govuk `errorMessage` params, or undefined when the question has no error. */
 export function errorParams(context: ViewContext): Record<string, unknown> | undefined {
-  return context.error ? { text: context.error.text } : undefined;
+  return context.error
+    ? {
+        text: context.error.text,
+        visuallyHiddenText: context.t('layout.errorPrefix').replace(/:$/, ''),
+      }
+    : undefined;
 }
 
 /** Whether a field is among those in error. */

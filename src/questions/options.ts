@@ -8,7 +8,9 @@ export const optionsSchema = Joi.array()
       value: Joi.string()
         .pattern(/^[a-z0-9][a-z0-9-]*$/)
         .required()
-        .messages({ 'string.pattern.base': 'option values are lower-case letters, digits and dashes' }),
+        .messages({
+          'string.pattern.base': 'option values are lower-case letters, digits and dashes',
+        }),
       text: Joi.string().required(),
       hint: Joi.string(),
       exclusive: Joi.boolean(),

@@ -20,6 +20,11 @@ function isUk({ plus, digits }: { plus: boolean; digits: string }): boolean {
   return national !== undefined && /^0?[1-9]\d{8,9}$/.test(national);
 }
 
+/** Numbers dialled with a country code other than the UK's 44. */
+function isForeign({ plus, digits }: { plus: boolean; digits: string }): boolean {
+  return plus ? !digits.startsWith('44') : /^00(?!44)/.test(digits);
+}
+
 /** Any number that could be dialled: 7 to 15 digits (ITU E.164 allows at most 15). */
 function isDiallable({ digits }: { plus: boolean; digits: string }): boolean {
   return /^\d{7,15}$/.test(digits.replace(/^00/, ''));
@@ -44,8 +49,10 @@ export const phone: QuestionType<PhoneQuestion, string> = {
     const number = dialled(value);
     if (!number) return fail('invalid');
     if (isUk(number)) return { value, raw, errors: [] };
-    const international = number.plus || number.digits.startsWith('00');
-    if (q.accept === 'uk') return fail(international && isDiallable(number) ? 'notUk' : 'invalid');
+    if (q.accept === 'uk') {
+      // A foreign number is a real number, just not one this service can take.
+      return fail(isForeign(number) && isDiallable(number) ? 'notUk' : 'invalid');
+    }
     return isDiallable(number) ? { value, raw, errors: [] } : fail('invalid');
   },
   toRaw: (q, value) => ({ [q.id]: value ?? '' }),

@@ -17,10 +17,18 @@ export const radios: QuestionType<RadiosQuestion, string> = {
     const value = postedString(body, q.id).trim();
     const raw = { [q.id]: value };
     if (value === '') {
-      return { value: undefined, raw, errors: q.optional ? [] : [{ questionId: q.id, field: q.id, code: 'required' }] };
+      return {
+        value: undefined,
+        raw,
+        errors: q.optional ? [] : [{ questionId: q.id, field: q.id, code: 'required' }],
+      };
     }
     if (!isOffered(q.options, value)) {
-      return { value: undefined, raw: {}, errors: [{ questionId: q.id, field: q.id, code: 'required' }] };
+      return {
+        value: undefined,
+        raw: {},
+        errors: [{ questionId: q.id, field: q.id, code: 'required' }],
+      };
     }
     return { value, raw, errors: [] };
   },

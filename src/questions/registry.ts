@@ -15,22 +15,23 @@ import { textarea } from './textarea';
 import { yesNo } from './yes-no';
 
 /** Every question type the framework offers, by the `type` a definition names. */
-export const questionTypes: { readonly [T in QuestionTypeName]: QuestionType<Extract<Question, { type: T }>> } =
-  Object.freeze({
-    text,
-    textarea,
-    number,
-    money,
-    email,
-    phone,
-    date,
-    radios,
-    checkboxes,
-    select,
-    'yes-no': yesNo,
-    name,
-    address,
-  });
+export const questionTypes: {
+  readonly [T in QuestionTypeName]: QuestionType<Extract<Question, { type: T }>>;
+} = Object.freeze({
+  text,
+  textarea,
+  number,
+  money,
+  email,
+  phone,
+  date,
+  radios,
+  checkboxes,
+  select,
+  'yes-no': yesNo,
+  name,
+  address,
+});
 
 /** The module that handles a question's type. */
 export function typeOf<Q extends Question>(question: Q): QuestionType<Q> {

@@ -34,7 +34,11 @@ export const text: QuestionType<TextQuestion, string> = {
     if (q.uppercase) value = value.toUpperCase();
     const raw = { [q.id]: typed };
     if (value === '') {
-      return { value: undefined, raw, errors: q.optional ? [] : [{ questionId: q.id, field: q.id, code: 'required' }] };
+      return {
+        value: undefined,
+        raw,
+        errors: q.optional ? [] : [{ questionId: q.id, field: q.id, code: 'required' }],
+      };
     }
     const errors = lengthErrors(q.id, value, q.minLength, q.maxLength);
     if (errors.length === 0 && q.pattern && !new RegExp(`^(?:${q.pattern})$`, 'u').test(value)) {

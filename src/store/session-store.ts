@@ -22,7 +22,10 @@ export class DatabaseSessionStore extends session.Store {
     return Number.isFinite(cookieExpiry) ? cookieExpiry : Date.now() + this.idleMs;
   }
 
-  override get(id: string, callback: (err: unknown, data?: session.SessionData | null) => void): void {
+  override get(
+    id: string,
+    callback: (err: unknown, data?: session.SessionData | null) => void,
+  ): void {
     this.store.getSession(id, Date.now()).then(
       (data) => callback(null, data ? (JSON.parse(data) as session.SessionData) : null),
       (error: unknown) => callback(error),

@@ -123,25 +123,27 @@ export function openSqliteStore(options: SqliteOptions): Store {
     ping: db.prepare('SELECT 1'),
   };
 
-  const submit = db.transaction((draft: Draft, answers: Answers, submittedAt: string): SubmitResult => {
-    const existing = sql.submissionByTransaction.get(draft.id);
-    if (existing) return { submission: toSubmission(existing), created: false };
-    let reference = newReference();
-    while (sql.referenceTaken.get(reference)) reference = newReference();
-    const submission: Submission = {
-      reference,
-      transactionId: draft.id,
-      formId: draft.formId,
-      formVersion: draft.formVersion,
-      answers,
-      language: draft.language,
-      channel: draft.channel,
-      submittedAt,
-    };
-    sql.insertSubmission.run({ ...submission, answers: JSON.stringify(answers) });
-    sql.deleteDraft.run(draft.id);
-    return { submission, created: true };
-  });
+  const submit = db.transaction(
+    (draft: Draft, answers: Answers, submittedAt: string): SubmitResult => {
+      const existing = sql.submissionByTransaction.get(draft.id);
+      if (existing) return { submission: toSubmission(existing), created: false };
+      let reference = newReference();
+      while (sql.referenceTaken.get(reference)) reference = newReference();
+      const submission: Submission = {
+        reference,
+        transactionId: draft.id,
+        formId: draft.formId,
+        formVersion: draft.formVersion,
+        answers,
+        language: draft.language,
+        channel: draft.channel,
+        submittedAt,
+      };
+      sql.insertSubmission.run({ ...submission, answers: JSON.stringify(answers) });
+      sql.deleteDraft.run(draft.id);
+      return { submission, created: true };
+    },
+  );
 
   return {
     kind: 'sqlite',

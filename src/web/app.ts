@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
@@ -58,17 +58,29 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
   const forms = givenForms ?? loadForms(config.formsDir);
   const store =
     givenStore ??
-    openSqliteStore({ file: path.join(config.dataDir, 'civic-forms.sqlite'), synchronous: config.sqliteSynchronous });
+    openSqliteStore({
+      file: path.join(config.dataDir, 'civic-forms.sqlite'),
+      synchronous: config.sqliteSynchronous,
+    });
   const i18n = createI18n();
   const views = createViews();
   const assets = createAssets();
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
-    getTokenFromRequest: (req) => (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
+    size: 32,
+    getTokenFromRequest: (req) =>
+      (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
   });
-  const render = createRender({ views, i18n, assets: assets.urls, csrfToken: (req) => generateToken(req) });
+  const render = createRender({
+    views,
+    i18n,
+    assets: assets.urls,
+    csrfToken: (req) => generateToken(req),
+  });
 
   const app = express() as unknown as CivicFormsApp;
   app.disable('x-powered-by');
+  // Pages holding answers are never cached, so an ETag would only cost a hash of every page.
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
@@ -86,7 +98,21 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     }),
   );
   app.use(assets.serve);
-  app.use(pinoHttp({ logger, genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID() }));
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+      // Only what identifies the request: no headers (cookies), no bodies (answers).
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url.split('?')[0],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
   app.get('/health', async (_req, res) => {
     try {
       await store.ping();
@@ -123,7 +149,11 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     res.setHeader('Cache-Control', 'no-cache');
     render(req, res, 'form-list.njk', {
       pageTitle: t('formList.title'),
-      forms: [...forms.values()].map((f) => ({ href: `/${f.id}`, title: f.title, description: f.description })),
+      forms: [...forms.values()].map((f) => ({
+        href: `/${f.id}`,
+        title: f.title,
+        description: f.description,
+      })),
     });
   });
   app.use(createFormRoutes({ forms, store, render, i18n }));
@@ -137,7 +167,11 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     const t = translator(i18n, 'en');
     const view =
       status === 404
-        ? { pageTitle: t('notFound.title'), paragraphs: [t('notFound.body')], link: { href: '/', text: t('notFound.link') } }
+        ? {
+            pageTitle: t('notFound.title'),
+            paragraphs: [t('notFound.body')],
+            link: { href: '/', text: t('notFound.link') },
+          }
         : code === 'CSRF_INVALID'
           ? { pageTitle: t('csrf.title'), paragraphs: [t('csrf.body')] }
           : { pageTitle: t('serverError.title'), paragraphs: [t('serverError.body')] };
@@ -161,7 +195,11 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
 function errorCode(error: unknown): keyof typeof ERROR_CODES {
   if (error instanceof ServiceError) return error.code;
   const e = error as { code?: string; type?: string; status?: number };
-  if (e?.code === 'EBADCSRFTOKEN' || (e?.status === 403 && /csrf/i.test(String((error as Error).message)))) return 'CSRF_INVALID';
+  if (
+    e?.code === 'EBADCSRFTOKEN' ||
+    (e?.status === 403 && /csrf/i.test(String((error as Error).message)))
+  )
+    return 'CSRF_INVALID';
   if (e?.type === 'entity.too.large') return 'BODY_TOO_LARGE';
   if (e?.code && e.code in ERROR_CODES) return e.code as keyof typeof ERROR_CODES;
   return 'INTERNAL';

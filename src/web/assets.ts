@@ -25,7 +25,9 @@ function hashed(name: string, ext: string, body: Buffer): string {
 /** govuk-frontend's CSS without its web fonts, followed by the framework's own rules. */
 function buildCss(): Buffer {
   const govuk = fs.readFileSync(path.join(GOVUK_DIST, 'govuk', 'govuk-frontend.min.css'), 'utf8');
-  const withoutFonts = govuk.replace(/@font-face\{[^}]*\}/g, '').replace(/\/\*# sourceMappingURL=[^*]*\*\//, '');
+  const withoutFonts = govuk
+    .replace(/@font-face\{[^}]*\}/g, '')
+    .replace(/\/\*# sourceMappingURL=[^*]*\*\//, '');
   return Buffer.from(withoutFonts + fs.readFileSync(path.join(ASSETS_DIR, 'app.css'), 'utf8'));
 }
 

@@ -24,14 +24,25 @@ export function renderCheckAnswers(
   const walked = walk(form, draft);
   const last = walked.steps[walked.steps.length - 2];
   const groups = summarise(form, draft, { t, lang }).map((group) => ({
-    heading: group.item ? t('section.itemHeading', { itemName: capitalise(group.item.itemName, lang), position: group.item.position }) : undefined,
+    heading: group.item
+      ? t('section.itemHeading', {
+          itemName: capitalise(group.item.itemName, lang),
+          position: group.item.position,
+        })
+      : undefined,
     rows: group.rows.map((row) => ({
       key: { text: row.label },
       value: row.lines
         ? { html: row.lines.map((line) => escapeHtml(line)).join('<br>') }
         : { text: t('checkAnswers.notProvided'), classes: 'cf-not-provided' },
       actions: {
-        items: [{ href: `${stepUrl(form, row.step)}?change=1`, text: t('checkAnswers.change'), visuallyHiddenText: row.label }],
+        items: [
+          {
+            href: `${stepUrl(form, row.step)}?change=1`,
+            text: t('checkAnswers.change'),
+            visuallyHiddenText: row.label,
+          },
+        ],
       },
     })),
   }));
@@ -54,7 +65,11 @@ export async function acceptCheckAnswers(
   form: FormDefinition,
   draft: Draft,
 ): Promise<void> {
-  const { submission } = await deps.store.submit(draft, activeAnswers(form, draft), new Date().toISOString());
+  const { submission } = await deps.store.submit(
+    draft,
+    activeAnswers(form, draft),
+    new Date().toISOString(),
+  );
   req.session.submitted = { ...req.session.submitted, [form.id]: submission.reference };
   if (req.session.journeys) delete req.session.journeys[form.id];
   res.redirect(303, `/${form.id}/confirmation`);
@@ -76,7 +91,9 @@ export async function renderConfirmation(
     pageTitle: submission ? form.confirmation.title : t('confirmation.notFoundTitle'),
     reference: submission?.reference,
     submittedOn: submission
-      ? new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Europe/London' }).format(new Date(submission.submittedAt))
+      ? new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Europe/London' }).format(
+          new Date(submission.submittedAt),
+        )
       : undefined,
     startHref: `/${form.id}`,
   });

@@ -1,19 +1,39 @@
-import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import {
+  Router,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 import type { FormDefinition, RepeatSection } from '../definition/types';
 import { itemsOf, type Draft } from '../engine/answers';
 import { walk, type Step } from '../engine/journey';
 import { ServiceError } from '../errors';
 import { acceptCheckAnswers, renderCheckAnswers, renderConfirmation } from './check-answers-page';
 import { loadDraft, stepUrl } from './journey-state';
-import { acceptQuestionPage, renderQuestionPage, type PageHandlerDependencies } from './question-page';
+import {
+  acceptQuestionPage,
+  renderQuestionPage,
+  type PageHandlerDependencies,
+} from './question-page';
 import { langOf } from './render';
-import { acceptRemoveItem, acceptSectionSummary, renderRemoveItem, renderSectionSummary } from './section-pages';
+import {
+  acceptRemoveItem,
+  acceptSectionSummary,
+  renderRemoveItem,
+  renderSectionSummary,
+} from './section-pages';
 
 export interface FormRoutesDependencies extends PageHandlerDependencies {
   forms: ReadonlyMap<string, FormDefinition>;
 }
 
-type Handler = (req: Request, res: Response, form: FormDefinition, draft: Draft) => Promise<void> | void;
+type Handler = (
+  req: Request,
+  res: Response,
+  form: FormDefinition,
+  draft: Draft,
+) => Promise<void> | void;
 
 /** The step a URL names, if the journey has reached it. */
 function findStep(steps: Step[], match: (step: Step) => boolean): Step | undefined {
@@ -33,7 +53,9 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
       const form = deps.forms.get(String(req.params.formId));
       if (!form) return next(new ServiceError('FORM_NOT_FOUND'));
       res.setHeader('Cache-Control', 'no-store');
-      const draft = needsDraft ? await loadDraft(req, deps.store, form, langOf(res)) : (undefined as unknown as Draft);
+      const draft = needsDraft
+        ? await loadDraft(req, deps.store, form, langOf(res))
+        : (undefined as unknown as Draft);
       await handler(req, res, form, draft);
     };
 
@@ -86,7 +108,9 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
     const pageId = String(req.params.pageId);
     const walked = walk(form, draft);
     const step = findStep(walked.steps, (s) =>
-      s.kind === 'page' ? !s.section && s.page.id === pageId : s.kind !== 'check-answers' && s.key === pageId,
+      s.kind === 'page'
+        ? !s.section && s.page.id === pageId
+        : s.kind !== 'check-answers' && s.key === pageId,
     );
     if (!step) {
       if (!pageExists(form, pageId)) throw new ServiceError('PAGE_NOT_FOUND');
@@ -94,7 +118,12 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
       return res.redirect(303, stepUrl(form, walked.next));
     }
     const posting = req.method === 'POST';
-    if (step.kind === 'exit') return deps.render(req, res, 'exit.njk', { form, page: step.page, pageTitle: step.page.title });
+    if (step.kind === 'exit')
+      return deps.render(req, res, 'exit.njk', {
+        form,
+        page: step.page,
+        pageTitle: step.page.title,
+      });
     if (step.kind === 'summary') {
       return posting
         ? acceptSectionSummary(deps, req, res, form, draft, step.section)
@@ -109,7 +138,9 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
   router.post('/:formId/:pageId', withForm(onePage));
 
   const itemPage: Handler = async (req, res, form, draft) => {
-    const section = form.pages.find((p): p is RepeatSection => p.kind === 'repeat' && p.id === req.params.sectionId);
+    const section = form.pages.find(
+      (p): p is RepeatSection => p.kind === 'repeat' && p.id === req.params.sectionId,
+    );
     const position = Number(req.params.position);
     const pageId = String(req.params.pageId);
     if (!section || !Number.isInteger(position) || position < 1 || position > (section.max ?? 10)) {
@@ -117,14 +148,19 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
     }
     const walked = walk(form, draft);
     if (pageId === 'remove') {
-      if (!itemsOf(draft.answers, section.id)[position - 1]) return res.redirect(303, stepUrl(form, walked.next));
+      if (!itemsOf(draft.answers, section.id)[position - 1])
+        return res.redirect(303, stepUrl(form, walked.next));
       return req.method === 'POST'
         ? acceptRemoveItem(deps, req, res, form, draft, section, position)
         : renderRemoveItem(deps, req, res, form, section, position);
     }
     const step = findStep(
       walked.steps,
-      (s) => s.kind === 'page' && s.section === section && s.item?.index === position - 1 && s.page.id === pageId,
+      (s) =>
+        s.kind === 'page' &&
+        s.section === section &&
+        s.item?.index === position - 1 &&
+        s.page.id === pageId,
     );
     if (!step || step.kind !== 'page') {
       if (!section.pages.some((p) => p.id === pageId)) throw new ServiceError('PAGE_NOT_FOUND');

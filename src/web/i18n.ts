@@ -54,5 +54,11 @@ export function createI18n(localesDir = LOCALES_DIR): i18n {
 
 /** A lookup fixed to one language. */
 export function translator(instance: i18n, lang: string): Translate {
-  return instance.getFixedT(lang) as unknown as Translate;
+  let byLang = translators.get(instance);
+  if (!byLang) translators.set(instance, (byLang = new Map()));
+  let t = byLang.get(lang);
+  if (!t) byLang.set(lang, (t = instance.getFixedT(lang) as unknown as Translate));
+  return t;
 }
+
+const translators = new WeakMap<i18n, Map<string, Translate>>();

@@ -15,7 +15,12 @@ declare module 'express-session' {
 }
 
 /** The journey in progress for this form in this session, or a new, unsaved one. */
-export async function loadDraft(req: Request, store: Store, form: FormDefinition, lang: string): Promise<Draft> {
+export async function loadDraft(
+  req: Request,
+  store: Store,
+  form: FormDefinition,
+  lang: string,
+): Promise<Draft> {
   const id = req.session.journeys?.[form.id];
   const stored = id ? await store.getDraft(id) : undefined;
   if (stored) return stored;

@@ -3,13 +3,28 @@ import type { Request, Response } from 'express';
 import type { FormDefinition } from '../definition/types';
 import type { Draft, RepeatItem } from '../engine/answers';
 import { itemsOf } from '../engine/answers';
-import { itemPageKey, previousStep, stepAfter, walk, type Step, type Walk } from '../engine/journey';
+import {
+  itemPageKey,
+  previousStep,
+  stepAfter,
+  walk,
+  type Step,
+  type Walk,
+} from '../engine/journey';
 import { applyValues, rawFromAnswers, readPage } from '../engine/page-answers';
 import { typeOf } from '../questions/registry';
 import type { QuestionError, RawState } from '../questions/question-type';
 import type { Store } from '../store/store';
 import { saveDraft, stepUrl, today } from './journey-state';
-import { errorSummary, langOf, questionView, tOf, type Render, type RenderDependencies } from './render';
+import { slot } from './page-cache';
+import {
+  errorSummary,
+  langOf,
+  questionView,
+  tOf,
+  type Render,
+  type RenderDependencies,
+} from './render';
 
 type PageStep = Extract<Step, { kind: 'page' }>;
 
@@ -49,14 +64,37 @@ export function renderQuestionPage(
   const single = page.questions.length === 1 && !page.title;
   const raw = typed?.raw ?? rawFromAnswers(page, answersFor(draft, step));
   const errors = typed?.errors ?? [];
-  const questions = page.questions.map((q) =>
-    typeOf(q).view(q, raw, questionView(q, errors, { t, lang, isPageHeading: single })),
-  );
   const change = isChangeMode(req);
   const previous = previousStep(walk(form, draft), step.key);
+  const backHref = change
+    ? `/${form.id}/check-answers`
+    : previous
+      ? stepUrl(form, previous)
+      : `/${form.id}`;
+  const action = `${req.baseUrl}${req.path}${change ? '?change=1' : ''}`;
+  // Without errors the page is cached: typed text and the back link go into slots, and the choices
+  // (which decide what is checked) into the key.
+  const cacheable = errors.length === 0;
+  const values: Record<string, string> = { back: backHref };
+  const shown: RawState = { ...raw };
+  if (cacheable) {
+    for (const q of page.questions) {
+      for (const field of typeOf(q).freeTextFields(q)) {
+        values[`f:${field}`] = String(raw[field] ?? '');
+        shown[field] = slot(`f:${field}`);
+        delete raw[field];
+      }
+    }
+  }
+  const questions = page.questions.map((q) =>
+    typeOf(q).view(q, shown, questionView(q, errors, { t, lang, isPageHeading: single })),
+  );
   const caption =
     step.section && step.item
-      ? t('section.itemHeading', { itemName: capitalise(step.section.itemName, lang), position: step.item.index + 1 })
+      ? t('section.itemHeading', {
+          itemName: capitalise(step.section.itemName, lang),
+          position: step.item.index + 1,
+        })
       : undefined;
   deps.render(
     req,
@@ -70,10 +108,13 @@ export function renderQuestionPage(
       body: page.body,
       questions,
       errors: errorSummary(page.questions, errors, { t, lang }),
-      backHref: change ? `/${form.id}/check-answers` : previous ? stepUrl(form, previous) : `/${form.id}`,
-      action: req.originalUrl,
+      backHref: cacheable ? slot('back') : backHref,
+      action,
     },
     errors.length > 0 ? 400 : 200,
+    cacheable
+      ? { key: `${form.id}@${form.version}|${action}|${JSON.stringify(raw)}`, values }
+      : undefined,
   );
 }
 

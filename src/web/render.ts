@@ -6,6 +6,7 @@ import { errorText } from '../questions/error-text';
 import type { QuestionError, Translate, ViewContext } from '../questions/question-type';
 import type { AssetUrls } from './assets';
 import { translator } from './i18n';
+import { PageCache, slot } from './page-cache';
 
 /** Renders a view with the locals every page needs. */
 export type Render = (
@@ -14,7 +15,17 @@ export type Render = (
   view: string,
   locals: Record<string, unknown>,
   status?: number,
+  cache?: CachedRender,
 ) => void;
+
+/**
+ * Renders through the page cache: `key` names everything the page's markup depends on; `locals`
+ * hold `slot()` placeholders where `values` go.
+ */
+export interface CachedRender {
+  key: string;
+  values: Record<string, string>;
+}
 
 export interface RenderDependencies {
   views: nunjucks.Environment;
@@ -35,19 +46,28 @@ export function tOf(res: Response, deps: Pick<RenderDependencies, 'i18n'>): Tran
 
 /** Creates the page renderer. */
 export function createRender(deps: RenderDependencies): Render {
-  return function render(req, res, view, locals, status = 200) {
+  const cache = new PageCache();
+  return function render(req, res, view, locals, status = 200, cached) {
     const lang = langOf(res);
-    const t = translator(deps.i18n, lang);
-    const form = locals.form as FormDefinition | undefined;
-    const html = deps.views.render(view, {
-      lang,
-      t,
-      assets: deps.assets,
-      serviceName: form?.title ?? t('layout.serviceName'),
-      serviceUrl: form ? `/${form.id}` : '/',
-      csrfToken: deps.csrfToken(req),
-      ...locals,
-    });
+    const draw = (csrfToken: string) => {
+      const t = translator(deps.i18n, lang);
+      const form = locals.form as FormDefinition | undefined;
+      return deps.views.render(view, {
+        lang,
+        t,
+        assets: deps.assets,
+        serviceName: form?.title ?? t('layout.serviceName'),
+        serviceUrl: form ? `/${form.id}` : '/',
+        csrfToken,
+        ...locals,
+      });
+    };
+    const html = cached
+      ? cache.get(`${view}|${lang}|${cached.key}`, () => draw(slot('_csrf')), {
+          ...cached.values,
+          _csrf: deps.csrfToken(req),
+        })
+      : draw(deps.csrfToken(req));
     res.status(status).type('html').send(html);
   };
 }
@@ -78,6 +98,8 @@ export function errorSummary(
 ): Array<{ text: string; href: string }> {
   return errors.flatMap((error) => {
     const question = questions.find((q) => q.id === error.questionId);
-    return question ? [{ text: errorText(question, error, context.t, context.lang), href: `#${error.field}` }] : [];
+    return question
+      ? [{ text: errorText(question, error, context.t, context.lang), href: `#${error.field}` }]
+      : [];
   });
 }

@@ -30,7 +30,9 @@ function removeQuestion(section: RepeatSection, position: number, t: Translate):
     id: 'remove',
     type: 'yes-no',
     label: t('section.removeQuestion', { itemName: section.itemName, position }),
-    errors: { required: t('section.errors.removeRequired', { itemName: section.itemName, position }) },
+    errors: {
+      required: t('section.errors.removeRequired', { itemName: section.itemName, position }),
+    },
   };
 }
 
@@ -57,15 +59,25 @@ export function renderSectionSummary(
     const value = item.answers[section.itemLabel];
     const shown =
       labelEntry && value !== undefined
-        ? typeOf(labelEntry.question).summary(labelEntry.question, value as never, { t, lang }).join(', ')
+        ? typeOf(labelEntry.question)
+            .summary(labelEntry.question, value as never, { t, lang })
+            .join(', ')
         : name;
     return {
       key: { text: name },
       value: { text: shown },
       actions: {
         items: [
-          { href: firstItemPageUrl(form, section, i + 1), text: t('section.change'), visuallyHiddenText: name },
-          { href: `/${form.id}/${section.id}/${i + 1}/remove`, text: t('section.remove'), visuallyHiddenText: name },
+          {
+            href: firstItemPageUrl(form, section, i + 1),
+            text: t('section.change'),
+            visuallyHiddenText: name,
+          },
+          {
+            href: `/${form.id}/${section.id}/${i + 1}/remove`,
+            text: t('section.remove'),
+            visuallyHiddenText: name,
+          },
         ],
       },
     };
@@ -84,7 +96,11 @@ export function renderSectionSummary(
       heading: section.title,
       items: rows,
       addAnother: canAdd
-        ? yesNo.view(question, typed?.raw ?? {}, questionView(question, errors, { t, lang, isPageHeading: false }))
+        ? yesNo.view(
+            question,
+            typed?.raw ?? {},
+            questionView(question, errors, { t, lang, isPageHeading: false }),
+          )
         : undefined,
       atMaximum: t('section.atMaximum'),
       errors: errorSummary([question], errors, { t, lang }),
@@ -108,7 +124,9 @@ export async function acceptSectionSummary(
   const items = itemsOf(draft.answers, section.id);
   const canAdd = items.length < (section.max ?? Infinity);
   const question = addAnotherQuestion(section, t);
-  const parsed = canAdd ? yesNo.parse(question, req.body as Record<string, unknown>, { today: '' }) : { value: 'no', raw: {}, errors: [] };
+  const parsed = canAdd
+    ? yesNo.parse(question, req.body as Record<string, unknown>, { today: '' })
+    : { value: 'no', raw: {}, errors: [] };
   if (parsed.errors.length === 0 && parsed.value === 'no' && items.length < (section.min ?? 0)) {
     parsed.errors.push({ questionId: question.id, field: `${question.id}`, code: 'tooFew' });
   }
@@ -149,7 +167,11 @@ export function renderRemoveItem(
     {
       form,
       pageTitle: question.label,
-      confirm: yesNo.view(question, typed?.raw ?? {}, questionView(question, errors, { t, lang, isPageHeading: true })),
+      confirm: yesNo.view(
+        question,
+        typed?.raw ?? {},
+        questionView(question, errors, { t, lang, isPageHeading: true }),
+      ),
       errors: errorSummary([question], errors, { t, lang }),
       backHref: `/${form.id}/${section.id}`,
       action: req.originalUrl,
@@ -181,12 +203,16 @@ export async function acceptRemoveItem(
     const remaining = items.filter((i) => i !== removed);
     draft.answers[section.id] = remaining;
     draft.done = draft.done.filter(
-      (key) => !key.startsWith(`${section.id}/${removed.id}/`) && (key !== section.id || remaining.length >= (section.min ?? 0)),
+      (key) =>
+        !key.startsWith(`${section.id}/${removed.id}/`) &&
+        (key !== section.id || remaining.length >= (section.min ?? 0)),
     );
     if (remaining.length === 0) draft.done = draft.done.filter((key) => key !== section.id);
     await saveDraft(req, deps.store, draft);
   }
   const walked = walk(form, draft);
-  const summaryReachable = walked.steps.some((s) => s.kind === 'summary' && s.section.id === section.id);
+  const summaryReachable = walked.steps.some(
+    (s) => s.kind === 'summary' && s.section.id === section.id,
+  );
   res.redirect(303, summaryReachable ? `/${form.id}/${section.id}` : stepUrl(form, walked.next));
 }

@@ -5,7 +5,10 @@ import nunjucks from 'nunjucks';
 export const VIEWS_DIR = path.resolve(__dirname, '..', '..', 'views');
 
 /** govuk-frontend's `dist` folder, where its templates and macros live. */
-export const GOVUK_DIST = path.join(path.dirname(require.resolve('govuk-frontend/package.json')), 'dist');
+export const GOVUK_DIST = path.join(
+  path.dirname(require.resolve('govuk-frontend/package.json')),
+  'dist',
+);
 
 /** A nunjucks environment over the framework's views and govuk-frontend's, compiled once. */
 export function createViews(extraViewDirs: string[] = []): nunjucks.Environment {

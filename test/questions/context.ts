@@ -10,14 +10,20 @@ import type {
   ViewContext,
 } from '../../src/questions/question-type';
 
-/** A real i18next instance with the English locale files, as the app would load them. */
+/** A real i18next instance with the English locale files; like the app's, a missing key throws. */
 export const i18n = i18next.createInstance();
 void i18n.init({
   lng: 'en',
+  fallbackLng: false,
   resources: { en: { errors, questions } },
+  ns: ['errors', 'questions'],
   interpolation: { escapeValue: false },
   initAsync: false,
   showSupportNotice: false,
+  saveMissing: true,
+  missingKeyHandler: (_lngs, ns, key) => {
+    throw new Error(`No "${ns}:${key}" string in locales/en`);
+  },
 });
 
 export const t: Translate = (key, options = {}) => String(i18n.t(key, options));

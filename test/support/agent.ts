@@ -14,13 +14,21 @@ export function tempDataDir(): string {
 
 /** An app on a real SQLite database in a temporary folder. */
 export function testApp(options: AppOptions = {}): CivicFormsApp {
-  return createApp({ formsDir: FIXTURE_FORMS, dataDir: tempDataDir(), logLevel: 'silent', ...options });
+  return createApp({
+    formsDir: FIXTURE_FORMS,
+    dataDir: tempDataDir(),
+    logLevel: 'silent',
+    ...options,
+  });
 }
 
 /** The page's visible text of an element matched by a regular expression, tags removed. */
 export function textOf(html: string, pattern: RegExp): string | undefined {
   const match = pattern.exec(html)?.[1];
-  return match?.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  return match
+    ?.replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The h1's text. */
@@ -35,7 +43,10 @@ export function summaryErrors(html: string): string[] {
 /** The inline error messages, without their visually hidden prefix. */
 export function inlineErrors(html: string): string[] {
   return [...html.matchAll(/class="govuk-error-message"[^>]*>([\s\S]*?)<\/p>/g)].map((m) =>
-    (m[1] ?? '').replace(/<span class="govuk-visually-hidden">[^<]*<\/span>/, '').replace(/\s+/g, ' ').trim(),
+    (m[1] ?? '')
+      .replace(/<span class="govuk-visually-hidden">[^<]*<\/span>/, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
   );
 }
 
@@ -59,7 +70,10 @@ export class Visitor {
 
   /** Posts a form as a browser would (with the CSRF token), without following the redirect. */
   async post(url: string, fields: Record<string, string | string[]>): Promise<request.Response> {
-    const response = await this.agent.post(url).type('form').send({ _csrf: this.csrf, ...fields });
+    const response = await this.agent
+      .post(url)
+      .type('form')
+      .send({ _csrf: this.csrf, ...fields });
     this.html = response.text;
     return response;
   }
@@ -69,7 +83,9 @@ export class Visitor {
     await this.get(url);
     const response = await this.post(url, fields);
     if (response.status !== 303) {
-      throw new Error(`POST ${url} gave ${response.status}: ${summaryErrors(response.text).join('; ')}`);
+      throw new Error(
+        `POST ${url} gave ${response.status}: ${summaryErrors(response.text).join('; ')}`,
+      );
     }
     return response.headers.location as string;
   }

@@ -1,5 +1,14 @@
 import { addDays } from '../support/dates';
-import { h1, inlineErrors, summaryErrors, testApp, tempDataDir, textOf, title, Visitor } from '../support/agent';
+import {
+  h1,
+  inlineErrors,
+  summaryErrors,
+  testApp,
+  tempDataDir,
+  textOf,
+  title,
+  Visitor,
+} from '../support/agent';
 import type { CivicFormsApp } from '../../src/web/app';
 
 const FORM = '/parking-permit';
@@ -18,7 +27,11 @@ async function reachCheckAnswers(visitor: Visitor): Promise<void> {
   at = await visitor.answer(at, { charging: 'no' });
   expect(at).toBe(`${FORM}/vehicles`);
   at = await visitor.answer(at, { 'add-another': 'no' });
-  at = await visitor.answer(at, { 'start-date-day': START.day, 'start-date-month': START.month, 'start-date-year': START.year });
+  at = await visitor.answer(at, {
+    'start-date-day': START.day,
+    'start-date-month': START.month,
+    'start-date-year': START.year,
+  });
   expect(at).toBe(`${FORM}/check-answers`);
 }
 
@@ -44,8 +57,12 @@ describe('a journey through a form', () => {
     const response = await visitor.post(`${FORM}/live-in-zone`, {});
     expect(response.status).toBe(400);
     expect(title(response.text)).toMatch(/^Error: Do you live in a resident parking zone\?/);
-    expect(summaryErrors(response.text)).toEqual(['#live-in-zone Select yes if you live in a resident parking zone']);
-    expect(inlineErrors(response.text)).toEqual(['Select yes if you live in a resident parking zone']);
+    expect(summaryErrors(response.text)).toEqual([
+      '#live-in-zone Select yes if you live in a resident parking zone',
+    ]);
+    expect(inlineErrors(response.text)).toEqual([
+      'Select yes if you live in a resident parking zone',
+    ]);
     expect(response.text).toContain('There is a problem');
     expect(response.text).toMatch(/<form [^>]*novalidate/);
     expect(response.text).not.toMatch(/\srequired[\s>=]/);
@@ -56,7 +73,10 @@ describe('a journey through a form', () => {
     await visitor.answer(`${FORM}/live-in-zone`, { 'live-in-zone': 'yes' });
     await visitor.answer(`${FORM}/full-name`, { 'full-name': 'Amara Okafor' });
     await visitor.get(`${FORM}/contact`);
-    const response = await visitor.post(`${FORM}/contact`, { phone: '12', email: 'amara@example.com' });
+    const response = await visitor.post(`${FORM}/contact`, {
+      phone: '12',
+      email: 'amara@example.com',
+    });
     expect(response.status).toBe(400);
     expect(response.text).toContain('value="12"');
     expect(response.text).toContain('value="amara@example.com"');
@@ -119,7 +139,8 @@ describe('a journey through a form', () => {
     expect(page).not.toContain('AB12CDE');
     await visitor.get(at);
     await visitor.post(at, {});
-    const reference = textOf((await visitor.get(`${FORM}/confirmation`)).text, /cf-reference">([^<]*)</) ?? '';
+    const reference =
+      textOf((await visitor.get(`${FORM}/confirmation`)).text, /cf-reference">([^<]*)</) ?? '';
     const submission = await app.store.findSubmission(reference);
     expect(submission?.answers).not.toHaveProperty('vehicles');
     expect(submission?.answers['has-vehicles']).toBe('no');
@@ -142,7 +163,9 @@ describe('a journey through a form', () => {
     expect(summary).not.toContain('AB12CDE');
     expect(summary).toContain('Vehicle 1');
     await visitor.answer(`${FORM}/vehicles/1/remove`, { remove: 'yes' });
-    expect((await visitor.get(`${FORM}/check-answers`)).headers.location).toBe(`${FORM}/vehicles/1/registration`);
+    expect((await visitor.get(`${FORM}/check-answers`)).headers.location).toBe(
+      `${FORM}/vehicles/1/registration`,
+    );
   });
 
   it('submits once however often the answers are sent, with the same reference', async () => {
@@ -159,10 +182,17 @@ describe('a journey through a form', () => {
     expect(again.headers.location).toBe(`${FORM}/confirmation`);
     const confirmation = (await visitor.get(`${FORM}/confirmation`)).text;
     const reference = textOf(confirmation, /cf-reference">([^<]*)</) ?? '';
-    expect(reference).toMatch(/^[34679ACDEFGHJKMNPQRTWXY]{4}-[34679ACDEFGHJKMNPQRTWXY]{4}-[34679ACDEFGHJKMNPQRTWXY]{2}$/);
+    expect(reference).toMatch(
+      /^[34679ACDEFGHJKMNPQRTWXY]{4}-[34679ACDEFGHJKMNPQRTWXY]{4}-[34679ACDEFGHJKMNPQRTWXY]{2}$/,
+    );
     expect(confirmation).toContain('We will post your permit within 10 working days.');
     const submission = await app.store.findSubmission(reference);
-    expect(submission).toMatchObject({ formId: 'parking-permit', formVersion: '1.0', language: 'en', channel: 'online' });
+    expect(submission).toMatchObject({
+      formId: 'parking-permit',
+      formVersion: '1.0',
+      language: 'en',
+      channel: 'online',
+    });
     expect(submission?.answers['full-name']).toBe('Amara Okafor');
     const bookmarked = (await visitor.get(`${FORM}/confirmation`)).text;
     expect(bookmarked).toContain(reference);
@@ -171,7 +201,10 @@ describe('a journey through a form', () => {
   it('refuses a post without the CSRF token and keeps the answers', async () => {
     const visitor = new Visitor(app);
     await visitor.answer(`${FORM}/live-in-zone`, { 'live-in-zone': 'yes' });
-    const response = await visitor.agent.post(`${FORM}/full-name`).type('form').send({ 'full-name': 'Mallory' });
+    const response = await visitor.agent
+      .post(`${FORM}/full-name`)
+      .type('form')
+      .send({ 'full-name': 'Mallory' });
     expect(response.status).toBe(403);
     expect(h1(response.text)).toBe('Sorry, we could not accept that');
     expect((await visitor.get(`${FORM}/live-in-zone`)).text).toMatch(/value="yes" checked/);
@@ -197,7 +230,12 @@ describe('a journey through a form', () => {
 
   it('answers 404 with a helpful page for unknown forms and pages', async () => {
     const visitor = new Visitor(app);
-    for (const url of ['/no-such-form', `${FORM}/no-such-page`, `${FORM}/vehicles/9/registration`, '/a/b/c/d/e']) {
+    for (const url of [
+      '/no-such-form',
+      `${FORM}/no-such-page`,
+      `${FORM}/vehicles/9/registration`,
+      '/a/b/c/d/e',
+    ]) {
       const response = await visitor.get(url);
       expect(response.status).toBe(404);
       expect(h1(response.text)).toBe('Page not found');
@@ -218,7 +256,9 @@ describe('a journey through a form', () => {
   it('refuses a request body over the limit', async () => {
     const visitor = new Visitor(app);
     await visitor.get(`${FORM}/live-in-zone`);
-    const response = await visitor.post(`${FORM}/live-in-zone`, { 'live-in-zone': 'x'.repeat(100 * 1024) });
+    const response = await visitor.post(`${FORM}/live-in-zone`, {
+      'live-in-zone': 'x'.repeat(100 * 1024),
+    });
     expect(response.status).toBe(413);
   });
 });

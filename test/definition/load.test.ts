@@ -1,0 +1,205 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  DefinitionError,
+  checkDefinitions,
+  definitionFiles,
+  loadForms,
+  parseDefinition,
+} from '../../src/definition/load';
+import { formatProblem } from '../../src/definition/problem';
+import type { RadiosQuestion, RepeatSection } from '../../src/definition/types';
+
+const FORMS = path.join(__dirname, '..', 'fixtures', 'forms');
+const BROKEN = path.join(__dirname, '..', 'fixtures', 'broken');
+/** How a broken file is named in its report: relative to the current folder. */
+const shown = (name: string) => path.relative(process.cwd(), path.join(BROKEN, `${name}.json`));
+
+/** The report lines for one broken definition file, as `civic-forms validate` prints them. */
+function reportOf(name: string): string[] {
+  const [result] = checkDefinitions([path.join(BROKEN, `${name}.json`)]);
+  if (!result || result.ok) throw new Error(`${name}.json was expected to be broken`);
+  return result.problems.map(formatProblem);
+}
+
+/** What V8 says about a file's JSON, whose wording varies between Node versions. */
+function jsonParseMessage(name: string): string {
+  try {
+    JSON.parse(fs.readFileSync(path.join(BROKEN, `${name}.json`), 'utf8'));
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error(`${name}.json was expected not to parse`);
+}
+
+/** Each broken fixture with a single problem, and the line reported for it after `file: `. */
+const REPORTS: Array<[string, string]> = [
+  [
+    'misspelt-type',
+    'pages[0].questions[0].type: is "yesno" (expected one of text, textarea, number, money, email, phone, date, radios, checkboxes, select, yes-no, name, address); did you mean "yes-no"?',
+  ],
+  [
+    'misspelt-radios-type',
+    'pages[3].pages[0].questions[0].type: is "radio" (expected one of text, textarea, number, money, email, phone, date, radios, checkboxes, select, yes-no, name, address); did you mean "radios"?',
+  ],
+  [
+    'missing-label',
+    'pages[2].questions[0].label: is missing (expected a value: this key is required)',
+  ],
+  [
+    'unknown-key',
+    'pages[2].questions[0].hnit: is not a key this place allows (found "For example, 27 3 2025") (expected only the keys listed in docs/form-definition.md)',
+  ],
+  [
+    'duplicate-page-ids',
+    'pages[5].id: repeats the page id "address" of pages[4] (expected a page id used once in the form)',
+  ],
+  [
+    'duplicate-question-ids',
+    'pages[5].questions[1].id: repeats the question id "email" of pages[5].questions[0] (expected a question id used once in the form)',
+  ],
+  [
+    'reserved-page-id',
+    'pages[5].id: is "check-answers", a name the runner keeps for its own pages (expected any id except check-answers, confirmation, start, paper, resume, save, clear, timeout, session-expired)',
+  ],
+  [
+    'condition-unknown-question',
+    'pages[1].condition.question: names a question that does not exist ("put-out-ontime") (expected the id of a question asked earlier in the form); did you mean "put-out-on-time"?',
+  ],
+  [
+    'condition-later-question',
+    'pages[0].condition.question: names "put-out-on-time", which is not asked before this page (expected a question on an earlier page)',
+  ],
+  [
+    'condition-not-an-option',
+    'pages[3].pages[1].condition: compares "bin-type" with "green", which is not one of its options (expected one of general, recycling, food, garden)',
+  ],
+  [
+    'condition-greater-than-radios',
+    'pages[3].pages[1].condition: compares "bin-type", a radios question, with greaterThan/lessThan (expected a number, money or date question)',
+  ],
+  [
+    'condition-date-not-comparable',
+    'pages[3].condition: compares "collection-date" with "14 days ago", which its answers cannot be compared with (expected "today" or a date written YYYY-MM-DD)',
+  ],
+  [
+    'condition-outside-section',
+    'pages[4].condition.question: names "bin-type", a question of the repeating section "missed-bins" (expected a question outside repeating sections, or one of the same section as this page)',
+  ],
+  [
+    'condition-two-operators',
+    'pages[1].condition: has equals and notEquals together (expected exactly one of equals, notEquals, oneOf, contains, greaterThan, lessThan, answered)',
+  ],
+  [
+    'item-label-outside-section',
+    'pages[3].itemLabel: names "address", which is not a question of this section (expected the id of a question asked in this repeating section)',
+  ],
+  ['min-above-max', 'pages[3].min: is 5, more than max (4) (expected min no greater than max)'],
+  [
+    'id-not-file-name',
+    'id: is "report-missed-bin" but the file is id-not-file-name.json (expected "id-not-file-name", the file\'s name without .json)',
+  ],
+];
+
+describe('load', () => {
+  describe('loadForms', () => {
+    it('loads every valid form of a folder, by id', () => {
+      const forms = loadForms(FORMS);
+      expect([...forms.keys()]).toEqual(['parking-permit']);
+      expect(forms.get('parking-permit')).toMatchObject({
+        title: 'Apply for a resident parking permit',
+        version: '1.0',
+        language: 'en',
+      });
+    });
+
+    it('fills in the defaults a definition leaves out', () => {
+      const vehicles = loadForms(FORMS)
+        .get('parking-permit')
+        ?.pages.find((page) => page.id === 'vehicles') as RepeatSection;
+      expect(vehicles).toMatchObject({ min: 1, max: 3 });
+    });
+
+    it('freezes every form, all the way down', () => {
+      const form = loadForms(FORMS).get('parking-permit');
+      const vehicles = form?.pages.find((page) => page.id === 'vehicles') as RepeatSection;
+      const fuel = vehicles.pages[1]?.questions[0] as RadiosQuestion;
+      expect(Object.isFrozen(form)).toBe(true);
+      expect(Object.isFrozen(form?.pages)).toBe(true);
+      expect(Object.isFrozen(fuel.options[2])).toBe(true);
+      expect(() => {
+        (fuel.options[2] as { text: string }).text = 'Hydrogen';
+      }).toThrow(TypeError);
+      expect(fuel.options[2]?.text).toBe('Electric');
+    });
+
+    it('throws a DefinitionError naming the folder when it does not exist', () => {
+      const missing = path.join(FORMS, 'no-such-folder');
+      expect(() => loadForms(missing)).toThrow(DefinitionError);
+      expect(() => loadForms(missing)).toThrow(
+        `${path.relative(process.cwd(), missing)}: does not exist (expected a folder of form definitions (FORMS_DIR))`,
+      );
+    });
+
+    it('lists every problem of every broken file in one DefinitionError', () => {
+      const files = definitionFiles(BROKEN);
+      const expected = checkDefinitions(files).flatMap((r) => (r.ok ? [] : r.problems));
+      let thrown: unknown;
+      try {
+        loadForms(BROKEN);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(DefinitionError);
+      const error = thrown as DefinitionError;
+      expect(error.code).toBe('DEFINITION_INVALID');
+      expect(error.problems).toEqual(expected);
+      expect(new Set(error.problems.map((p) => p.file)).size).toBe(files.length);
+      expect(error.message.split('\n')).toEqual([
+        'Form definitions are not valid:',
+        ...expected.map(formatProblem),
+      ]);
+      expect(error.message).not.toMatch(/\bat .+\.ts:\d+/);
+    });
+  });
+
+  describe('broken definitions', () => {
+    it('reports invalid JSON with the line and column of the missing comma', () => {
+      expect(reportOf('invalid-json')).toEqual([
+        `${shown('invalid-json')}: is not valid JSON at line 4, column 3: ${jsonParseMessage('invalid-json')} (expected a JSON object)`,
+      ]);
+    });
+
+    it('reports an unexpected word such as Python True with its line and column, on one line', () => {
+      expect(reportOf('invalid-json-python-true')).toEqual([
+        `${shown('invalid-json-python-true')}: is not valid JSON at line 59, column 19: Unexpected token 'T' (expected a JSON object)`,
+      ]);
+    });
+
+    it('reads a file that starts with a byte order mark', () => {
+      const text = fs.readFileSync(path.join(FORMS, 'parking-permit.json'), 'utf8');
+      expect(parseDefinition(`\uFEFF${text}`, path.join(FORMS, 'parking-permit.json')).ok).toBe(
+        true,
+      );
+    });
+
+    it.each(REPORTS)('reports %s.json as file: path: problem (expected ...)', (name, line) => {
+      expect(reportOf(name)).toEqual([`${shown(name)}: ${line}`]);
+    });
+
+    it('reports a file that does not exist', () => {
+      const missing = path.join(BROKEN, 'council-tax-discount.json');
+      const [result] = checkDefinitions([missing]);
+      expect(result?.ok).toBe(false);
+      expect(result?.ok === false && result.problems.map(formatProblem)).toEqual([
+        `${path.relative(process.cwd(), missing)}: does not exist (expected a readable JSON file)`,
+      ]);
+    });
+
+    it('has a test here for every broken fixture file', () => {
+      const names = definitionFiles(BROKEN).map((file) => path.basename(file, '.json'));
+      const tested = ['invalid-json', 'invalid-json-python-true', ...REPORTS.map(([name]) => name)];
+      expect([...names].sort()).toEqual(tested.sort());
+    });
+  });
+});
