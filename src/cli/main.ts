@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { readConfig } from '../config';
+import { ConfigError, readConfig } from '../config';
 import { checkDefinitions, definitionFiles } from '../definition/load';
 import { formatProblem } from '../definition/problem';
 
@@ -9,8 +10,23 @@ const USAGE = `Usage: civic-forms validate [files...]
 
 /** `civic-forms validate`: checks definitions and prints each problem as file: path: message. */
 export function validate(files: string[], out: (line: string) => void): number {
-  const targets =
-    files.length > 0 ? files.map((f) => path.resolve(f)) : definitionFiles(readConfig().formsDir);
+  let targets = files.map((f) => path.resolve(f));
+  if (files.length === 0) {
+    const { formsDir } = readConfig();
+    if (!fs.existsSync(formsDir)) {
+      const file = path.relative(process.cwd(), formsDir) || formsDir;
+      out(
+        formatProblem({
+          file,
+          path: '',
+          message: 'does not exist',
+          expected: 'a folder of form definitions (FORMS_DIR)',
+        }),
+      );
+      return 1;
+    }
+    targets = definitionFiles(formsDir);
+  }
   const results = checkDefinitions(targets);
   let failures = 0;
   for (const result of results) {
@@ -28,7 +44,16 @@ export function validate(files: string[], out: (line: string) => void): number {
 /** Runs the command line and returns the exit code. */
 export function main(argv: string[]): number {
   const [command, ...rest] = argv;
-  if (command === 'validate') return validate(rest, (line) => console.log(line));
+  if (command === 'validate') {
+    try {
+      return validate(rest, (line) => console.log(line));
+    } catch (error) {
+      // A bad environment is the operator's to fix: say what is wrong, without a stack trace.
+      if (!(error instanceof ConfigError)) throw error;
+      console.error(error.message);
+      return 1;
+    }
+  }
   console.error(USAGE);
   return command === undefined || command === '--help' ? 0 : 2;
 }

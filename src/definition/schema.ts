@@ -24,8 +24,8 @@ const OPERATORS = [
   'answered',
 ] as const;
 
-const condition: Joi.ObjectSchema = Joi.object({
-  question: slug,
+const comparison = Joi.object({
+  question: slug.required(),
   equals: conditionValue,
   notEquals: conditionValue,
   oneOf: Joi.array().items(Joi.string(), Joi.number()).min(1),
@@ -33,14 +33,18 @@ const condition: Joi.ObjectSchema = Joi.object({
   greaterThan: Joi.alternatives(Joi.number(), Joi.string()),
   lessThan: Joi.alternatives(Joi.number(), Joi.string()),
   answered: Joi.boolean(),
-  all: Joi.array().items(Joi.link('#conditionRule')).min(1),
-  any: Joi.array().items(Joi.link('#conditionRule')).min(1),
-})
-  .xor('question', 'all', 'any')
-  .when('.question', {
-    is: Joi.exist(),
-    then: Joi.object().xor(...OPERATORS),
-    otherwise: Joi.object(Object.fromEntries(OPERATORS.map((o) => [o, Joi.forbidden()]))),
+}).xor(...OPERATORS);
+
+const has = (key: string) => Joi.object({ [key]: Joi.exist() }).unknown();
+
+/** A condition: one comparison, or `all`/`any` of further conditions, nested as deep as needed. */
+const condition: Joi.AlternativesSchema = Joi.alternatives()
+  .conditional(has('all'), {
+    then: Joi.object({ all: Joi.array().items(Joi.link('#conditionRule')).min(1).required() }),
+  })
+  .conditional(has('any'), {
+    then: Joi.object({ any: Joi.array().items(Joi.link('#conditionRule')).min(1).required() }),
+    otherwise: comparison,
   })
   .id('conditionRule');
 

@@ -61,7 +61,17 @@ export function lookupIn(form: FormDefinition, answers: Answers, item?: RepeatIt
 export function walk(form: FormDefinition, draft: Pick<Draft, 'answers' | 'done'>): Walk {
   const done = new Set(draft.done);
   const steps: Step[] = [];
-  const lookup = lookupIn(form, draft.answers);
+  // Conditions see only answers given on pages that are on the path so far: an answer left behind on
+  // a page the path no longer visits must not steer the journey.
+  const onPath: Answers = {};
+  const lookup = lookupIn(form, onPath);
+  const keep = (
+    page: QuestionPage,
+    from: Readonly<Record<string, unknown>>,
+    into: Record<string, unknown>,
+  ) => {
+    for (const q of page.questions) if (from[q.id] !== undefined) into[q.id] = from[q.id];
+  };
   const stop = (step: Step): Walk => {
     steps.push(step);
     return { steps, next: step, complete: false };
@@ -74,12 +84,14 @@ export function walk(form: FormDefinition, draft: Pick<Draft, 'answers' | 'done'
       const step: Step = { kind: 'page', key: page.id, page };
       if (!done.has(step.key)) return stop(step);
       steps.push(step);
+      keep(page, draft.answers, onPath);
       continue;
     }
     const items = itemsOf(draft.answers, page.id);
     const pending: RepeatItem = { id: 'new', answers: {} };
     for (const [index, item] of (items.length > 0 ? items : [pending]).entries()) {
-      const itemLookup = lookupIn(form, draft.answers, item);
+      const seen: RepeatItem = { id: item.id, answers: {} };
+      const itemLookup = lookupIn(form, onPath, seen);
       for (const inner of page.pages) {
         if (inner.condition && !holds(inner.condition, itemLookup)) continue;
         const step: Step = {
@@ -91,6 +103,7 @@ export function walk(form: FormDefinition, draft: Pick<Draft, 'answers' | 'done'
         };
         if (!done.has(step.key)) return stop(step);
         steps.push(step);
+        keep(inner, item.answers, seen.answers);
       }
     }
     const summary: Step = { kind: 'summary', key: page.id, section: page };

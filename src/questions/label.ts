@@ -38,7 +38,7 @@ export function errorParams(context: ViewContext): Record<string, unknown> | und
   return context.error
     ? {
         text: context.error.text,
-        visuallyHiddenText: context.t('layout.errorPrefix').replace(/:$/, ''),
+        visuallyHiddenText: context.t('common:layout.errorPrefix').replace(/:$/, ''),
       }
     : undefined;
 }

@@ -308,7 +308,10 @@ describe('address', () => {
           },
         }),
       );
-      expect(call.params.errorMessage).toEqual({ text: 'Enter your address' });
+      expect(call.params.errorMessage).toEqual({
+        text: 'Enter your address',
+        visuallyHiddenText: 'Error',
+      });
       expect(childParams(call).map((p) => p.classes)).toEqual([
         'govuk-input--error',
         undefined,

@@ -122,7 +122,7 @@ describe('checkboxes', () => {
       raw,
       viewContext({ error: { text, fields: ['benefits'] } }),
     );
-    expect(call.params.errorMessage).toEqual({ text });
+    expect(call.params.errorMessage).toEqual({ text, visuallyHiddenText: 'Error' });
     const items = call.params.items as Array<{ value?: string; checked?: boolean }>;
     expect(items.filter((item) => item.checked).map((item) => item.value)).toEqual([
       'universal-credit',

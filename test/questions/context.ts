@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import errors from '../../locales/en/errors.json';
+import common from '../../locales/en/common.json';
 import questions from '../../locales/en/questions.json';
 import type { Question } from '../../src/definition/types';
 import { errorText } from '../../src/questions/error-text';
@@ -15,8 +16,8 @@ export const i18n = i18next.createInstance();
 void i18n.init({
   lng: 'en',
   fallbackLng: false,
-  resources: { en: { errors, questions } },
-  ns: ['errors', 'questions'],
+  resources: { en: { common, errors, questions } },
+  ns: ['common', 'errors', 'questions'],
   interpolation: { escapeValue: false },
   initAsync: false,
   showSupportNotice: false,

@@ -179,7 +179,7 @@ describe('date', () => {
         { code: 'mustBeAfter', args: { date: '2000-01-01' } },
       ]);
       expect(wordsOf(moved, post('1', '1', '2000', moved).errors)).toEqual([
-        'Date you moved in must be after 2000-01-01',
+        'Date you moved in must be after 1 January 2000',
       ]);
       expect(post('2', '1', '2000', moved).errors).toEqual([]);
       expect(post('31', '12', '2024', moved).errors).toEqual([]);
@@ -250,7 +250,10 @@ describe('date', () => {
       const { raw, errors } = post('4', '', '1990');
       const text = wordsOf(dob, errors)[0] ?? '';
       const call = date.view(dob, raw, viewContext({ error: { text, fields: ['dob-month'] } }));
-      expect(call.params.errorMessage).toEqual({ text: 'Date of birth must include a month' });
+      expect(call.params.errorMessage).toEqual({
+        text: 'Date of birth must include a month',
+        visuallyHiddenText: 'Error',
+      });
       const items = call.params.items as Array<Record<string, unknown>>;
       expect(items.map((item) => item.classes)).toEqual([
         'govuk-input--width-2',

@@ -1,0 +1,113 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.join(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'bin', 'civic-forms.js');
+
+interface Run {
+  code: number;
+  stdout: string[];
+  stderr: string;
+}
+
+/** Runs the real command line, as an author would, from the project folder. */
+function civicForms(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', ...env } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout: stdout.split('\n').filter((line) => line !== ''), stderr });
+      },
+    );
+  });
+}
+
+const PERMIT = 'test/fixtures/forms/parking-permit.json';
+const broken = (name: string) => `test/fixtures/broken/${name}.json`;
+
+describe('cli validate', () => {
+  it('exits 0 and says ok for a valid definition', async () => {
+    const run = await civicForms(['validate', PERMIT]);
+    expect(run).toEqual({
+      code: 0,
+      stdout: [`ok  ${PERMIT}`, '1 of 1 definition(s) valid'],
+      stderr: '',
+    });
+  });
+
+  it('exits 1 and prints each problem as file: path: message for broken definitions', async () => {
+    const run = await civicForms([
+      'validate',
+      PERMIT,
+      broken('misspelt-type'),
+      broken('min-above-max'),
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toEqual([
+      `ok  ${PERMIT}`,
+      `${broken('misspelt-type')}: pages[0].questions[0].type: is "yesno" (expected one of text, textarea, number, money, email, phone, date, radios, checkboxes, select, yes-no, name, address); did you mean "yes-no"?`,
+      `${broken('min-above-max')}: pages[3].min: is 5, more than max (4) (expected min no greater than max)`,
+      '1 of 3 definition(s) valid',
+    ]);
+  });
+
+  it('reports a named file that does not exist', async () => {
+    const run = await civicForms(['validate', 'forms/council-tax-discount.json']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toEqual([
+      'forms/council-tax-discount.json: does not exist (expected a readable JSON file)',
+      '0 of 1 definition(s) valid',
+    ]);
+  });
+
+  it('checks every definition in FORMS_DIR when no file is named', async () => {
+    const run = await civicForms(['validate'], { FORMS_DIR: 'test/fixtures/forms' });
+    expect(run).toEqual({
+      code: 0,
+      stdout: [`ok  ${PERMIT}`, '1 of 1 definition(s) valid'],
+      stderr: '',
+    });
+  });
+
+  it('reports every broken definition in FORMS_DIR, one line each', async () => {
+    const run = await civicForms(['validate'], { FORMS_DIR: 'test/fixtures/broken' });
+    expect(run.code).toBe(1);
+    const files = fs.readdirSync(path.join(ROOT, 'test/fixtures/broken')).sort();
+    // Each broken fixture holds exactly one mistake, so the report has one line per file.
+    expect(run.stdout.slice(0, -1).map((line) => line.split(':')[0])).toEqual(
+      files.map((name) => `test/fixtures/broken/${name}`),
+    );
+    expect(run.stdout).toContain(
+      `${broken('reserved-page-id')}: pages[5].id: is "check-answers", a name the runner keeps for its own pages (expected any id except check-answers, confirmation, start, paper, resume, save, clear, timeout, session-expired)`,
+    );
+    expect(run.stdout[run.stdout.length - 1]).toBe(`0 of ${files.length} definition(s) valid`);
+  });
+
+  it('says FORMS_DIR does not exist, without a stack trace', async () => {
+    const run = await civicForms(['validate'], { FORMS_DIR: 'test/fixtures/no-such-folder' });
+    expect(run).toEqual({
+      code: 1,
+      stdout: [
+        'test/fixtures/no-such-folder: does not exist (expected a folder of form definitions (FORMS_DIR))',
+      ],
+      stderr: '',
+    });
+  });
+
+  it('names a bad environment variable, without a stack trace', async () => {
+    const run = await civicForms(['validate'], { FORMS_DIR: 'test/fixtures/forms', PORT: 'abc' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('PORT: must be a number (found "abc")');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints its usage for an unknown command and exits 2', async () => {
+    const run = await civicForms(['check']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Usage: civic-forms validate [files...]');
+  });
+});
