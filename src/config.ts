@@ -38,7 +38,12 @@ const envSchema = Joi.object({
   SQLITE_SYNCHRONOUS: Joi.string().lowercase().valid('normal', 'full').default('normal'),
   SESSION_SECRET: Joi.when('NODE_ENV', {
     is: 'production',
-    then: Joi.string().min(32).required(),
+    // The development secret is public (it is in this file): production must have its own.
+    then: Joi.string()
+      .min(32)
+      .invalid(DEVELOPMENT_SECRET)
+      .required()
+      .messages({ 'any.invalid': 'must not be the development secret in production' }),
     otherwise: Joi.string().min(32).default(DEVELOPMENT_SECRET),
   }),
   SESSION_IDLE_MINUTES: Joi.number()

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
@@ -6,7 +6,6 @@ import session from 'express-session';
 import { csrfSync } from 'csrf-sync';
 import helmet from 'helmet';
 import pino, { type Logger } from 'pino';
-import pinoHttp from 'pino-http';
 import { resolveConfig, type Config, type ConfigInput } from '../config';
 import { loadForms } from '../definition/load';
 import type { FormDefinition } from '../definition/types';
@@ -18,6 +17,7 @@ import { createAssets } from './assets';
 import { createFormRoutes } from './form-routes';
 import { createI18n, translator } from './i18n';
 import { createRender } from './render';
+import { createRequestLog } from './request-log';
 import { createViews, GOVUK_DIST } from './views';
 
 export interface AppOptions extends ConfigInput {
@@ -98,21 +98,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     }),
   );
   app.use(assets.serve);
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
-      // Only what identifies the request: no headers (cookies), no bodies (answers).
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url.split('?')[0],
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(createRequestLog(logger));
   app.get('/health', async (_req, res) => {
     try {
       await store.ping();
@@ -162,8 +148,8 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const code = errorCode(error);
     const status = ERROR_CODES[code];
-    if (status >= 500) req.log.error({ err: error, code }, 'request failed');
-    else req.log.info({ code }, 'request refused');
+    if (status >= 500) req.log.error({ reqId: req.id, err: error, code }, 'request failed');
+    else req.log.info({ reqId: req.id, code }, 'request refused');
     const t = translator(i18n, 'en');
     const view =
       status === 404

@@ -50,9 +50,13 @@ const PYTHON_TRUE = `{
 }
 `;
 
+const folders: string[] = [];
+afterAll(() => folders.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 /** A fresh folder holding the given definition files. */
 function folderWith(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-forms-definitions-'));
+  folders.push(dir);
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   return dir;
 }

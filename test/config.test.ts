@@ -1,0 +1,157 @@
+import path from 'node:path';
+import { ConfigError, readConfig } from '../src/config';
+
+const CWD = path.join(path.sep, 'srv', 'civic-forms');
+const PRODUCTION_SECRET = 'b7c1f0e94d2a6e83c5f17a0d9b4e62c8';
+
+/** The problems readConfig reports for an environment, as an operator reads them. */
+function problemsWith(env: NodeJS.ProcessEnv): string[] {
+  try {
+    readConfig(env, CWD);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).code).toBe('CONFIG_INVALID');
+    return (error as ConfigError).problems;
+  }
+  throw new Error('readConfig was expected to refuse this environment');
+}
+
+/** The whole message of the error readConfig throws, as the service prints it on start. */
+function messageWith(env: NodeJS.ProcessEnv): string {
+  try {
+    readConfig(env, CWD);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('readConfig was expected to refuse this environment');
+}
+
+describe('config', () => {
+  describe('readConfig', () => {
+    it('runs with sensible defaults when nothing is set', () => {
+      expect(readConfig({}, CWD)).toEqual({
+        port: 3000,
+        host: '0.0.0.0',
+        env: 'development',
+        formsDir: path.join(CWD, 'forms'),
+        dataDir: path.join(CWD, 'data'),
+        database: 'sqlite',
+        sqliteSynchronous: 'normal',
+        sessionSecret: expect.any(String),
+        sessionIdleMinutes: 20,
+        baseUrl: 'http://localhost:3000',
+        logLevel: 'info',
+        bodyLimit: 64 * 1024,
+        secureCookies: false,
+        trustProxy: false,
+      });
+    });
+
+    it('reads every setting from the environment', () => {
+      const config = readConfig(
+        {
+          PORT: '8080',
+          NODE_ENV: 'production',
+          SESSION_SECRET: PRODUCTION_SECRET,
+          FORMS_DIR: '/etc/civic-forms/forms',
+          DATA_DIR: 'var/data',
+          SQLITE_SYNCHRONOUS: 'FULL',
+          SESSION_IDLE_MINUTES: '30',
+          BASE_URL: 'https://permits.northbrook.example.gov.uk/',
+          LOG_LEVEL: 'warn',
+          BODY_LIMIT_KB: '128',
+          TRUST_PROXY: 'true',
+        },
+        CWD,
+      );
+      expect(config).toMatchObject({
+        port: 8080,
+        env: 'production',
+        sessionSecret: PRODUCTION_SECRET,
+        formsDir: '/etc/civic-forms/forms',
+        dataDir: path.join(CWD, 'var', 'data'),
+        sqliteSynchronous: 'full',
+        sessionIdleMinutes: 30,
+        baseUrl: 'https://permits.northbrook.example.gov.uk',
+        logLevel: 'warn',
+        bodyLimit: 128 * 1024,
+        secureCookies: true,
+        trustProxy: true,
+      });
+    });
+
+    it('lets an operator turn secure cookies off behind a plain-HTTP proxy', () => {
+      const config = readConfig(
+        { NODE_ENV: 'production', SESSION_SECRET: PRODUCTION_SECRET, SECURE_COOKIES: 'false' },
+        CWD,
+      );
+      expect(config.secureCookies).toBe(false);
+    });
+
+    it('gives a frozen result', () => {
+      const config = readConfig({}, CWD);
+      expect(Object.isFrozen(config)).toBe(true);
+      expect(() => {
+        (config as { port: number }).port = 80;
+      }).toThrow(TypeError);
+    });
+
+    it.each([
+      [{ PORT: 'abc' }, 'PORT: must be a number (found "abc")'],
+      [{ PORT: '70000' }, 'PORT: must be less than or equal to 65535 (found 70000)'],
+      [
+        { SESSION_IDLE_MINUTES: '0' },
+        'SESSION_IDLE_MINUTES: must be greater than or equal to 1 (found 0)',
+      ],
+      [
+        { BASE_URL: 'notaurl' },
+        'BASE_URL: must be a valid uri with a scheme matching the http|https pattern (found "notaurl")',
+      ],
+      [
+        { LOG_LEVEL: 'verbose' },
+        'LOG_LEVEL: must be one of [fatal, error, warn, info, debug, trace, silent] (found "verbose")',
+      ],
+      [{ SECURE_COOKIES: 'yes' }, 'SECURE_COOKIES: must be a boolean (found "yes")'],
+      [
+        { NODE_ENV: 'staging' },
+        'NODE_ENV: must be one of [development, production, test] (found "staging")',
+      ],
+    ])('refuses %j, naming the variable', (env, problem) => {
+      expect(problemsWith(env)).toEqual([problem]);
+    });
+
+    it('refuses production without a session secret', () => {
+      expect(problemsWith({ NODE_ENV: 'production' })).toEqual([
+        'SESSION_SECRET: is required (found (hidden))',
+      ]);
+    });
+
+    it('refuses production with the public development secret', () => {
+      const developmentSecret = readConfig({}, CWD).sessionSecret;
+      expect(problemsWith({ NODE_ENV: 'production', SESSION_SECRET: developmentSecret })).toEqual([
+        'SESSION_SECRET: must not be the development secret in production (found (hidden))',
+      ]);
+    });
+
+    it('never prints the session secret, even a wrong one', () => {
+      const message = messageWith({
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'hunter2-hunter2',
+        PORT: 'abc',
+      });
+      expect(message).toContain('SESSION_SECRET: length must be at least 32 characters long');
+      expect(message).toContain('PORT: must be a number (found "abc")');
+      expect(message).not.toContain('hunter2');
+    });
+
+    it('lists every bad variable at once', () => {
+      const message = messageWith({ PORT: 'abc', SESSION_IDLE_MINUTES: '0', BASE_URL: 'notaurl' });
+      expect(message.split('\n')).toEqual([
+        'Configuration is not valid:',
+        '  - PORT: must be a number (found "abc")',
+        '  - SESSION_IDLE_MINUTES: must be greater than or equal to 1 (found 0)',
+        '  - BASE_URL: must be a valid uri with a scheme matching the http|https pattern (found "notaurl")',
+      ]);
+    });
+  });
+});
