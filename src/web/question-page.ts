@@ -86,10 +86,7 @@ export function renderQuestionPage(
       }
     }
   }
-  const questions = page.questions.map((q) =>
-    typeOf(q).view(q, shown, questionView(q, errors, { t, lang, isPageHeading: single })),
-  );
-  const caption =
+  const caption = () =>
     step.section && step.item
       ? t('section.itemHeading', {
           itemName: capitalise(step.section.itemName, lang),
@@ -100,17 +97,19 @@ export function renderQuestionPage(
     req,
     res,
     'question-page.njk',
-    {
+    () => ({
       form,
       pageTitle: page.title ?? page.questions[0]?.label,
       heading: single ? undefined : page.title,
-      caption,
+      caption: caption(),
       body: page.body,
-      questions,
+      questions: page.questions.map((q) =>
+        typeOf(q).view(q, shown, questionView(q, errors, { t, lang, isPageHeading: single })),
+      ),
       errors: errorSummary(page.questions, errors, { t, lang }),
       backHref: cacheable ? slot('back') : backHref,
       action,
-    },
+    }),
     errors.length > 0 ? 400 : 200,
     cacheable
       ? { key: `${form.id}@${form.version}|${action}|${JSON.stringify(raw)}`, values }

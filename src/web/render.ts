@@ -13,7 +13,8 @@ export type Render = (
   req: Request,
   res: Response,
   view: string,
-  locals: Record<string, unknown>,
+  /** The view's locals, or a function making them (called only when the page is not cached). */
+  locals: Record<string, unknown> | (() => Record<string, unknown>),
   status?: number,
   cache?: CachedRender,
 ) => void;
@@ -51,7 +52,8 @@ export function createRender(deps: RenderDependencies): Render {
     const lang = langOf(res);
     const draw = (csrfToken: string) => {
       const t = translator(deps.i18n, lang);
-      const form = locals.form as FormDefinition | undefined;
+      const made = typeof locals === 'function' ? locals() : locals;
+      const form = made.form as FormDefinition | undefined;
       return deps.views.render(view, {
         lang,
         t,
@@ -59,7 +61,7 @@ export function createRender(deps: RenderDependencies): Render {
         serviceName: form?.title ?? t('layout.serviceName'),
         serviceUrl: form ? `/${form.id}` : '/',
         csrfToken,
-        ...locals,
+        ...made,
       });
     };
     const html = cached
