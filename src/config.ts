@@ -111,7 +111,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 
 /** Completes the settings a library caller gave with the same defaults the environment has. */
 export function resolveConfig(input: ConfigInput = {}): Config {
-  const config = { ...readConfig({ NODE_ENV: 'development' }), ...input };
+  const defaults = readConfig({ NODE_ENV: 'development' });
+  const env = input.env ?? defaults.env;
+  const port = input.port ?? defaults.port;
+  const config: Config = {
+    ...defaults,
+    baseUrl: `http://localhost:${port}`,
+    secureCookies: env === 'production',
+    ...input,
+  };
   if (config.env === 'production' && config.sessionSecret === DEVELOPMENT_SECRET) {
     throw new ConfigError([
       'sessionSecret: must be set in production (found the development default)',

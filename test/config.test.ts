@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, readConfig } from '../src/config';
+import { ConfigError, readConfig, resolveConfig } from '../src/config';
 
 const CWD = path.join(path.sep, 'srv', 'civic-forms');
 const PRODUCTION_SECRET = 'b7c1f0e94d2a6e83c5f17a0d9b4e62c8';
@@ -153,5 +153,18 @@ describe('config', () => {
         '  - BASE_URL: must be a valid uri with a scheme matching the http|https pattern (found "notaurl")',
       ]);
     });
+  });
+});
+
+describe('resolveConfig', () => {
+  it('gives a library caller the environment defaults, secure cookies in production', () => {
+    const config = resolveConfig({ env: 'production', sessionSecret: 's'.repeat(40), port: 8080 });
+    expect(config.secureCookies).toBe(true);
+    expect(config.baseUrl).toBe('http://localhost:8080');
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('refuses production with the published development secret', () => {
+    expect(() => resolveConfig({ env: 'production' })).toThrow(/sessionSecret/);
   });
 });

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { problemFromJoi } from './joi-problems';
 import { formatProblem, type Problem } from './problem';
-import { checkReferences } from './references';
+import { buildCatalogue } from './catalogue';
+import { checkQuestions } from './question-checks';
+import { checkReferences, RESERVED_FORM_IDS } from './references';
 import { formSchema } from './schema';
 import type { FormDefinition } from './types';
 
@@ -93,7 +95,15 @@ export function parseDefinition(source: string, file: string): LoadResult {
   if (error)
     return { ok: false, file, problems: error.details.map((d) => problemFromJoi(name, d)) };
   const form = value as FormDefinition;
-  const problems = checkReferences(form, name);
+  const problems = [...checkReferences(form, name), ...checkQuestions(buildCatalogue(form), name)];
+  if (RESERVED_FORM_IDS.includes(form.id)) {
+    problems.push({
+      file: name,
+      path: 'id',
+      message: `is "${form.id}", an address the service keeps for itself`,
+      expected: `any id except ${RESERVED_FORM_IDS.join(', ')}`,
+    });
+  }
   const stem = path.basename(file, '.json');
   if (form.id !== stem) {
     problems.push({

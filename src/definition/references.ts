@@ -14,6 +14,18 @@ export const RESERVED_PAGE_IDS = Object.freeze([
   'clear',
   'timeout',
   'session-expired',
+  'remove',
+]);
+
+/** Form ids the service keeps for its own addresses (`/health`, `/assets/...`). */
+export const RESERVED_FORM_IDS = Object.freeze([
+  'health',
+  'assets',
+  'resume',
+  'caseworker',
+  'dashboard',
+  'metrics',
+  'admin',
 ]);
 
 const ORDERED_TYPES = new Set(['number', 'money', 'date']);
@@ -111,6 +123,18 @@ function checkCondition(
       message: `uses contains on "${question.id}", a ${question.type} question`,
       expected: 'a checkboxes question',
     });
+  }
+  if (
+    question.type === 'checkboxes' &&
+    ('equals' in condition || 'notEquals' in condition || 'oneOf' in condition)
+  ) {
+    problems.push({
+      file,
+      path,
+      message: `compares "${question.id}", a checkboxes question, as if it had one answer`,
+      expected: 'contains, or answered, for a checkboxes question',
+    });
+    return;
   }
   const choices = CHOICE_VALUES[question.type]?.(question);
   if (!choices) return;

@@ -40,9 +40,13 @@ export function holds(condition: Condition, lookup: Lookup): boolean {
   const value = found?.value;
   if ('answered' in condition) return isAnswered(value) === condition.answered;
   if (!found || !isAnswered(value)) return false;
-  if ('equals' in condition) return String(value) === String(condition.equals);
-  if ('notEquals' in condition) return String(value) !== String(condition.notEquals);
-  if ('oneOf' in condition) return condition.oneOf.map(String).includes(String(value));
+  const same = (operand: string | number | boolean) =>
+    typeof operand === 'number'
+      ? compare(found.question, value, operand) === 0
+      : String(value) === String(operand);
+  if ('equals' in condition) return same(condition.equals);
+  if ('notEquals' in condition) return !same(condition.notEquals);
+  if ('oneOf' in condition) return condition.oneOf.some(same);
   if ('contains' in condition) return Array.isArray(value) && value.includes(condition.contains);
   if ('greaterThan' in condition)
     return (compare(found.question, value, condition.greaterThan) ?? 0) > 0;

@@ -68,6 +68,7 @@ const fieldOf = (q: AddressQuestion, part: AddressPart) => `${q.id}-${part.name}
 
 /** A postal address: a UK one with a postcode, or an international one with a country. */
 export const address: QuestionType<AddressQuestion, Address> = {
+  errorCodes: addressErrorCodes,
   type: 'address',
   schemaKeys: { variant: Joi.string().valid('uk', 'international') },
   fields: (q) => partsOf(q).map((part) => fieldOf(q, part)),

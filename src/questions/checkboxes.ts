@@ -15,6 +15,7 @@ type CheckboxesErrorCode = (typeof checkboxesErrorCodes)[number];
 
 /** Any number of choices from a list; an `exclusive` option ("None of these") stands alone. */
 export const checkboxes: QuestionType<CheckboxesQuestion, string[]> = {
+  errorCodes: checkboxesErrorCodes,
   type: 'checkboxes',
   schemaKeys: {
     options: optionsSchema,

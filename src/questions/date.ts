@@ -50,6 +50,7 @@ function daysInMonth(year: number, month: number): number {
 
 /** A date typed in day, month and year boxes; month names are accepted; stored as `YYYY-MM-DD`. */
 export const date: QuestionType<DateQuestion, string> = {
+  errorCodes: dateErrorCodes,
   type: 'date',
   schemaKeys: {
     autocomplete: Joi.string().valid('bday'),

@@ -15,6 +15,7 @@ const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 
 /** An email address, kept exactly as typed apart from surrounding spaces. */
 export const email: QuestionType<EmailQuestion, string> = {
+  errorCodes: emailErrorCodes,
   type: 'email',
   schemaKeys: {},
   fields: (q) => [q.id],

@@ -23,6 +23,7 @@ function amountText(amount: number): string {
 
 /** An amount in pounds, stored as a string in pounds and pence ("1250.50"), or whole pounds. */
 export const money: QuestionType<MoneyQuestion, string> = {
+  errorCodes: moneyErrorCodes,
   type: 'money',
   schemaKeys: { min: Joi.number(), max: Joi.number(), wholeUnits: Joi.boolean() },
   fields: (q) => [q.id],

@@ -11,6 +11,7 @@ const DEFAULT_MAX_LENGTH = 100;
 
 /** A person's full name in one box, kept as they write it (never re-cased or split). */
 export const name: QuestionType<NameQuestion, string> = {
+  errorCodes: nameErrorCodes,
   type: 'name',
   schemaKeys: { maxLength: Joi.number().integer().min(1).max(1000) },
   fields: (q) => [q.id],

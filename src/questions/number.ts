@@ -18,6 +18,7 @@ type NumberErrorCode = (typeof numberErrorCodes)[number];
 
 /** A number, whole unless the question allows decimal places, within optional limits. */
 export const number: QuestionType<NumberQuestion, number> = {
+  errorCodes: numberErrorCodes,
   type: 'number',
   schemaKeys: {
     decimals: Joi.number().integer().min(0).max(10),

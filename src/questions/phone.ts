@@ -32,6 +32,7 @@ function isDiallable({ digits }: { plus: boolean; digits: string }): boolean {
 
 /** A phone number, stored as typed (spaces tidied), never reformatted. */
 export const phone: QuestionType<PhoneQuestion, string> = {
+  errorCodes: phoneErrorCodes,
   type: 'phone',
   schemaKeys: { accept: Joi.string().valid('uk', 'any') },
   fields: (q) => [q.id],

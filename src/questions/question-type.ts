@@ -72,6 +72,8 @@ export interface ParseResult<A extends AnswerValue> {
  */
 export interface QuestionType<Q extends Question = Question, A extends AnswerValue = AnswerValue> {
   readonly type: Q['type'];
+  /** Every error code the type can give: the keys a definition's `errors` may override. */
+  readonly errorCodes: readonly string[];
   /** joi keys this type adds to the common question keys. */
   readonly schemaKeys: Joi.PartialSchemaMap;
   /** Form field names this question posts. */

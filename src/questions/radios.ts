@@ -9,6 +9,7 @@ export const radiosErrorCodes = ['required'] as const;
 
 /** One choice from a short list. */
 export const radios: QuestionType<RadiosQuestion, string> = {
+  errorCodes: radiosErrorCodes,
   type: 'radios',
   schemaKeys: { options: optionsSchema, inline: Joi.boolean() },
   fields: (q) => [q.id],

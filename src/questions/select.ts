@@ -8,6 +8,7 @@ export const selectErrorCodes = ['required'] as const;
 
 /** One choice from a drop-down list (radios are easier to use: keep this for long lists). */
 export const select: QuestionType<SelectQuestion, string> = {
+  errorCodes: selectErrorCodes,
   type: 'select',
   schemaKeys: { options: optionsSchema },
   fields: (q) => [q.id],

@@ -11,6 +11,7 @@ export const textErrorCodes = ['required', 'tooLong', 'tooShort', 'pattern'] as 
 
 /** A single line of free text, with optional length and pattern rules. */
 export const text: QuestionType<TextQuestion, string> = {
+  errorCodes: textErrorCodes,
   type: 'text',
   schemaKeys: {
     minLength: Joi.number().integer().min(1),

@@ -10,6 +10,7 @@ export const textareaErrorCodes = ['required', 'tooLong', 'tooShort'] as const;
 
 /** Several lines of free text, with a character count. */
 export const textarea: QuestionType<TextareaQuestion, string> = {
+  errorCodes: textareaErrorCodes,
   type: 'textarea',
   schemaKeys: {
     maxLength: Joi.number().integer().min(1).max(10000).required(),

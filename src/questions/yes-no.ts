@@ -9,6 +9,7 @@ const ANSWERS = ['yes', 'no'] as const;
 
 /** A yes-or-no question: two inline radios, stored as "yes" or "no". */
 export const yesNo: QuestionType<YesNoQuestion, string> = {
+  errorCodes: yesNoErrorCodes,
   type: 'yes-no',
   schemaKeys: {},
   fields: (q) => [q.id],

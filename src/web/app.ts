@@ -74,7 +74,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     views,
     i18n,
     assets: assets.urls,
-    csrfToken: (req) => generateToken(req),
+    csrfToken: (req) => (req.session ? generateToken(req) : ''),
   });
 
   const app = express() as unknown as CivicFormsApp;
@@ -187,6 +187,12 @@ function errorCode(error: unknown): keyof typeof ERROR_CODES {
   )
     return 'CSRF_INVALID';
   if (e?.type === 'entity.too.large') return 'BODY_TOO_LARGE';
+  if (
+    e?.code?.startsWith('SQLITE_') ||
+    /database connection is not open/.test(String((error as Error)?.message))
+  ) {
+    return 'DATABASE_UNAVAILABLE';
+  }
   if (e?.code && e.code in ERROR_CODES) return e.code as keyof typeof ERROR_CODES;
   return 'INTERNAL';
 }

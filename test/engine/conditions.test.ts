@@ -142,6 +142,13 @@ describe('conditions', () => {
       expect(check({ question: 'household-size', lessThan: 3 })).toBe(false);
     });
 
+    it('matches a money amount given as a number with equals, whatever its decimals', () => {
+      expect(check({ question: 'monthly-rent', equals: 725.5 })).toBe(true);
+      expect(check({ question: 'monthly-rent', notEquals: 725.5 })).toBe(false);
+      expect(check({ question: 'monthly-rent', oneOf: [100, 725.5] })).toBe(true);
+      expect(check({ question: 'monthly-rent', equals: 725 })).toBe(false);
+    });
+
     it('compares money amounts as amounts, not as text', () => {
       expect(check({ question: 'monthly-rent', greaterThan: 700 })).toBe(true);
       expect(check({ question: 'monthly-rent', greaterThan: '725.49' })).toBe(true);

@@ -268,7 +268,11 @@ describe('GET /health', () => {
     const app = testApp();
     const visitor = new Visitor(app);
     expect((await visitor.get('/health')).status).toBe(200);
+    await visitor.get('/parking-permit/live-in-zone');
     await app.close();
     expect((await visitor.get('/health')).status).toBe(503);
+    const page = await visitor.get('/parking-permit/live-in-zone');
+    expect(page.status).toBe(503);
+    expect(h1(page.text)).toBe('Sorry, there is a problem with the service');
   });
 });
