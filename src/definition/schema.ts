@@ -134,7 +134,11 @@ export const formSchema = Joi.object({
     postalAddress: Joi.array().items(Joi.string()).min(2).required(),
   }).required(),
   pages: Joi.array().items(page).min(1).required(),
-  checkAnswers: Joi.object({ declaration: Joi.string(), submitLabel: Joi.string() }),
+  checkAnswers: Joi.object({
+    title: Joi.string(),
+    declaration: Joi.string(),
+    submitLabel: Joi.string(),
+  }),
   confirmation: Joi.object({
     title: Joi.string().required(),
     whatHappensNext: paragraphs.min(1).required(),

@@ -200,6 +200,8 @@ export interface FormDefinition {
   help: HelpContact;
   pages: Page[];
   checkAnswers?: {
+    /** The check answers h1; defaults to "Check your answers before sending". */
+    title?: string;
     declaration?: string;
     submitLabel?: string;
   };

@@ -48,7 +48,7 @@ export function renderCheckAnswers(
   }));
   deps.render(req, res, 'check-answers.njk', {
     form,
-    pageTitle: t('checkAnswers.title'),
+    pageTitle: form.checkAnswers?.title ?? t('checkAnswers.title'),
     groups,
     declaration: form.checkAnswers?.declaration,
     submitLabel: form.checkAnswers?.submitLabel ?? t('checkAnswers.submit'),
