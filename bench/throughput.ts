@@ -59,6 +59,29 @@ function report(name: string, result: autocannon.Result): void {
   );
 }
 
+/** The ceiling on this machine: express 5 alone sending a page of the same size, nothing else. */
+async function baseline(bytes: number): Promise<autocannon.Result> {
+  const code = `const e=require('express')();const b=Buffer.alloc(${bytes},120);e.get('/',(q,r)=>r.type('html').send(b));e.listen(${PORT + 1},'127.0.0.1');`;
+  const pin = fs.existsSync('/usr/bin/taskset') ? ['taskset', '-c', '0'] : [];
+  const [command = 'node', ...args] = [...pin, 'node', '-e', code];
+  const server = spawn(command, args, { cwd: ROOT, stdio: 'inherit' });
+  try {
+    for (let i = 0; i < 50; i += 1) {
+      await new Promise((r) => setTimeout(r, 100));
+      if (
+        await fetch(`http://127.0.0.1:${PORT + 1}/`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+    }
+    return await run({ url: `http://127.0.0.1:${PORT + 1}/`, connections: 10, duration: DURATION });
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js')) || process.env.BENCH_BUILD !== '0') {
     spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
@@ -103,6 +126,10 @@ async function main(): Promise<void> {
       body: new URLSearchParams({ _csrf: csrf, 'full-name': 'Amara Okafor' }).toString(),
     });
     report('POST valid answer (303, saved)', post);
+    const size = (
+      await (await fetch(`${BASE}/${FORM}/full-name`, { headers: { cookie } })).arrayBuffer()
+    ).byteLength;
+    report(`express alone, ${size}-byte page`, await baseline(size));
   } finally {
     server.kill('SIGTERM');
     fs.rmSync(dataDir, { recursive: true, force: true });

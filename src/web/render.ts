@@ -50,26 +50,29 @@ export function createRender(deps: RenderDependencies): Render {
   const cache = new PageCache();
   return function render(req, res, view, locals, status = 200, cached) {
     const lang = langOf(res);
-    const draw = (csrfToken: string) => {
+    // The token is made only when the page has a form that shows it, so pages without forms (the
+    // start page, the form list) neither create a session nor write one.
+    const draw = (csrfToken: () => string) => {
       const t = translator(deps.i18n, lang);
       const made = typeof locals === 'function' ? locals() : locals;
       const form = made.form as FormDefinition | undefined;
-      return deps.views.render(view, {
+      const context: Record<string, unknown> = {
         lang,
         t,
         assets: deps.assets,
         serviceName: form?.title ?? t('layout.serviceName'),
         serviceUrl: form ? `/${form.id}` : '/',
-        csrfToken,
         ...made,
-      });
+        csrfToken,
+      };
+      return deps.views.render(view, context);
     };
     const html = cached
-      ? cache.get(`${view}|${lang}|${cached.key}`, () => draw(slot('_csrf')), {
+      ? cache.get(`${view}|${lang}|${cached.key}`, () => draw(() => slot('_csrf')), {
           ...cached.values,
           _csrf: deps.csrfToken(req),
         })
-      : draw(deps.csrfToken(req));
+      : draw(() => deps.csrfToken(req));
     res.status(status).type('html').send(html);
   };
 }

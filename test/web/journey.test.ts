@@ -276,3 +276,14 @@ describe('GET /health', () => {
     expect(h1(page.text)).toBe('Sorry, there is a problem with the service');
   });
 });
+
+describe('pages without forms', () => {
+  it('set no session cookie, so a visit that answers nothing stores nothing', async () => {
+    const app = testApp();
+    for (const url of ['/', FORM, '/no-such-page']) {
+      const response = await new Visitor(app).get(url);
+      expect(response.headers['set-cookie']).toBeUndefined();
+    }
+    await app.close();
+  });
+});
