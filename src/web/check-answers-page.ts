@@ -5,11 +5,8 @@ import { summarise } from '../engine/check-answers';
 import { activeAnswers, walk } from '../engine/journey';
 import { stepUrl } from './journey-state';
 import type { PageHandlerDependencies } from './question-page';
+import { itemHeading } from './item-heading';
 import { langOf, tOf } from './render';
-
-function capitalise(text: string, lang: string): string {
-  return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
-}
 
 /** Check answers: every answer on the path, each with a Change link that comes back here. */
 export function renderCheckAnswers(
@@ -25,10 +22,7 @@ export function renderCheckAnswers(
   const last = walked.steps[walked.steps.length - 2];
   const groups = summarise(form, draft, { t, lang }).map((group) => ({
     heading: group.item
-      ? t('section.itemHeading', {
-          itemName: capitalise(group.item.itemName, lang),
-          position: group.item.position,
-        })
+      ? itemHeading(t, lang, group.item.itemName, group.item.position)
       : undefined,
     rows: group.rows.map((row) => ({
       key: { text: row.label },

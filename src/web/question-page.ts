@@ -15,6 +15,7 @@ import { applyValues, rawFromAnswers, readPage } from '../engine/page-answers';
 import { typeOf } from '../questions/registry';
 import type { QuestionError, RawState } from '../questions/question-type';
 import type { Store } from '../store/store';
+import { itemHeading } from './item-heading';
 import { saveDraft, stepUrl, today } from './journey-state';
 import { slot } from './page-cache';
 import {
@@ -36,10 +37,6 @@ export interface PageHandlerDependencies extends Pick<RenderDependencies, 'i18n'
 /** Whether the user came from check answers to change an answer. */
 export function isChangeMode(req: Request): boolean {
   return req.query.change === '1';
-}
-
-function capitalise(text: string, lang: string): string {
-  return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
 }
 
 /** The answers record a page step reads and writes: the form's, or its repeat item's. */
@@ -88,10 +85,7 @@ export function renderQuestionPage(
   }
   const caption = () =>
     step.section && step.item
-      ? t('section.itemHeading', {
-          itemName: capitalise(step.section.itemName, lang),
-          position: step.item.index + 1,
-        })
+      ? itemHeading(t, lang, step.section.itemName, step.item.index + 1)
       : undefined;
   deps.render(
     req,

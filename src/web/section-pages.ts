@@ -7,11 +7,8 @@ import { yesNo } from '../questions/yes-no';
 import type { QuestionError, RawState, Translate } from '../questions/question-type';
 import { saveDraft, stepUrl } from './journey-state';
 import { newItemId, nextUrl, type PageHandlerDependencies } from './question-page';
+import { itemHeading } from './item-heading';
 import { errorSummary, langOf, questionView, tOf } from './render';
-
-function capitalise(text: string, lang: string): string {
-  return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
-}
 
 function addAnotherQuestion(section: RepeatSection, t: Translate): YesNoQuestion {
   return {
@@ -55,7 +52,7 @@ export function renderSectionSummary(
   const items = itemsOf(draft.answers, section.id);
   const labelEntry = catalogueOf(form).get(section.itemLabel);
   const rows = items.map((item, i) => {
-    const name = `${capitalise(section.itemName, lang)} ${i + 1}`;
+    const name = itemHeading(t, lang, section.itemName, i + 1);
     const value = item.answers[section.itemLabel];
     const shown =
       labelEntry && value !== undefined
