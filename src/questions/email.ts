@@ -1,5 +1,5 @@
 import type { EmailQuestion } from '../definition/types';
-import { errorParams, hintParams, labelParams } from './label';
+import { inputParams } from './label';
 import { lengthErrors } from './length-rules';
 import { postedString, type QuestionType } from './question-type';
 
@@ -44,12 +44,7 @@ export const email: QuestionType<EmailQuestion, string> = {
     return {
       macro: 'govukInput',
       params: {
-        id: q.id,
-        name: q.id,
-        value: postedString(raw, q.id),
-        label: labelParams(q, context),
-        hint: hintParams(q),
-        errorMessage: errorParams(context),
+        ...inputParams(q, raw, context),
         type: 'email',
         autocomplete: 'email',
         spellcheck: false,

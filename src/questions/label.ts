@@ -1,5 +1,5 @@
 import type { Question } from '../definition/types';
-import type { ViewContext } from './question-type';
+import { postedString, type RawState, type ViewContext } from './question-type';
 
 /** The question's label text, with "(optional)" added in the user's language when it is optional. */
 export function labelText(question: Question, context: ViewContext): string {
@@ -46,4 +46,20 @@ export function errorParams(context: ViewContext): Record<string, unknown> | und
 /** Whether a field is among those in error. */
 export function fieldInError(context: ViewContext, field: string): boolean {
   return context.error?.fields.includes(field) ?? false;
+}
+
+/** The params every single-input question shares: id and name, what was typed, label, hint, error. */
+export function inputParams(
+  question: Question,
+  raw: RawState,
+  context: ViewContext,
+): Record<string, unknown> {
+  return {
+    id: question.id,
+    name: question.id,
+    value: postedString(raw, question.id),
+    label: labelParams(question, context),
+    hint: hintParams(question),
+    errorMessage: errorParams(context),
+  };
 }

@@ -2,7 +2,7 @@ import Joi from 'joi';
 import type { MoneyQuestion } from '../definition/types';
 import { readDecimal } from './decimal-text';
 import { intlLocale } from './intl-locale';
-import { errorParams, hintParams, labelParams } from './label';
+import { inputParams } from './label';
 import { postedString, type ParseResult, type QuestionType } from './question-type';
 
 /** Every error code a money answer can have. */
@@ -61,12 +61,7 @@ export const money: QuestionType<MoneyQuestion, string> = {
     return {
       macro: 'govukInput',
       params: {
-        id: q.id,
-        name: q.id,
-        value: postedString(raw, q.id),
-        label: labelParams(q, context),
-        hint: hintParams(q),
-        errorMessage: errorParams(context),
+        ...inputParams(q, raw, context),
         prefix: { text: context.t('questions:money.prefix') },
         classes: 'govuk-input--width-10',
         inputmode: 'decimal',

@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import type { NameQuestion } from '../definition/types';
-import { errorParams, hintParams, labelParams } from './label';
+import { inputParams } from './label';
 import { lengthErrors } from './length-rules';
 import { postedString, tidy, type QuestionType } from './question-type';
 
@@ -32,12 +32,7 @@ export const name: QuestionType<NameQuestion, string> = {
     return {
       macro: 'govukInput',
       params: {
-        id: q.id,
-        name: q.id,
-        value: postedString(raw, q.id),
-        label: labelParams(q, context),
-        hint: hintParams(q),
-        errorMessage: errorParams(context),
+        ...inputParams(q, raw, context),
         autocomplete: 'name',
         spellcheck: false,
       },

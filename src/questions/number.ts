@@ -2,7 +2,7 @@ import Joi from 'joi';
 import type { NumberQuestion } from '../definition/types';
 import { decimalValue, readDecimal } from './decimal-text';
 import { intlLocale } from './intl-locale';
-import { errorParams, hintParams, labelParams } from './label';
+import { inputParams } from './label';
 import { postedString, type ParseResult, type QuestionType } from './question-type';
 
 /** Every error code a number answer can have. */
@@ -59,12 +59,7 @@ export const number: QuestionType<NumberQuestion, number> = {
     return {
       macro: 'govukInput',
       params: {
-        id: q.id,
-        name: q.id,
-        value: postedString(raw, q.id),
-        label: labelParams(q, context),
-        hint: hintParams(q),
-        errorMessage: errorParams(context),
+        ...inputParams(q, raw, context),
         classes: 'govuk-input--width-10',
         inputmode: (q.decimals ?? 0) > 0 ? 'decimal' : 'numeric',
         spellcheck: false,

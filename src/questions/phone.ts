@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import type { PhoneQuestion } from '../definition/types';
-import { errorParams, hintParams, labelParams } from './label';
+import { inputParams } from './label';
 import { postedString, tidy, type QuestionType } from './question-type';
 
 /** Every error code a phone answer can have. */
@@ -61,12 +61,7 @@ export const phone: QuestionType<PhoneQuestion, string> = {
     return {
       macro: 'govukInput',
       params: {
-        id: q.id,
-        name: q.id,
-        value: postedString(raw, q.id),
-        label: labelParams(q, context),
-        hint: hintParams(q),
-        errorMessage: errorParams(context),
+        ...inputParams(q, raw, context),
         classes: 'govuk-input--width-20',
         type: 'tel',
         autocomplete: 'tel',

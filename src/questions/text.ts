@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import type { TextQuestion } from '../definition/types';
-import { errorParams, hintParams, labelParams } from './label';
+import { inputParams } from './label';
 import { postedString, tidy, type QuestionType } from './question-type';
 import { lengthErrors } from './length-rules';
 
@@ -52,12 +52,7 @@ export const text: QuestionType<TextQuestion, string> = {
     return {
       macro: 'govukInput',
       params: {
-        id: q.id,
-        name: q.id,
-        value: raw[q.id],
-        label: labelParams(q, context),
-        hint: hintParams(q),
-        errorMessage: errorParams(context),
+        ...inputParams(q, raw, context),
         classes: q.width ? `govuk-input--width-${q.width}` : undefined,
         autocomplete: q.autocomplete,
         spellcheck: q.spellcheck,

@@ -1,7 +1,7 @@
 import Joi from 'joi';
 import type { TextareaQuestion } from '../definition/types';
 import { characterCountText } from './character-count-text';
-import { errorParams, hintParams, labelParams } from './label';
+import { inputParams } from './label';
 import { lengthErrors } from './length-rules';
 import { postedString, type QuestionType } from './question-type';
 
@@ -35,12 +35,7 @@ export const textarea: QuestionType<TextareaQuestion, string> = {
     return {
       macro: 'govukCharacterCount',
       params: {
-        id: q.id,
-        name: q.id,
-        value: postedString(raw, q.id),
-        label: labelParams(q, context),
-        hint: hintParams(q),
-        errorMessage: errorParams(context),
+        ...inputParams(q, raw, context),
         maxlength: q.maxLength,
         rows: q.rows,
         ...characterCountText(context.t, context.lang),
