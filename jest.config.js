@@ -10,5 +10,13 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['\\.browser\\.test\\.ts$'],
     },
+    {
+      displayName: 'browser',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/**/*.browser.test.ts'],
+      // Real Chromium: slower than a unit test, so each browser test may take up to two minutes.
+      setupFilesAfterEnv: ['<rootDir>/test/browser/support/timeout.ts'],
+    },
   ],
 };

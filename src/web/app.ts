@@ -18,6 +18,8 @@ import { createFormRoutes } from './form-routes';
 import { createI18n, translator } from './i18n';
 import { createRender } from './render';
 import { createRequestLog } from './request-log';
+import { createSessionExpiry, SESSION_COOKIE } from './session-expiry';
+import { addSessionPages } from './session-pages';
 import { createViews, GOVUK_DIST } from './views';
 
 export interface AppOptions extends ConfigInput {
@@ -71,6 +73,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
       (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
   });
   const render = createRender({
+    idleMinutes: config.sessionIdleMinutes,
     views,
     i18n,
     assets: assets.urls,
@@ -110,7 +113,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
   app.use(express.urlencoded({ extended: false, limit: config.bodyLimit, parameterLimit: 200 }));
   app.use(
     session({
-      name: 'civic.sid',
+      name: SESSION_COOKIE,
       secret: config.sessionSecret,
       store: new DatabaseSessionStore(store, config.sessionIdleMinutes * 60_000),
       resave: false,
@@ -128,6 +131,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     res.locals.lang = 'en';
     next();
   });
+  app.use(createSessionExpiry(forms));
   app.use(csrfSynchronisedProtection);
 
   app.get('/', (req, res) => {
@@ -142,6 +146,15 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
       })),
     });
   });
+  const journeyRoutes = express.Router();
+  addSessionPages(journeyRoutes, {
+    forms,
+    store,
+    render,
+    i18n,
+    idleMinutes: config.sessionIdleMinutes,
+  });
+  app.use(journeyRoutes);
   app.use(createFormRoutes({ forms, store, render, i18n }));
 
   app.use((_req, _res, next) => next(new ServiceError('PAGE_NOT_FOUND')));

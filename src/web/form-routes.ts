@@ -72,6 +72,7 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
       deps.render(req, res, 'start.njk', {
         form,
         pageTitle: form.title,
+        cleared: req.query.cleared === '1',
         startHref: first ? stepUrl(form, first) : `/${form.id}`,
       });
     }, false),

@@ -29,6 +29,8 @@ export interface CachedRender {
 }
 
 export interface RenderDependencies {
+  /** Minutes without a request before a session ends; journey pages warn before then. */
+  idleMinutes: number;
   views: nunjucks.Environment;
   i18n: i18n;
   assets: AssetUrls;
@@ -48,6 +50,12 @@ export function tOf(res: Response, deps: Pick<RenderDependencies, 'i18n'>): Tran
 /** Creates the page renderer. */
 export function createRender(deps: RenderDependencies): Render {
   const cache = new PageCache();
+  const warningMinutes = Math.max(1, Math.min(5, Math.floor(deps.idleMinutes / 2)));
+  const timeout = {
+    warningMinutes,
+    warnAfterSeconds: (deps.idleMinutes - warningMinutes) * 60,
+    expireAfterSeconds: deps.idleMinutes * 60,
+  };
   return function render(req, res, view, locals, status = 200, cached) {
     const lang = langOf(res);
     // The token is made only when the page has a form that shows it, so pages without forms (the
@@ -60,6 +68,7 @@ export function createRender(deps: RenderDependencies): Render {
         lang,
         t,
         assets: deps.assets,
+        timeout,
         serviceName: form?.title ?? t('layout.serviceName'),
         serviceUrl: form ? `/${form.id}` : '/',
         ...made,

@@ -1,0 +1,35 @@
+import type { RequestHandler } from 'express';
+import type { FormDefinition } from '../definition/types';
+
+/** The session cookie's name. */
+export const SESSION_COOKIE = 'civic.sid';
+
+/** The session id a signed express-session cookie carries (`s:<id>.<signature>`), if any. */
+function cookieSessionId(header: string | undefined): string | undefined {
+  const raw = header
+    ?.split(';')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${SESSION_COOKIE}=`))
+    ?.slice(SESSION_COOKIE.length + 1);
+  if (!raw) return undefined;
+  const value = decodeURIComponent(raw);
+  return value.startsWith('s:') ? value.slice(2, value.lastIndexOf('.')) : value;
+}
+
+/**
+ * Notices a browser that comes back with a session the service no longer has (it timed out) and,
+ * on a page of a journey, sends it to that form's "session expired" page instead of a blank form
+ * or a refused post. Runs after the session middleware, before the CSRF check.
+ */
+export function createSessionExpiry(forms: ReadonlyMap<string, FormDefinition>): RequestHandler {
+  return function sessionExpiry(req, res, next) {
+    const sent = cookieSessionId(req.headers.cookie);
+    if (sent === undefined || sent === req.sessionID) return next();
+    res.locals.sessionExpired = true;
+    const [, formId, page] = req.path.split('/');
+    const inJourney = page !== undefined && !['session-expired', 'confirmation'].includes(page);
+    if (formId && forms.has(formId) && inJourney)
+      return res.redirect(303, `/${formId}/session-expired`);
+    next();
+  };
+}

@@ -1,0 +1,66 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { AppOptions, CivicFormsApp } from '../../../src/web/app';
+import { testApp } from '../../support/agent';
+
+/** Debian's Chromium: the tests never download a browser. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Launches headless Chromium with the flags this workplace needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+}
+
+/** The real service on a free port of the loopback interface. */
+export interface RunningService {
+  app: CivicFormsApp;
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the service as a browser sees it: listening, on its own database. */
+export async function startService(options: AppOptions = {}): Promise<RunningService> {
+  const app = testApp(options);
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await app.close();
+    },
+  };
+}
+
+/** A browser context that refuses any request that leaves the service (nothing goes to a third party). */
+export async function isolatedContext(
+  browser: Browser,
+  baseUrl: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; offsite: string[] }> {
+  const context = await browser.newContext({ baseURL: baseUrl, ...options });
+  const offsite: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(baseUrl) || url.startsWith('data:')) return route.continue();
+    offsite.push(url);
+    return route.abort();
+  });
+  return { context, offsite };
+}
