@@ -8,7 +8,7 @@ import { typeOf } from '../../src/questions/registry';
 import { addDays } from './dates';
 import { summaryErrors, Visitor } from './agent';
 
-type Body = Record<string, string | string[]>;
+export type Body = Record<string, string | string[]>;
 
 const TODAY = addDays(0).iso;
 
@@ -107,6 +107,8 @@ function stepAt(
 export interface Exploration {
   /** Each page visited and whether submitting it empty showed the error summary. */
   emptyErrors: Array<{ url: string; required: boolean; errors: string[] }>;
+  /** The answers that reached the goal, page by page, in order (to replay in a browser). */
+  path: Array<{ url: string; body: Body }>;
   requests: number;
 }
 
@@ -119,7 +121,7 @@ export async function explore(
   form: FormDefinition,
   goal: 'check-answers' | 'exit',
   url = `/${form.id}/${form.pages[0]?.id ?? ''}`,
-  found: Exploration = { emptyErrors: [], requests: 0 },
+  found: Exploration = { emptyErrors: [], requests: 0, path: [] },
   depth = 0,
 ): Promise<Exploration | undefined> {
   // Exits follow early answers: a search for one stays near the start of the form.
@@ -176,7 +178,10 @@ export async function explore(
       found,
       depth + 1,
     );
-    if (result) return result;
+    if (result) {
+      result.path.unshift({ url, body });
+      return result;
+    }
   }
   return undefined;
 }
