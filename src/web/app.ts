@@ -14,6 +14,7 @@ import { openSqliteStore } from '../store/sqlite-store';
 import { DatabaseSessionStore } from '../store/session-store';
 import type { Store } from '../store/store';
 import { createAssets } from './assets';
+import { createCompression } from './compression';
 import { createFormRoutes } from './form-routes';
 import { createI18n, translator } from './i18n';
 import { createRender } from './render';
@@ -127,6 +128,9 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
       },
     }),
   );
+  // After the session: it wraps res.end too, and when it saves it writes the body in two parts,
+  // which only this order lets the compression see whole.
+  app.use(createCompression());
   app.use((_req, res, next) => {
     res.locals.lang = 'en';
     next();

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { RequestHandler } from 'express';
+import { chooseEncoding, varyOnEncoding, type Encoding } from './compression';
 import { GOVUK_DIST } from './views';
 
-/** A static file served from memory under a content-hashed name. */
+/** A static file served from memory under a content-hashed name, in each encoding worth sending. */
 interface Asset {
-  body: Buffer;
   type: string;
+  bodies: Partial<Record<Encoding, Buffer>> & { identity: Buffer };
+  offered: Encoding[];
 }
 
 /** The URLs pages link to. */
@@ -16,19 +19,58 @@ export interface AssetUrls {
   js: string;
 }
 
-const ASSETS_DIR = path.resolve(__dirname, '..', '..', 'assets');
+/**
+ * The stylesheet: govuk-frontend's CSS and `assets/app.css`, without web fonts and unused rules.
+ * Built by `npm run build:css` (scripts/build-css.ts) and committed.
+ */
+export const STYLESHEET = path.resolve(__dirname, '..', '..', 'assets', 'build', 'civic-forms.css');
 
 function hashed(name: string, ext: string, body: Buffer): string {
   return `/assets/${name}-${createHash('sha256').update(body).digest('hex').slice(0, 12)}.${ext}`;
 }
 
-/** govuk-frontend's CSS without its web fonts, followed by the framework's own rules. */
-function buildCss(): Buffer {
-  const govuk = fs.readFileSync(path.join(GOVUK_DIST, 'govuk', 'govuk-frontend.min.css'), 'utf8');
-  const withoutFonts = govuk
-    .replace(/@font-face\{[^}]*\}/g, '')
-    .replace(/\/\*# sourceMappingURL=[^*]*\*\//, '');
-  return Buffer.from(withoutFonts + fs.readFileSync(path.join(ASSETS_DIR, 'app.css'), 'utf8'));
+/** The body in every encoding, at the smallest settings can make: it is compressed once, at start-up. */
+function encodings(identity: Buffer): Asset['bodies'] {
+  const br = zlib.brotliCompressSync(identity, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+      [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+    },
+  });
+  const gzip = zlib.gzipSync(identity, { level: zlib.constants.Z_BEST_COMPRESSION });
+  // A body too small to shrink is only ever sent as it is.
+  return {
+    identity,
+    ...(br.length < identity.length ? { br } : {}),
+    ...(gzip.length < identity.length ? { gzip } : {}),
+  };
+}
+
+/**
+ * govuk-frontend's module with a call to its `initAll()` appended: one request, where a small module
+ * importing it would cost a second round trip before the page is enhanced.
+ */
+function initModule(): Buffer {
+  const file = path.join(GOVUK_DIST, 'govuk', 'govuk-frontend.min.js');
+  const source = fs.readFileSync(file, 'utf8').replace(/\/\/# sourceMappingURL=.*$/m, '');
+  const exported = [...source.matchAll(/export\{([^}]*)\}/g)].flatMap(([, names = '']) =>
+    names.split(',').map((name) => name.trim()),
+  );
+  if (!exported.includes('initAll')) {
+    throw new Error(`${file} no longer exports a top-level initAll: update src/web/assets.ts`);
+  }
+  return Buffer.from(`${source.trimEnd()}\ninitAll();\n`);
+}
+
+function readStylesheet(): Buffer {
+  try {
+    return fs.readFileSync(STYLESHEET);
+  } catch (error) {
+    throw new Error(`${STYLESHEET} cannot be read: run npm run build:css to build it`, {
+      cause: error,
+    });
+  }
 }
 
 /** Builds the assets once and returns their URLs and the middleware that serves them. */
@@ -36,24 +78,31 @@ export function createAssets(): { urls: AssetUrls; serve: RequestHandler } {
   const files = new Map<string, Asset>();
   const add = (name: string, ext: string, body: Buffer, type: string) => {
     const url = hashed(name, ext, body);
-    files.set(url, { body, type });
+    const bodies = encodings(body);
+    files.set(url, { type, bodies, offered: Object.keys(bodies) as Encoding[] });
     return url;
   };
-  const govukJs = fs
-    .readFileSync(path.join(GOVUK_DIST, 'govuk', 'govuk-frontend.min.js'), 'utf8')
-    .replace(/\/\/# sourceMappingURL=.*$/m, '');
-  const govukUrl = add('govuk-frontend', 'js', Buffer.from(govukJs), 'text/javascript');
-  const init = `import{initAll}from"${govukUrl}";initAll();\n`;
   const urls = {
-    css: add('app', 'css', buildCss(), 'text/css'),
-    js: add('init', 'js', Buffer.from(init), 'text/javascript'),
+    css: add('civic-forms', 'css', readStylesheet(), 'text/css'),
+    js: add('govuk-frontend', 'js', initModule(), 'text/javascript'),
   };
   const serve: RequestHandler = function serveAssets(req, res, next) {
+    if (req.path === '/favicon.ico' && (req.method === 'GET' || req.method === 'HEAD')) {
+      // Browsers ask for it when a page names no icon; answering "none" costs less than the 404 page.
+      res.setHeader('Cache-Control', 'public, max-age=604800');
+      res.status(204).end();
+      return;
+    }
     const asset = files.get(req.path);
     if (!asset) return next();
+    const encoding = chooseEncoding(req.headers['accept-encoding'], asset.offered);
+    const body = asset.bodies[encoding] ?? asset.bodies.identity;
     res.setHeader('Content-Type', `${asset.type}; charset=utf-8`);
     res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-    res.end(asset.body);
+    if (asset.offered.length > 1) varyOnEncoding(res);
+    if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
+    res.setHeader('Content-Length', body.length);
+    res.end(req.method === 'HEAD' ? undefined : body);
   };
   return { urls, serve };
 }

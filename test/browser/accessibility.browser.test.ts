@@ -1,0 +1,87 @@
+import type { Browser, Page } from 'playwright-core';
+import { EXAMPLE_FORMS } from '../support/agent';
+import {
+  isolatedContext,
+  launchBrowser,
+  startService,
+  type RunningService,
+} from './support/browser';
+import { axeViolations, errorSummaryFocused, located, pageRules } from './support/checks';
+import type { DomField } from './support/dom';
+import { navigation, open, visitJourneys } from './support/journeys';
+import { exampleForms, formPageKeys, planJourneys, servicePages } from './support/pages';
+
+const forms = exampleForms();
+
+/** Everything wrong with the page the browser is on, and any request that left the service. */
+async function problemsOn(page: Page, offsite: string[], afterFailedSubmit: boolean) {
+  const problems = [...(await pageRules(page)), ...(await axeViolations(page))];
+  if (afterFailedSubmit && !(await errorSummaryFocused(page))) {
+    problems.push('the error summary does not have focus after a failed submit');
+  }
+  if (offsite.length > 0)
+    problems.push(`requests left the service: ${offsite.splice(0).join(', ')}`);
+  return problems;
+}
+
+describe('accessibility of every page (axe-core in Chromium)', () => {
+  let browser: Browser;
+  let service: RunningService;
+  beforeAll(async () => {
+    [browser, service] = await Promise.all([
+      launchBrowser(),
+      startService({ formsDir: EXAMPLE_FORMS }),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+  });
+
+  it.each(forms.map((f) => [f.id, f] as const))(
+    '%s: every page, empty, refused and filled in, has no violation',
+    async (_id, form) => {
+      const { context, offsite } = await isolatedContext(browser, service.baseUrl);
+      const page = await context.newPage();
+      const problems: string[] = [];
+      const seen = new Set<string>();
+      await visitJourneys(page, planJourneys(form), {
+        check: async (step, state) => {
+          seen.add(step.key);
+          const found = await problemsOn(page, offsite, state.startsWith('error'));
+          problems.push(...located(step.url, state, found));
+        },
+      });
+      await context.close();
+      expect(problems).toEqual([]);
+      expect([...seen].sort()).toEqual([...formPageKeys(form)].sort());
+    },
+  );
+
+  it('the form list, page not found, CSRF refused, session expired and clear answers pages have no violation', async () => {
+    const { context, offsite } = await isolatedContext(browser, service.baseUrl);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    for (const shown of servicePages(forms)) {
+      let status: number;
+      if (shown.postFrom) {
+        await open(page, shown.postFrom);
+        await page
+          .locator('main form[method="post"] input[name="_csrf"]')
+          .evaluate((e) => ((e as unknown as DomField).value = 'not-the-token'));
+        status = await navigation(page, () =>
+          page.locator('main form[method="post"] button[type="submit"]').first().click(),
+        );
+      } else {
+        status = await open(page, shown.url);
+      }
+      if (status !== shown.status) {
+        problems.push(`${shown.key}: status ${status}, expected ${shown.status}`);
+        continue;
+      }
+      problems.push(...located(shown.key, 'shown', await problemsOn(page, offsite, false)));
+    }
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+});

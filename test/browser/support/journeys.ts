@@ -1,0 +1,222 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import type { DomField, InPage } from './dom';
+import type { Body, Journey, JourneyStep } from './pages';
+
+/**
+ * The states a page is seen in: `shown` (a page without questions), `empty` (as first opened),
+ * `error-empty` (submitted empty), `error-wrong` (submitted with answers the service refuses) and
+ * `filled` (opened again after answering, showing the stored answers).
+ */
+export type PageState = 'shown' | 'empty' | 'error-empty' | 'error-wrong' | 'filled';
+
+/** The states each page of a journey can be seen in. */
+export function statesOf(step: JourneyStep): PageState[] {
+  switch (step.kind) {
+    case 'question':
+    case 'item': {
+      const states: PageState[] = ['empty'];
+      if (step.required) states.push('error-empty');
+      if (step.wrong) states.push('error-wrong');
+      return [...states, 'filled'];
+    }
+    case 'section-summary':
+    case 'remove-item':
+      return ['empty', 'error-empty'];
+    default:
+      return ['shown'];
+  }
+}
+
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
+
+/** The path the browser is on, without the query. */
+export function pathOf(page: Page): string {
+  return new URL(page.url()).pathname;
+}
+
+/** Opens a URL of the service and returns the HTTP status of the page it ends on. */
+export async function open(page: Page, url: string): Promise<number> {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  return response?.status() ?? 0;
+}
+
+/**
+ * Runs an action that makes the page navigate (a click, a key press), waits for the new page to
+ * load, and returns its HTTP status (after any redirect).
+ */
+export async function navigation(page: Page, action: () => Promise<void>): Promise<number> {
+  const landed = page.waitForResponse(
+    (r) =>
+      r.request().isNavigationRequest() &&
+      r.frame() === page.mainFrame() &&
+      !REDIRECT.has(r.status()),
+  );
+  const committed = page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame());
+  await action();
+  const [response] = await Promise.all([landed, committed]);
+  await page.waitForLoadState('load');
+  return response.status();
+}
+
+/** Presses the page's submit button (Continue, Send...) and waits for the next page. */
+export function submit(page: Page): Promise<number> {
+  return navigation(page, () =>
+    page.locator('main form[method="post"] button[type="submit"]').first().click(),
+  );
+}
+
+/** Empties every field of the page's form: no text, nothing ticked, nothing chosen. */
+export async function clearFields(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const { document } = globalThis as unknown as InPage;
+    for (const element of document.querySelectorAll('main form[method="post"] [name]')) {
+      const field = element as DomField;
+      if (field.type === 'hidden' || field.tagName === 'BUTTON') continue;
+      if (field.type === 'radio' || field.type === 'checkbox') field.checked = false;
+      else if (field.tagName === 'SELECT') field.selectedIndex = 0;
+      else field.value = '';
+    }
+  });
+}
+
+/** Types answers into the page's fields and ticks or chooses options, as a person would. */
+export async function fill(page: Page, body: Body): Promise<void> {
+  for (const [name, value] of Object.entries(body)) {
+    const fields = page.locator(`main form[method="post"] [name="${name}"]`);
+    const kind = await fields
+      .first()
+      .evaluate((e) => `${(e as unknown as DomField).tagName}:${(e as unknown as DomField).type}`);
+    const values = Array.isArray(value) ? value : [value];
+    if (kind === 'INPUT:radio' || kind === 'INPUT:checkbox') {
+      for (const v of values) {
+        await page.locator(`main form[method="post"] [name="${name}"][value="${v}"]`).check();
+      }
+    } else if (kind.startsWith('SELECT')) {
+      await fields.first().selectOption(values[0] ?? '');
+    } else {
+      await fields.first().fill(values[0] ?? '');
+    }
+  }
+}
+
+/** Answers a page and moves on: the planned answers, or the link to the next step. */
+export async function leave(page: Page, step: JourneyStep, next: JourneyStep): Promise<void> {
+  if (step.answer) {
+    await clearFields(page);
+    await fill(page, step.answer);
+    await submit(page);
+  } else {
+    await open(page, next.url);
+  }
+  if (pathOf(page) !== next.url) {
+    throw new Error(`leaving ${step.url} led to ${page.url()}, not to ${next.url}`);
+  }
+}
+
+/**
+ * Goes through the first steps of a journey without the browser rendering them: the same GETs and
+ * POSTs (with the CSRF token of each page) on the context's cookies, so the browser then continues
+ * the same journey. For steps a test has already checked, this costs milliseconds, not a page load.
+ */
+export async function fastForward(context: BrowserContext, steps: JourneyStep[]): Promise<void> {
+  for (const [i, step] of steps.entries()) {
+    if (!step.answer) continue;
+    const page = await context.request.get(step.url);
+    const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+    const form = new URLSearchParams({ _csrf: token });
+    for (const [name, value] of Object.entries(step.answer)) {
+      for (const v of Array.isArray(value) ? value : [value]) form.append(name, v);
+    }
+    const posted = await context.request.post(step.url, {
+      data: form.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      maxRedirects: 0,
+    });
+    const expected = steps[i + 1]?.url;
+    const location = posted.headers().location;
+    if (posted.status() !== 303 || (expected && location !== expected)) {
+      throw new Error(
+        `POST ${step.url} gave ${posted.status()} ${location ?? ''}, not ${expected}`,
+      );
+    }
+  }
+}
+
+export interface VisitOptions {
+  /** Whether to see this step in this state (defaults to every state). */
+  wants?(step: JourneyStep, state: PageState): boolean;
+  /** Runs the test's checks, with the browser on the page in that state. */
+  check(step: JourneyStep, state: PageState): Promise<void>;
+}
+
+async function showState(page: Page, step: JourneyStep, state: PageState): Promise<void> {
+  if (state !== 'error-empty' && state !== 'error-wrong') return;
+  await clearFields(page);
+  if (state === 'error-wrong' && step.wrong) await fill(page, step.wrong);
+  const status = await submit(page);
+  if (status !== 400 || pathOf(page) !== step.url) {
+    throw new Error(`${step.url} submitted (${state}) gave ${status} at ${page.url()}, not 400`);
+  }
+}
+
+/**
+ * Drives the browser through journeys, seeing each page (by key) once in each state the options
+ * want: a journey's steps already seen in an earlier journey are fast-forwarded over HTTP, pages
+ * with stored answers are opened again before the journey ends (submitting check answers ends
+ * it), and each journey starts on a fresh session.
+ */
+export async function visitJourneys(
+  page: Page,
+  journeys: Journey[],
+  options: VisitOptions,
+): Promise<void> {
+  const wants = options.wants ?? (() => true);
+  const seen = new Set<string>();
+  for (const { steps } of journeys) {
+    const first = steps.findIndex((s) => !seen.has(s.key));
+    if (first < 0) continue;
+    await page.context().clearCookies();
+    await fastForward(page.context(), steps.slice(0, first));
+    const start = steps[first] as JourneyStep;
+    const status = await open(page, start.url);
+    if (status !== 200 || pathOf(page) !== start.url) {
+      throw new Error(`opening ${start.url} gave ${status} at ${page.url()}`);
+    }
+    const answered: JourneyStep[] = [];
+    const seeAnswered = async () => {
+      for (const step of answered.splice(0)) {
+        await open(page, step.url);
+        await options.check(step, 'filled');
+      }
+    };
+    for (const [i, step] of steps.entries()) {
+      if (i < first) continue;
+      const next = steps[i + 1];
+      if (!seen.has(step.key)) {
+        seen.add(step.key);
+        for (const state of statesOf(step).filter((s) => wants(step, s))) {
+          if (state === 'filled') {
+            answered.push(step);
+            continue;
+          }
+          await showState(page, step, state);
+          await options.check(step, state);
+        }
+      }
+      if (!next) {
+        await seeAnswered();
+        break;
+      }
+      if (steps.slice(i + 1).every((s) => seen.has(s.key))) {
+        if (answered.includes(step)) await leave(page, step, next);
+        await seeAnswered();
+        break;
+      }
+      if (step.kind === 'check-answers' && answered.length > 0) {
+        await seeAnswered();
+        await open(page, step.url);
+      }
+      await leave(page, step, next);
+    }
+  }
+}
