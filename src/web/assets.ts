@@ -24,6 +24,7 @@ export interface AssetUrls {
  * Built by `npm run build:css` (scripts/build-css.ts) and committed.
  */
 export const STYLESHEET = path.resolve(__dirname, '..', '..', 'assets', 'build', 'civic-forms.css');
+const ASSETS_DIR = path.resolve(__dirname, '..', '..', 'assets');
 
 function hashed(name: string, ext: string, body: Buffer): string {
   return `/assets/${name}-${createHash('sha256').update(body).digest('hex').slice(0, 12)}.${ext}`;
@@ -48,9 +49,13 @@ function encodings(identity: Buffer): Asset['bodies'] {
 }
 
 /**
- * govuk-frontend's module with a call to its `initAll()` appended: one request, where a small module
- * importing it would cost a second round trip before the page is enhanced.
+ * govuk-frontend's module with a call to its `initAll()` appended, then the framework's own scripts
+ * (each in a block of its own, so its names cannot meet govuk-frontend's): one request, where a
+ * small module importing it would cost a second round trip before the page is enhanced.
  */
+/** The framework's scripts under assets/, appended to the one module every page loads. */
+const OWN_SCRIPTS = ['timeout.js'];
+
 function initModule(): Buffer {
   const file = path.join(GOVUK_DIST, 'govuk', 'govuk-frontend.min.js');
   const source = fs.readFileSync(file, 'utf8').replace(/\/\/# sourceMappingURL=.*$/m, '');
@@ -60,7 +65,10 @@ function initModule(): Buffer {
   if (!exported.includes('initAll')) {
     throw new Error(`${file} no longer exports a top-level initAll: update src/web/assets.ts`);
   }
-  return Buffer.from(`${source.trimEnd()}\ninitAll();\n`);
+  const own = OWN_SCRIPTS.map(
+    (name) => `{\n${fs.readFileSync(path.join(ASSETS_DIR, name), 'utf8')}}\n`,
+  );
+  return Buffer.from(`${source.trimEnd()}\ninitAll();\n${own.join('')}`);
 }
 
 function readStylesheet(): Buffer {
