@@ -9,9 +9,13 @@ import {
 import { axeViolations, errorSummaryFocused, located, pageRules } from './support/checks';
 import type { DomField } from './support/dom';
 import { navigation, open, visitJourneys } from './support/journeys';
-import { exampleForms, formPageKeys, planJourneys, servicePages } from './support/pages';
+import { everyPage, exampleForms, formPageKeys, planJourneys, servicePages } from './support/pages';
 
 const forms = exampleForms();
+/** A whole form in every state takes a while on a busy 2-core machine. */
+const FORM_TIMEOUT = 300_000;
+/** The pages the tests below have checked, by key. */
+const checked = new Set<string>();
 
 /** Everything wrong with the page the browser is on, and any request that left the service. */
 async function problemsOn(page: Page, offsite: string[], afterFailedSubmit: boolean) {
@@ -48,6 +52,7 @@ describe('accessibility of every page (axe-core in Chromium)', () => {
       await visitJourneys(page, planJourneys(form), {
         check: async (step, state) => {
           seen.add(step.key);
+          checked.add(step.key);
           const found = await problemsOn(page, offsite, state.startsWith('error'));
           problems.push(...located(step.url, state, found));
         },
@@ -56,6 +61,7 @@ describe('accessibility of every page (axe-core in Chromium)', () => {
       expect(problems).toEqual([]);
       expect([...seen].sort()).toEqual([...formPageKeys(form)].sort());
     },
+    FORM_TIMEOUT,
   );
 
   it('the form list, page not found, CSRF refused, session expired and clear answers pages have no violation', async () => {
@@ -80,8 +86,14 @@ describe('accessibility of every page (axe-core in Chromium)', () => {
         continue;
       }
       problems.push(...located(shown.key, 'shown', await problemsOn(page, offsite, false)));
+      checked.add(shown.key);
     }
     await context.close();
     expect(problems).toEqual([]);
+  });
+
+  it('checked every page a user can see', () => {
+    const unchecked = everyPage(forms).filter((p) => !checked.has(p.key));
+    expect(unchecked.map((p) => p.key)).toEqual([]);
   });
 });
