@@ -117,6 +117,13 @@ async function main(): Promise<void> {
       headers: { cookie },
     });
     report('GET  question page', get);
+    const compressed = await run({
+      url: `${BASE}/${FORM}/full-name`,
+      connections: 10,
+      duration: DURATION,
+      headers: { cookie, 'accept-encoding': 'br, gzip' },
+    });
+    report('GET  question page, brotli', compressed);
     const post = await run({
       url: `${BASE}/${FORM}/full-name`,
       method: 'POST',

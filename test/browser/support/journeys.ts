@@ -99,20 +99,6 @@ export async function fill(page: Page, body: Body): Promise<void> {
   }
 }
 
-/** Answers a page and moves on: the planned answers, or the link to the next step. */
-export async function leave(page: Page, step: JourneyStep, next: JourneyStep): Promise<void> {
-  if (step.answer) {
-    await clearFields(page);
-    await fill(page, step.answer);
-    await submit(page);
-  } else {
-    await open(page, next.url);
-  }
-  if (pathOf(page) !== next.url) {
-    throw new Error(`leaving ${step.url} led to ${page.url()}, not to ${next.url}`);
-  }
-}
-
 /**
  * Moves a journey from its first given step to its last without the browser rendering the pages:
  * the GET and POST (with the page's CSRF token) of each step but the last, on the context's cookies,
