@@ -1,11 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { EXAMPLE_FORMS } from '../support/agent';
-import {
-  isolatedContext,
-  launchBrowser,
-  startService,
-  type RunningService,
-} from './support/browser';
+import { sharedService } from './support/browser';
 import { axeViolations, errorSummaryFocused, located, pageRules } from './support/checks';
 import type { DomField } from './support/dom';
 import { navigation, open, visitJourneys } from './support/journeys';
@@ -29,23 +24,12 @@ async function problemsOn(page: Page, offsite: string[], afterFailedSubmit: bool
 }
 
 describe('accessibility of every page (axe-core in Chromium)', () => {
-  let browser: Browser;
-  let service: RunningService;
-  beforeAll(async () => {
-    [browser, service] = await Promise.all([
-      launchBrowser(),
-      startService({ formsDir: EXAMPLE_FORMS }),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await service?.stop();
-  });
+  const shared = sharedService({ formsDir: EXAMPLE_FORMS });
 
   it.each(forms.map((f) => [f.id, f] as const))(
     '%s: every page, empty, refused and filled in, has no violation',
     async (_id, form) => {
-      const { context, offsite } = await isolatedContext(browser, service.baseUrl);
+      const { context, offsite } = await shared.newContext();
       const page = await context.newPage();
       const problems: string[] = [];
       const seen = new Set<string>();
@@ -65,7 +49,7 @@ describe('accessibility of every page (axe-core in Chromium)', () => {
   );
 
   it('the form list, page not found, CSRF refused, session expired and clear answers pages have no violation', async () => {
-    const { context, offsite } = await isolatedContext(browser, service.baseUrl);
+    const { context, offsite } = await shared.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
     for (const shown of servicePages(forms)) {

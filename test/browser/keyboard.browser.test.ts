@@ -1,11 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { EXAMPLE_FORMS } from '../support/agent';
-import {
-  isolatedContext,
-  launchBrowser,
-  startService,
-  type RunningService,
-} from './support/browser';
+import { sharedService } from './support/browser';
 import type { DomElement, DomField, InPage } from './support/dom';
 import { navigation, open, pathOf } from './support/journeys';
 import { exampleForms, planJourneys, type JourneyStep } from './support/pages';
@@ -165,18 +160,7 @@ async function submitWithEnter(page: Page, problems: string[]): Promise<number> 
 }
 
 describe('a whole journey with the keyboard alone', () => {
-  let browser: Browser;
-  let service: RunningService;
-  beforeAll(async () => {
-    [browser, service] = await Promise.all([
-      launchBrowser(),
-      startService({ formsDir: EXAMPLE_FORMS }),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await service?.stop();
-  });
+  const shared = sharedService({ formsDir: EXAMPLE_FORMS });
 
   it('there is an example form with radios, checkboxes, a date and a repeating section', () => {
     expect(candidates.length).toBeGreaterThan(0);
@@ -185,7 +169,7 @@ describe('a whole journey with the keyboard alone', () => {
   it.each(candidates.slice(0, 1).map((c) => [c.form.id, c.steps] as const))(
     '%s: Tab, Shift+Tab, Space, Enter, arrows and typing reach the confirmation, focus always visible',
     async (formId, steps) => {
-      const { context, offsite } = await isolatedContext(browser, service.baseUrl);
+      const { context, offsite } = await shared.newContext();
       const page = await context.newPage();
       const problems: string[] = [];
       expect(await open(page, `/${formId}`)).toBe(200);

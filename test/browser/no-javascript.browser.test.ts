@@ -1,12 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { FormDefinition } from '../../src/definition/types';
 import { EXAMPLE_FORMS } from '../support/agent';
-import {
-  isolatedContext,
-  launchBrowser,
-  startService,
-  type RunningService,
-} from './support/browser';
+import { sharedService } from './support/browser';
 import { clearFields, fill, navigation, open, pathOf, submit } from './support/journeys';
 import {
   exampleForms,
@@ -55,23 +50,12 @@ function rowValue(page: Page, changeHref: string): Promise<string> {
 }
 
 describe('every example form with JavaScript off', () => {
-  let browser: Browser;
-  let service: RunningService;
-  beforeAll(async () => {
-    [browser, service] = await Promise.all([
-      launchBrowser(),
-      startService({ formsDir: EXAMPLE_FORMS }),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await service?.stop();
-  });
+  const shared = sharedService({ formsDir: EXAMPLE_FORMS });
 
   it.each(forms.map((f) => [f.id, f] as const))(
     '%s is completed to its confirmation, after a refused answer and a change from check answers',
     async (_id, form) => {
-      const { context, offsite } = await isolatedContext(browser, service.baseUrl, {
+      const { context, offsite } = await shared.newContext({
         javaScriptEnabled: false,
       });
       const page = await context.newPage();
@@ -119,7 +103,7 @@ describe('every example form with JavaScript off', () => {
       expect(pathOf(page)).toBe(`/${form.id}/confirmation`);
       const reference = (await page.locator('.cf-reference').innerText()).trim();
       expect(reference).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}$/);
-      const submission = await service.app.store.findSubmission(reference);
+      const submission = await shared.app.store.findSubmission(reference);
       expect(submission?.formId).toBe(form.id);
       expect(offsite).toEqual([]);
       await context.close();

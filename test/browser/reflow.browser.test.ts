@@ -1,11 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { EXAMPLE_FORMS } from '../support/agent';
-import {
-  isolatedContext,
-  launchBrowser,
-  startService,
-  type RunningService,
-} from './support/browser';
+import { sharedService } from './support/browser';
 import { located } from './support/checks';
 import { navigation, open, visitJourneys, type PageState } from './support/journeys';
 import { horizontalScroll, smallTargets } from './support/layout';
@@ -51,18 +46,7 @@ async function layoutProblems(page: Page, offsite: string[]): Promise<string[]> 
 }
 
 describe('small screens and zoom: no sideways scrolling, targets of 24 px', () => {
-  let browser: Browser;
-  let service: RunningService;
-  beforeAll(async () => {
-    [browser, service] = await Promise.all([
-      launchBrowser(),
-      startService({ formsDir: EXAMPLE_FORMS }),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await service?.stop();
-  });
+  const shared = sharedService({ formsDir: EXAMPLE_FORMS });
 
   const cases = SCREENS.flatMap((screen) =>
     forms.map((form) => [screen.name, form.id, screen, form] as const),
@@ -71,7 +55,7 @@ describe('small screens and zoom: no sideways scrolling, targets of 24 px', () =
   it.each(cases)(
     '%s: every page of %s',
     async (_screen, _id, screen, form) => {
-      const { context, offsite } = await isolatedContext(browser, service.baseUrl, {
+      const { context, offsite } = await shared.newContext({
         viewport: screen.viewport,
         deviceScaleFactor: screen.deviceScaleFactor,
       });
@@ -98,7 +82,7 @@ describe('small screens and zoom: no sideways scrolling, targets of 24 px', () =
   it.each(SCREENS.map((s) => [s.name, s] as const))(
     '%s: the form list, error pages and session pages',
     async (_name, screen) => {
-      const { context, offsite } = await isolatedContext(browser, service.baseUrl, {
+      const { context, offsite } = await shared.newContext({
         viewport: screen.viewport,
         deviceScaleFactor: screen.deviceScaleFactor,
       });

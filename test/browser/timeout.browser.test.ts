@@ -1,27 +1,12 @@
-import type { Browser } from 'playwright-core';
-import {
-  isolatedContext,
-  launchBrowser,
-  startService,
-  type RunningService,
-} from './support/browser';
+import { sharedService } from './support/browser';
 
 const FORM = '/parking-permit';
 
 describe('the session time-out warning', () => {
-  let browser: Browser;
-  let service: RunningService;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    service = await startService({ sessionIdleMinutes: 20 });
-  });
-  afterAll(async () => {
-    await browser.close();
-    await service.stop();
-  });
+  const shared = sharedService({ sessionIdleMinutes: 20 });
 
   it('opens five minutes before the end, takes focus, and keeps the answers when asked', async () => {
-    const { context } = await isolatedContext(browser, service.baseUrl);
+    const { context } = await shared.newContext();
     const page = await context.newPage();
     await page.clock.install();
     await page.goto(`${FORM}/live-in-zone`);
@@ -53,7 +38,7 @@ describe('the session time-out warning', () => {
   });
 
   it('is never shown without JavaScript: the page works and the dialog stays closed', async () => {
-    const { context } = await isolatedContext(browser, service.baseUrl, {
+    const { context } = await shared.newContext({
       javaScriptEnabled: false,
     });
     const page = await context.newPage();

@@ -64,3 +64,36 @@ export async function isolatedContext(
   });
   return { context, offsite };
 }
+
+/** A browser and a running service for one test file, started before its tests and stopped after. */
+export interface SharedService {
+  /** A new isolated browser context on the service (requests leaving it are aborted and listed). */
+  newContext(options?: Parameters<Browser['newContext']>[0]): ReturnType<typeof isolatedContext>;
+  readonly app: CivicFormsApp;
+}
+
+/** Registers the file's beforeAll/afterAll that start Chromium and the service, and stop them. */
+export function sharedService(options: AppOptions = {}): SharedService {
+  let browser: Browser | undefined;
+  let service: RunningService | undefined;
+  beforeAll(async () => {
+    [browser, service] = await Promise.all([launchBrowser(), startService(options)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+  });
+  const started = () => {
+    if (!browser || !service) throw new Error('the browser and service start in beforeAll');
+    return { browser, service };
+  };
+  return {
+    newContext: (contextOptions) => {
+      const { browser: b, service: s } = started();
+      return isolatedContext(b, s.baseUrl, contextOptions);
+    },
+    get app() {
+      return started().service.app;
+    },
+  };
+}
