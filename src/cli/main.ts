@@ -5,8 +5,9 @@ import { checkDefinitions, definitionFiles } from '../definition/load';
 import { formatProblem } from '../definition/problem';
 
 const USAGE = `Usage: civic-forms validate [files...]
-  Checks form definitions (every .json file in FORMS_DIR, "forms" by default, when no file is named).
-  Exits 0 when all are valid, 1 otherwise.`;
+  Checks form definitions (every .json file in FORMS_DIR, "forms" by default, when no file is named)
+  and their translations (forms/locales/<lang>/<form id>.json for each language a form offers).
+  Exits 0 when all are valid, 1 otherwise; warnings (untranslated or unused strings) do not fail.`;
 
 /** `civic-forms validate`: checks definitions and prints each problem as file: path: message. */
 export function validate(files: string[], out: (line: string) => void): number {
@@ -36,6 +37,8 @@ export function validate(files: string[], out: (line: string) => void): number {
       failures += 1;
       result.problems.forEach((p) => out(formatProblem(p)));
     }
+    // Warnings (a translation left as in the form's own language, an unused key) do not fail.
+    (result.warnings ?? []).forEach((p) => out(`warning: ${formatProblem(p)}`));
   }
   out(`${results.length - failures} of ${results.length} definition(s) valid`);
   return failures === 0 && results.length > 0 ? 0 : 1;

@@ -1,17 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { deepFreeze } from './freeze';
 import { problemFromJoi } from './joi-problems';
 import { formatProblem, type Problem } from './problem';
 import { buildCatalogue } from './catalogue';
 import { checkQuestions } from './question-checks';
 import { checkReferences, RESERVED_FORM_IDS } from './references';
+import {
+  applyTranslation,
+  checkTranslation,
+  languagesOf,
+  registerTranslations,
+} from './translation';
 import { formSchema } from './schema';
 import type { FormDefinition } from './types';
 
 /** What reading one definition file gave: the form, or what is wrong with it. */
 export type LoadResult =
-  | { ok: true; file: string; form: FormDefinition }
-  | { ok: false; file: string; problems: Problem[] };
+  | { ok: true; file: string; form: FormDefinition; warnings: Problem[] }
+  | { ok: false; file: string; problems: Problem[]; warnings?: Problem[] };
 
 /** Thrown when one or more definitions are not valid; the message lists every problem. */
 export class DefinitionError extends Error {
@@ -24,14 +31,6 @@ export class DefinitionError extends Error {
 function displayName(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return relative.startsWith('..') ? file : relative;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 function lineAndColumn(text: string, offset: number): string {
@@ -114,7 +113,51 @@ export function parseDefinition(source: string, file: string): LoadResult {
     });
   }
   if (problems.length > 0) return { ok: false, file, problems };
-  return { ok: true, file, form: deepFreeze(form) };
+  return { ok: true, file, form: deepFreeze(form), warnings: [] };
+}
+
+/** Where a form's translation into a language lives: `forms/locales/<lang>/<form id>.json`. */
+export function translationFile(definitionFile: string, formId: string, lang: string): string {
+  return path.join(path.dirname(definitionFile), 'locales', lang, `${formId}.json`);
+}
+
+/**
+ * Reads and checks the translations of a valid definition into each language it offers, and
+ * registers them so `localise()` finds them. Missing files or strings make the result invalid.
+ */
+function withTranslations(result: LoadResult): LoadResult {
+  if (!result.ok) return result;
+  const { form, file } = result;
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const byLanguage = new Map<string, FormDefinition>();
+  for (const lang of languagesOf(form).slice(1)) {
+    const source = translationFile(file, form.id, lang);
+    const name = displayName(source);
+    let translation: unknown;
+    try {
+      translation = JSON.parse(fs.readFileSync(source, 'utf8').replace(/^\uFEFF/, ''));
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      problems.push({
+        file: name,
+        path: '',
+        message: missing
+          ? `does not exist, but the form offers "${lang}"`
+          : `is not valid JSON: ${(error as Error).message}`,
+        expected: 'the translation layout in docs/translation.md',
+      });
+      continue;
+    }
+    const checked = checkTranslation(form, translation, name);
+    problems.push(...checked.problems);
+    warnings.push(...checked.warnings);
+    if (checked.problems.length === 0)
+      byLanguage.set(lang, applyTranslation(form, translation, lang));
+  }
+  if (problems.length > 0) return { ok: false, file, problems, warnings };
+  registerTranslations(form, byLanguage);
+  return { ...result, warnings };
 }
 
 /** The `.json` files of a forms folder, sorted, each with its full path. */
@@ -130,7 +173,7 @@ export function definitionFiles(formsDir: string): string[] {
 export function checkDefinitions(files: string[]): LoadResult[] {
   return files.map((file) => {
     try {
-      return parseDefinition(fs.readFileSync(file, 'utf8'), file);
+      return withTranslations(parseDefinition(fs.readFileSync(file, 'utf8'), file));
     } catch (error) {
       const reason =
         (error as NodeJS.ErrnoException).code === 'ENOENT'

@@ -120,6 +120,16 @@ export const formSchema = Joi.object({
   language: Joi.string()
     .pattern(/^[a-z]{2,3}(-[A-Z]{2})?$/)
     .default('en'),
+  languages: Joi.array()
+    .items(Joi.string().pattern(/^[a-z]{2,3}(-[A-Z]{2})?$/))
+    .min(1)
+    .unique()
+    .custom((languages: string[], helpers) => {
+      const own = (helpers.state.ancestors[0] as { language?: string }).language ?? 'en';
+      if (languages[0] !== own)
+        throw new Error(`the first language must be the form's own ("${own}")`);
+      return languages;
+    }),
   description: Joi.string().required(),
   start: Joi.object({
     body: paragraphs.min(1).required(),

@@ -191,6 +191,11 @@ export interface FormDefinition {
   version: string;
   /** Language of the definition's own strings. */
   language: string;
+  /**
+   * Languages the form is offered in, its own first; each other one has a translation file at
+   * `forms/locales/<lang>/<form id>.json`. Defaults to the form's own language alone.
+   */
+  languages?: string[];
   description: string;
   start: {
     body: string[];

@@ -61,7 +61,7 @@ export const date: QuestionType<DateQuestion, string> = {
   },
   fields: (q) => PARTS.map((part) => fieldOf(q, part)),
   freeTextFields: (q) => PARTS.map((part) => fieldOf(q, part)),
-  parse(q, body, { today }) {
+  parse(q, body, { today, lang }) {
     const raw = Object.fromEntries(
       PARTS.map((p) => [fieldOf(q, p), postedString(body, fieldOf(q, p))]),
     );
@@ -87,7 +87,7 @@ export const date: QuestionType<DateQuestion, string> = {
     }
 
     const day = numberUpTo(typed('day'), 31);
-    const month = numberUpTo(typed('month'), 12) ?? monthFromName(typed('month'));
+    const month = numberUpTo(typed('month'), 12) ?? monthFromName(typed('month'), lang);
     const year = /^[1-9]\d{3}$/.test(typed('year')) ? Number(typed('year')) : undefined;
     if (day === undefined || month === undefined || year === undefined) {
       const wrong = PARTS.filter((part) => ({ day, month, year })[part] === undefined);

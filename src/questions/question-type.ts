@@ -29,6 +29,8 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 export interface ParseContext {
   /** Today's date as `YYYY-MM-DD`, so date rules are testable. */
   today: string;
+  /** The page's language, for answers typed in words (month names). English is always understood. */
+  lang?: string;
 }
 
 export interface ViewContext {

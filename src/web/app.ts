@@ -7,7 +7,8 @@ import { csrfSync } from 'csrf-sync';
 import helmet from 'helmet';
 import pino, { type Logger } from 'pino';
 import { resolveConfig, type Config, type ConfigInput } from '../config';
-import { loadForms } from '../definition/load';
+import { DefinitionError, loadForms } from '../definition/load';
+import { languagesOf, localise } from '../definition/translation';
 import type { FormDefinition } from '../definition/types';
 import { ERROR_CODES, ServiceError } from '../errors';
 import { openSqliteStore } from '../store/sqlite-store';
@@ -16,7 +17,8 @@ import type { Store } from '../store/store';
 import { createAssets } from './assets';
 import { createCompression } from './compression';
 import { createFormRoutes } from './form-routes';
-import { createI18n, translator } from './i18n';
+import { createI18n, frameworkLanguages, translator } from './i18n';
+import { createLanguage } from './language';
 import { createRender } from './render';
 import { createRequestLog } from './request-log';
 import { createSessionExpiry, SESSION_COOKIE } from './session-expiry';
@@ -66,6 +68,17 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
       synchronous: config.sqliteSynchronous,
     });
   const i18n = createI18n();
+  const unsupported = [...forms.values()].flatMap((form) =>
+    languagesOf(form)
+      .filter((lang) => !frameworkLanguages(i18n).includes(lang))
+      .map((lang) => ({
+        file: `${form.id}.json`,
+        path: 'languages',
+        message: `offers "${lang}", which the framework has no locale files for`,
+        expected: `languages from ${frameworkLanguages(i18n).join(', ')} (or add locales/${lang}/)`,
+      })),
+  );
+  if (unsupported.length > 0) throw new DefinitionError(unsupported);
   const views = createViews();
   const assets = createAssets();
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
@@ -131,23 +144,19 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
   // After the session: it wraps res.end too, and when it saves it writes the body in two parts,
   // which only this order lets the compression see whole.
   app.use(createCompression());
-  app.use((_req, res, next) => {
-    res.locals.lang = 'en';
-    next();
-  });
+  app.use(createLanguage(frameworkLanguages(i18n), config.secureCookies));
   app.use(createSessionExpiry(forms));
   app.use(csrfSynchronisedProtection);
 
   app.get('/', (req, res) => {
-    const t = translator(i18n, 'en');
+    const lang = res.locals.lang as string;
+    const t = translator(i18n, lang);
     res.setHeader('Cache-Control', 'no-cache');
     render(req, res, 'form-list.njk', {
       pageTitle: t('formList.title'),
-      forms: [...forms.values()].map((f) => ({
-        href: `/${f.id}`,
-        title: f.title,
-        description: f.description,
-      })),
+      forms: [...forms.values()]
+        .map((f) => localise(f, lang))
+        .map((f) => ({ href: `/${f.id}`, title: f.title, description: f.description })),
     });
   });
   const journeyRoutes = express.Router();
@@ -167,7 +176,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     const status = ERROR_CODES[code];
     if (status >= 500) req.log.error({ reqId: req.id, err: error, code }, 'request failed');
     else req.log.info({ reqId: req.id, code }, 'request refused');
-    const t = translator(i18n, 'en');
+    const t = translator(i18n, (res.locals.lang as string | undefined) ?? 'en');
     const view =
       status === 404
         ? {

@@ -9,6 +9,7 @@ import type { FormDefinition, RepeatSection } from '../definition/types';
 import { itemsOf, type Draft } from '../engine/answers';
 import { walk, type Step } from '../engine/journey';
 import { ServiceError } from '../errors';
+import { localise } from '../definition/translation';
 import { acceptCheckAnswers, renderCheckAnswers, renderConfirmation } from './check-answers-page';
 import { loadDraft, stepUrl } from './journey-state';
 import {
@@ -16,7 +17,7 @@ import {
   renderQuestionPage,
   type PageHandlerDependencies,
 } from './question-page';
-import { langOf } from './render';
+import { formLanguage } from './language';
 import {
   acceptRemoveItem,
   acceptSectionSummary,
@@ -50,11 +51,13 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
   const withForm =
     (handler: Handler, needsDraft = true): RequestHandler =>
     async (req: Request, res: Response, next: NextFunction) => {
-      const form = deps.forms.get(String(req.params.formId));
-      if (!form) return next(new ServiceError('FORM_NOT_FOUND'));
+      const source = deps.forms.get(String(req.params.formId));
+      if (!source) return next(new ServiceError('FORM_NOT_FOUND'));
       res.setHeader('Cache-Control', 'no-store');
+      const lang = formLanguage(source, res);
+      const form = localise(source, lang);
       const draft = needsDraft
-        ? await loadDraft(req, deps.store, form, langOf(res))
+        ? await loadDraft(req, deps.store, form, lang)
         : (undefined as unknown as Draft);
       await handler(req, res, form, draft);
     };

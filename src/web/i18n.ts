@@ -62,3 +62,8 @@ export function translator(instance: i18n, lang: string): Translate {
 }
 
 const translators = new WeakMap<i18n, Map<string, Translate>>();
+
+/** The languages the framework has locale files for. */
+export function frameworkLanguages(instance: i18n): string[] {
+  return Object.keys(instance.store.data);
+}

@@ -23,7 +23,8 @@ export async function loadDraft(
 ): Promise<Draft> {
   const id = req.session.journeys?.[form.id];
   const stored = id ? await store.getDraft(id) : undefined;
-  if (stored) return stored;
+  // The language of the latest page is the one the submission records (for letters in it).
+  if (stored) return { ...stored, language: lang };
   const now = new Date().toISOString();
   return {
     id: randomUUID(),

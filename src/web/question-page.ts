@@ -120,7 +120,10 @@ export async function acceptQuestionPage(
   draft: Draft,
   step: PageStep,
 ): Promise<void> {
-  const result = readPage(step.page, req.body as Record<string, unknown>, { today: today() });
+  const result = readPage(step.page, req.body as Record<string, unknown>, {
+    today: today(),
+    lang: langOf(res),
+  });
   if (result.errors.length > 0) {
     renderQuestionPage(deps, req, res, form, draft, step, result);
     return;

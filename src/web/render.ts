@@ -5,7 +5,8 @@ import type { FormDefinition, Question } from '../definition/types';
 import { errorText } from '../questions/error-text';
 import type { QuestionError, Translate, ViewContext } from '../questions/question-type';
 import type { AssetUrls } from './assets';
-import { translator } from './i18n';
+import { frameworkLanguages, translator } from './i18n';
+import { languagesOf } from '../definition/translation';
 import { PageCache, slot } from './page-cache';
 
 /** Renders a view with the locals every page needs. */
@@ -64,6 +65,18 @@ export function createRender(deps: RenderDependencies): Render {
       const t = translator(deps.i18n, lang);
       const made = typeof locals === 'function' ? locals() : locals;
       const form = made.form as FormDefinition | undefined;
+      const change = req.query.change === '1' ? '&change=1' : '';
+      const codes = form ? languagesOf(form) : frameworkLanguages(deps.i18n);
+      const languages =
+        codes.length < 2
+          ? undefined
+          : codes.map((code) => ({
+              text: t(`language.${code}`),
+              lang: code,
+              dir: deps.i18n.dir(code),
+              href: `${req.baseUrl}${req.path}?lang=${code}${change}`,
+              current: code === lang,
+            }));
       const context: Record<string, unknown> = {
         lang,
         t,
@@ -73,8 +86,13 @@ export function createRender(deps: RenderDependencies): Render {
         serviceUrl: form ? `/${form.id}` : '/',
         ...made,
         csrfToken,
+        languages,
       };
-      return deps.views.render(view, context);
+      const html = deps.views.render(view, context);
+      // govuk-frontend's template has no `dir`: right-to-left pages get it on <html>.
+      return deps.i18n.dir(lang) === 'rtl'
+        ? html.replace(/<html lang="([^"]*)"/, '<html lang="$1" dir="rtl"')
+        : html;
     };
     const html = cached
       ? cache.get(`${view}|${lang}|${cached.key}`, () => draw(() => slot('_csrf')), {

@@ -1,18 +1,14 @@
 import type { RequestHandler } from 'express';
 import type { FormDefinition } from '../definition/types';
+import { readCookie } from './cookies';
 
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'civic.sid';
 
 /** The session id a signed express-session cookie carries (`s:<id>.<signature>`), if any. */
 function cookieSessionId(header: string | undefined): string | undefined {
-  const raw = header
-    ?.split(';')
-    .map((part) => part.trim())
-    .find((part) => part.startsWith(`${SESSION_COOKIE}=`))
-    ?.slice(SESSION_COOKIE.length + 1);
-  if (!raw) return undefined;
-  const value = decodeURIComponent(raw);
+  const value = readCookie(header, SESSION_COOKIE);
+  if (!value) return undefined;
   return value.startsWith('s:') ? value.slice(2, value.lastIndexOf('.')) : value;
 }
 

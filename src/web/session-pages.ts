@@ -5,6 +5,8 @@ import type { Render } from './render';
 import { tOf } from './render';
 import type { i18n } from 'i18next';
 import { SESSION_COOKIE } from './session-expiry';
+import { formLanguage } from './language';
+import { localise } from '../definition/translation';
 
 export interface SessionPagesDependencies {
   forms: ReadonlyMap<string, FormDefinition>;
@@ -14,8 +16,13 @@ export interface SessionPagesDependencies {
   idleMinutes: number;
 }
 
-function formOf(deps: SessionPagesDependencies, req: Request): FormDefinition | undefined {
-  return deps.forms.get(String(req.params.formId));
+function formOf(
+  deps: SessionPagesDependencies,
+  req: Request,
+  res: Response,
+): FormDefinition | undefined {
+  const form = deps.forms.get(String(req.params.formId));
+  return form && localise(form, formLanguage(form, res));
 }
 
 function endSession(req: Request, res: Response): Promise<void> {
@@ -36,7 +43,7 @@ export function addSessionPages(router: Router, deps: SessionPagesDependencies):
   });
 
   router.get('/:formId/session-expired', (req, res, next) => {
-    const form = formOf(deps, req);
+    const form = formOf(deps, req, res);
     if (!form) return next();
     const t = tOf(res, deps);
     // The old cookie points at nothing now: drop it, so starting again starts cleanly.
@@ -51,7 +58,7 @@ export function addSessionPages(router: Router, deps: SessionPagesDependencies):
   });
 
   router.get('/:formId/clear', (req, res, next) => {
-    const form = formOf(deps, req);
+    const form = formOf(deps, req, res);
     if (!form) return next();
     const t = tOf(res, deps);
     res.setHeader('Cache-Control', 'no-store');
@@ -64,7 +71,7 @@ export function addSessionPages(router: Router, deps: SessionPagesDependencies):
   });
 
   router.post('/:formId/clear', async (req, res, next) => {
-    const form = formOf(deps, req);
+    const form = formOf(deps, req, res);
     if (!form) return next();
     const draftId = req.session.journeys?.[form.id];
     if (draftId) await deps.store.deleteDraft(draftId);

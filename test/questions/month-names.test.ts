@@ -18,3 +18,20 @@ describe('monthFromName', () => {
     expect(monthFromName(text)).toBeUndefined();
   });
 });
+
+describe('month names in the page language', () => {
+  it.each([
+    ['Chwefror', 'cy', 2],
+    ['mawrth', 'cy', 3],
+    ['Septiembre', 'es', 9],
+    ['dic.', 'es', 12],
+    ['فبراير', 'ar', 2],
+    ['March', 'cy', 3],
+  ])('reads %s in %s as month %i', (typed, lang, month) => {
+    expect(monthFromName(typed, lang)).toBe(month);
+  });
+
+  it('does not take another language’s month names on an English page', () => {
+    expect(monthFromName('febrero', 'en')).toBeUndefined();
+  });
+});
