@@ -11,6 +11,7 @@
  * test fails when it differs from what this script builds now (after a template changes).
  */
 import fs from 'node:fs';
+import rtlcss from 'rtlcss';
 import path from 'node:path';
 import { PurgeCSS, type RawContent } from 'purgecss';
 import { GOVUK_DIST } from '../src/web/views';
@@ -20,6 +21,8 @@ const GOVUK = path.join(GOVUK_DIST, 'govuk');
 
 /** Where the built stylesheet is written, and where the service reads it. */
 export const BUILT_CSS = path.join(ROOT, 'assets', 'build', 'civic-forms.css');
+/** The same stylesheet mirrored for right-to-left languages (Arabic, Urdu, Persian, Hebrew). */
+export const BUILT_RTL_CSS = path.join(ROOT, 'assets', 'build', 'civic-forms.rtl.css');
 
 /**
  * A class name built from a prefix and a value (`govuk-input__{{ type }}` in govuk's input template,
@@ -143,11 +146,26 @@ export async function buildCss(): Promise<string> {
   return `${(result?.css ?? '').trim()}\n`;
 }
 
+/**
+ * The stylesheet mirrored for right-to-left pages by rtlcss: left and right swapped in positions,
+ * margins, paddings, borders and transforms (govuk-frontend has no right-to-left support of its own).
+ */
+export function buildRtlCss(css: string): string {
+  return `${rtlcss.process(css).trim()}\n`;
+}
+
 async function main(): Promise<void> {
   const css = await buildCss();
   fs.mkdirSync(path.dirname(BUILT_CSS), { recursive: true });
   fs.writeFileSync(BUILT_CSS, css);
-  console.log(`wrote ${path.relative(process.cwd(), BUILT_CSS)} (${css.length} bytes)`);
+  const rtl = buildRtlCss(css);
+  fs.writeFileSync(BUILT_RTL_CSS, rtl);
+  for (const [file, text] of [
+    [BUILT_CSS, css],
+    [BUILT_RTL_CSS, rtl],
+  ] as const) {
+    console.log(`wrote ${path.relative(process.cwd(), file)} (${text.length} bytes)`);
+  }
 }
 
 if (require.main === module) {

@@ -16,6 +16,8 @@ interface Asset {
 /** The URLs pages link to. */
 export interface AssetUrls {
   css: string;
+  /** The stylesheet mirrored for right-to-left languages. */
+  cssRtl: string;
   js: string;
 }
 
@@ -71,11 +73,11 @@ function initModule(): Buffer {
   return Buffer.from(`${source.trimEnd()}\ninitAll();\n${own.join('')}`);
 }
 
-function readStylesheet(): Buffer {
+function readStylesheet(file: string): Buffer {
   try {
-    return fs.readFileSync(STYLESHEET);
+    return fs.readFileSync(file);
   } catch (error) {
-    throw new Error(`${STYLESHEET} cannot be read: run npm run build:css to build it`, {
+    throw new Error(`${file} cannot be read: run npm run build:css to build it`, {
       cause: error,
     });
   }
@@ -91,7 +93,13 @@ export function createAssets(): { urls: AssetUrls; serve: RequestHandler } {
     return url;
   };
   const urls = {
-    css: add('civic-forms', 'css', readStylesheet(), 'text/css'),
+    css: add('civic-forms', 'css', readStylesheet(STYLESHEET), 'text/css'),
+    cssRtl: add(
+      'civic-forms.rtl',
+      'css',
+      readStylesheet(STYLESHEET.replace(/\.css$/, '.rtl.css')),
+      'text/css',
+    ),
     js: add('govuk-frontend', 'js', initModule(), 'text/javascript'),
   };
   const serve: RequestHandler = function serveAssets(req, res, next) {

@@ -81,6 +81,7 @@ export function createRender(deps: RenderDependencies): Render {
         lang,
         t,
         assets: deps.assets,
+        dir: deps.i18n.dir(lang),
         timeout,
         serviceName: form?.title ?? t('layout.serviceName'),
         serviceUrl: form ? `/${form.id}` : '/',

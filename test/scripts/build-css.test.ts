@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { BUILT_CSS, buildCss } from '../../scripts/build-css';
+import { BUILT_CSS, BUILT_RTL_CSS, buildCss, buildRtlCss } from '../../scripts/build-css';
 
 /** The class selectors a stylesheet has rules for. */
 function classesIn(css: string): Set<string> {
@@ -25,6 +25,15 @@ describe('scripts/build-css', () => {
       noLongerUsed: [],
       notYetBuilt: [],
     });
+  });
+
+  it('wrote the right-to-left stylesheet as the mirror of the built one', () => {
+    const committed = fs.readFileSync(BUILT_CSS, 'utf8');
+    expect(fs.readFileSync(BUILT_RTL_CSS, 'utf8') === buildRtlCss(committed)).toBe(true);
+    // The back link's arrow and the error border sit on the right in right-to-left pages.
+    expect(buildRtlCss('.a{padding-left:14px;border-left:5px solid red}')).toBe(
+      '.a{padding-right:14px;border-right:5px solid red}\n',
+    );
   });
 
   it('keeps the components the pages use, with their print styles', () => {
