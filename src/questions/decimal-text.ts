@@ -10,13 +10,42 @@ export interface DecimalText {
 // Commas only count as thousands separators where they group digits in threes: "1,5" is not 15.
 const GROUPED_IN_THREES = /^\d{1,3}(?:,\d{3})+$/;
 
+const DECIMAL_COMMA = new Map<string, boolean>();
+
+/** Whether a language writes the decimal point as a comma (Spanish "1.250,50"). */
+function usesDecimalComma(lang: string): boolean {
+  let comma = DECIMAL_COMMA.get(lang);
+  if (comma === undefined) {
+    const parts = new Intl.NumberFormat(lang).formatToParts(1.5);
+    comma = parts.find((p) => p.type === 'decimal')?.value === ',';
+    DECIMAL_COMMA.set(lang, comma);
+  }
+  return comma;
+}
+
 /**
- * Reads a decimal number as people type it, ignoring stray spaces and thousands separators;
- * undefined when it is not a number.
- * @example readDecimal(' 1,250.50 ') // { negative: false, whole: '1250', fraction: '5' }
+ * Digits and separators as the number reader expects them: Arabic-Indic and Persian digits become
+ * 0-9, Arabic separators become "." and ",", and in a language that writes "1.250,50" the two
+ * separators swap, so "16.000" is sixteen thousand there and never silently sixteen.
  */
-export function readDecimal(typed: string): DecimalText | undefined {
-  const match = /^([-\u2212]?)(\d[\d,]*)?(?:\.(\d*))?$/.exec(typed.replace(/\s+/g, ''));
+function normalise(typed: string, lang: string): string {
+  const western = typed
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/\u066b/g, '.')
+    .replace(/\u066c/g, ',')
+    .replace(/\s+/g, '');
+  return usesDecimalComma(lang) ? western.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')) : western;
+}
+
+/**
+ * Reads a decimal number as people type it in a language, ignoring stray spaces and thousands
+ * separators; undefined when it is not a number.
+ * @example readDecimal(' 1,250.50 ') // { negative: false, whole: '1250', fraction: '5' }
+ * @example readDecimal('1.250,5', 'es') // { negative: false, whole: '1250', fraction: '5' }
+ */
+export function readDecimal(typed: string, lang = 'en'): DecimalText | undefined {
+  const match = /^([-\u2212]?)(\d[\d,]*)?(?:\.(\d*))?$/.exec(normalise(typed, lang));
   if (!match) return undefined;
   const [, sign = '', whole = '', fraction = ''] = match;
   if (whole === '' && fraction === '') return undefined;

@@ -28,7 +28,7 @@ export const money: QuestionType<MoneyQuestion, string> = {
   schemaKeys: { min: Joi.number(), max: Joi.number(), wholeUnits: Joi.boolean() },
   fields: (q) => [q.id],
   freeTextFields: (q) => [q.id],
-  parse(q, body) {
+  parse(q, body, { lang }) {
     const typed = postedString(body, q.id);
     const raw = { [q.id]: typed };
     const result = (
@@ -41,7 +41,7 @@ export const money: QuestionType<MoneyQuestion, string> = {
       errors: code ? [{ questionId: q.id, field: q.id, code, ...(args && { args }) }] : [],
     });
     if (typed.trim() === '') return result(undefined, q.optional ? undefined : 'required');
-    const decimal = readDecimal(typed.replace(/\s+/g, '').replace(/^([-\u2212]?)£/, '$1'));
+    const decimal = readDecimal(typed.replace(/\s+/g, '').replace(/^([-\u2212]?)£/, '$1'), lang);
     if (!decimal) return result(undefined, 'notAnAmount');
     if (q.wholeUnits && decimal.fraction !== '') return result(undefined, 'notWhole');
     if (decimal.fraction.length > 2) return result(undefined, 'tooManyDecimals');

@@ -28,7 +28,7 @@ export const number: QuestionType<NumberQuestion, number> = {
   },
   fields: (q) => [q.id],
   freeTextFields: (q) => [q.id],
-  parse(q, body) {
+  parse(q, body, { lang }) {
     const typed = postedString(body, q.id);
     const raw = { [q.id]: typed };
     const result = (
@@ -41,7 +41,7 @@ export const number: QuestionType<NumberQuestion, number> = {
       errors: code ? [{ questionId: q.id, field: q.id, code, ...(args && { args }) }] : [],
     });
     if (typed.trim() === '') return result(undefined, q.optional ? undefined : 'required');
-    const decimal = readDecimal(typed);
+    const decimal = readDecimal(typed, lang);
     if (!decimal) return result(undefined, 'notANumber');
     const places = q.decimals ?? 0;
     if (decimal.fraction.length > places) {

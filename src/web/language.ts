@@ -24,7 +24,8 @@ export function createLanguage(supported: readonly string[], secure: boolean): R
       }
     } else if (remembered && supported.includes(remembered)) {
       lang = remembered;
-    } else {
+    } else if (req.headers['accept-language']) {
+      // Without the header, express would answer with the first language listed: no choice at all.
       const accepted = req.acceptsLanguages(...supported);
       lang = typeof accepted === 'string' ? accepted : undefined;
     }

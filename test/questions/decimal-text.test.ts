@@ -29,3 +29,20 @@ describe('readDecimal', () => {
     },
   );
 });
+
+describe('readDecimal in other languages', () => {
+  it('reads Spanish separators, so 16.000 is sixteen thousand, never sixteen', () => {
+    expect(readDecimal('16.000', 'es')).toEqual({ negative: false, whole: '16000', fraction: '' });
+    expect(readDecimal('1.250,50', 'es')).toEqual({ negative: false, whole: '1250', fraction: '5' });
+    expect(readDecimal('12,5', 'es')).toEqual({ negative: false, whole: '12', fraction: '5' });
+  });
+
+  it('refuses a number that is ambiguous in the page language rather than guess', () => {
+    expect(readDecimal('12.50', 'es')).toBeUndefined();
+  });
+
+  it('reads Arabic-Indic digits and the Arabic decimal separator', () => {
+    expect(readDecimal('١٢٥٠٫٥', 'ar')).toEqual({ negative: false, whole: '1250', fraction: '5' });
+    expect(readDecimal('۱۶', 'ar')).toEqual({ negative: false, whole: '16', fraction: '' });
+  });
+});
