@@ -130,7 +130,7 @@ export const address: QuestionType<AddressQuestion, Address> = {
           classes:
             [part.classes, marked && 'govuk-input--error'].filter(Boolean).join(' ') || undefined,
           spellcheck: part.name === 'postcode' ? false : undefined,
-          errorMessage: error === undefined ? undefined : { text: error },
+          errorMessage: error === undefined ? undefined : { ...errorParams(context), text: error },
         },
       };
     });

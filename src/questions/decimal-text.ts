@@ -35,7 +35,9 @@ function normalise(typed: string, lang: string): string {
     .replace(/\u066b/g, '.')
     .replace(/\u066c/g, ',')
     .replace(/\s+/g, '');
-  return usesDecimalComma(lang) ? western.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')) : western;
+  return usesDecimalComma(lang)
+    ? western.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'))
+    : western;
 }
 
 /**

@@ -1,4 +1,7 @@
 import type { Page } from 'playwright-core';
+import fs from 'node:fs';
+import { languagesOf } from '../../src/definition/translation';
+import { LOCALES_DIR } from '../../src/web/i18n';
 import { EXAMPLE_FORMS } from '../support/agent';
 import { sharedService } from './support/browser';
 import { axeViolations, errorSummaryFocused, located, pageRules } from './support/checks';
@@ -7,6 +10,12 @@ import { navigation, open, visitJourneys } from './support/journeys';
 import { everyPage, exampleForms, formPageKeys, planJourneys, servicePages } from './support/pages';
 
 const forms = exampleForms();
+/** Every form in every language it is offered in. */
+const formsInLanguages = forms.flatMap((form) =>
+  languagesOf(form).map((lang) => [`${form.id} (${lang})`, form, lang] as const),
+);
+/** Every language the framework ships, for the pages outside any form. */
+const LANGUAGES = fs.readdirSync(LOCALES_DIR).sort();
 /** A whole form in every state takes a while on a busy 2-core machine. */
 const FORM_TIMEOUT = 300_000;
 /** The pages the tests below have checked, by key. */
@@ -26,10 +35,10 @@ async function problemsOn(page: Page, offsite: string[], afterFailedSubmit: bool
 describe('accessibility of every page (axe-core in Chromium)', () => {
   const shared = sharedService({ formsDir: EXAMPLE_FORMS });
 
-  it.each(forms.map((f) => [f.id, f] as const))(
+  it.each(formsInLanguages)(
     '%s: every page, empty, refused and filled in, has no violation',
-    async (_id, form) => {
-      const { context, offsite } = await shared.newContext();
+    async (_name, form, lang) => {
+      const { context, offsite } = await shared.newContextIn(lang);
       const page = await context.newPage();
       const problems: string[] = [];
       const seen = new Set<string>();
@@ -38,6 +47,8 @@ describe('accessibility of every page (axe-core in Chromium)', () => {
           seen.add(step.key);
           checked.add(step.key);
           const found = await problemsOn(page, offsite, state.startsWith('error'));
+          if ((await page.getAttribute('html', 'lang')) !== lang)
+            found.push(`the page is not in ${lang}`);
           problems.push(...located(step.url, state, found));
         },
       });
@@ -48,33 +59,36 @@ describe('accessibility of every page (axe-core in Chromium)', () => {
     FORM_TIMEOUT,
   );
 
-  it('the form list, page not found, CSRF refused, session expired and clear answers pages have no violation', async () => {
-    const { context, offsite } = await shared.newContext();
-    const page = await context.newPage();
-    const problems: string[] = [];
-    for (const shown of servicePages(forms)) {
-      let status: number;
-      if (shown.postFrom) {
-        await open(page, shown.postFrom);
-        await page
-          .locator('main form[method="post"] input[name="_csrf"]')
-          .evaluate((e) => ((e as unknown as DomField).value = 'not-the-token'));
-        status = await navigation(page, () =>
-          page.locator('main form[method="post"] button[type="submit"]').first().click(),
-        );
-      } else {
-        status = await open(page, shown.url);
+  it.each(LANGUAGES)(
+    'the form list, page not found, CSRF refused, session expired and clear answers pages have no violation (%s)',
+    async (lang) => {
+      const { context, offsite } = await shared.newContextIn(lang);
+      const page = await context.newPage();
+      const problems: string[] = [];
+      for (const shown of servicePages(forms)) {
+        let status: number;
+        if (shown.postFrom) {
+          await open(page, shown.postFrom);
+          await page
+            .locator('main form[method="post"] input[name="_csrf"]')
+            .evaluate((e) => ((e as unknown as DomField).value = 'not-the-token'));
+          status = await navigation(page, () =>
+            page.locator('main form[method="post"] button[type="submit"]').first().click(),
+          );
+        } else {
+          status = await open(page, shown.url);
+        }
+        if (status !== shown.status) {
+          problems.push(`${shown.key}: status ${status}, expected ${shown.status}`);
+          continue;
+        }
+        problems.push(...located(shown.key, 'shown', await problemsOn(page, offsite, false)));
+        checked.add(shown.key);
       }
-      if (status !== shown.status) {
-        problems.push(`${shown.key}: status ${status}, expected ${shown.status}`);
-        continue;
-      }
-      problems.push(...located(shown.key, 'shown', await problemsOn(page, offsite, false)));
-      checked.add(shown.key);
-    }
-    await context.close();
-    expect(problems).toEqual([]);
-  });
+      await context.close();
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('checked every page a user can see', () => {
     const unchecked = everyPage(forms).filter((p) => !checked.has(p.key));

@@ -289,10 +289,13 @@ describe('address', () => {
       );
       expect(call.params.errorMessage).toBeUndefined();
       expect(childParams(call).map((p) => p.errorMessage)).toEqual([
-        { text: 'Enter address line 1, typically the building and street' },
+        {
+          text: 'Enter address line 1, typically the building and street',
+          visuallyHiddenText: 'Error',
+        },
         undefined,
-        { text: 'Enter town or city' },
-        { text: 'Enter a real postcode' },
+        { text: 'Enter town or city', visuallyHiddenText: 'Error' },
+        { text: 'Enter a real postcode', visuallyHiddenText: 'Error' },
       ]);
       expect(childParams(call).map((p) => p.value)).toEqual(['', 'Flat 2', '', 'nonsense']);
     });

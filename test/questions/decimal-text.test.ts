@@ -33,7 +33,11 @@ describe('readDecimal', () => {
 describe('readDecimal in other languages', () => {
   it('reads Spanish separators, so 16.000 is sixteen thousand, never sixteen', () => {
     expect(readDecimal('16.000', 'es')).toEqual({ negative: false, whole: '16000', fraction: '' });
-    expect(readDecimal('1.250,50', 'es')).toEqual({ negative: false, whole: '1250', fraction: '5' });
+    expect(readDecimal('1.250,50', 'es')).toEqual({
+      negative: false,
+      whole: '1250',
+      fraction: '5',
+    });
     expect(readDecimal('12,5', 'es')).toEqual({ negative: false, whole: '12', fraction: '5' });
   });
 

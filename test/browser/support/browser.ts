@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import type { AppOptions, CivicFormsApp } from '../../../src/web/app';
 import { testApp } from '../../support/agent';
+import { LANG_COOKIE } from '../../../src/web/language';
 
 /** Debian's Chromium: the tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -69,6 +70,8 @@ export async function isolatedContext(
 export interface SharedService {
   /** A new isolated browser context on the service (requests leaving it are aborted and listed). */
   newContext(options?: Parameters<Browser['newContext']>[0]): ReturnType<typeof isolatedContext>;
+  /** A new isolated context whose pages are in a language (as if chosen once with `?lang=`). */
+  newContextIn(lang: string): ReturnType<typeof isolatedContext>;
   readonly app: CivicFormsApp;
 }
 
@@ -91,6 +94,12 @@ export function sharedService(options: AppOptions = {}): SharedService {
     newContext: (contextOptions) => {
       const { browser: b, service: s } = started();
       return isolatedContext(b, s.baseUrl, contextOptions);
+    },
+    async newContextIn(lang) {
+      const { browser: b, service: s } = started();
+      const opened = await isolatedContext(b, s.baseUrl);
+      await opened.context.addCookies([{ name: LANG_COOKIE, value: lang, url: s.baseUrl }]);
+      return opened;
     },
     get app() {
       return started().service.app;

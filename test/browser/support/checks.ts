@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { LOCALES_DIR } from '../../../src/web/i18n';
 import type { Page } from 'playwright-core';
 import type { DomElement, InPage } from './dom';
 
@@ -49,7 +51,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
  * `<main>` with each link pointing at a field that exists and worded as that field's message.
  */
 export async function pageRules(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  // The "Error:" prefix is in the page's language ("Gwall:", "خطأ:").
+  const lang = (await page.getAttribute('html', 'lang')) ?? 'en';
+  const prefix = errorPrefix(lang);
+  return page.evaluate((prefix) => {
     const { document } = globalThis as unknown as InPage;
     const problems: string[] = [];
     const describe = (e: DomElement) =>
@@ -60,9 +65,9 @@ export async function pageRules(page: Page): Promise<string[]> {
 
     if (!document.documentElement.getAttribute('lang')) problems.push('<html> has no lang');
     const summary = document.querySelector('.govuk-error-summary');
-    if (Boolean(summary) !== document.title.startsWith('Error: ')) {
+    if (Boolean(summary) !== document.title.startsWith(`${prefix} `)) {
       problems.push(
-        `title "${document.title}" ${summary ? 'lacks' : 'has'} "Error: " ` +
+        `title "${document.title}" ${summary ? 'lacks' : 'has'} "${prefix} " ` +
           `but the page ${summary ? 'shows' : 'has no'} an error summary`,
       );
     }
@@ -88,7 +93,9 @@ export async function pageRules(page: Page): Promise<string[]> {
       );
     }
     const inline = [...document.querySelectorAll('.govuk-error-message')].map((m) =>
-      words(m.textContent).replace(/^Error:\s*/, ''),
+      words(m.textContent).startsWith(prefix)
+        ? words(words(m.textContent).slice(prefix.length))
+        : words(m.textContent),
     );
     const links = [...summary.querySelectorAll('.govuk-error-summary__list a')];
     if (links.length === 0) problems.push('the error summary lists no errors');
@@ -101,7 +108,17 @@ export async function pageRules(page: Page): Promise<string[]> {
       }
     }
     return problems;
-  });
+  }, prefix);
+}
+
+/** The "Error:" prefix of a language, from its locale file. */
+function errorPrefix(lang: string): string {
+  const common = JSON.parse(
+    fs.readFileSync(path.join(LOCALES_DIR, lang, 'common.json'), 'utf8'),
+  ) as {
+    layout: { errorPrefix: string };
+  };
+  return common.layout.errorPrefix;
 }
 
 /** Whether the error summary has focus (govuk-frontend's JavaScript moves it there on load). */

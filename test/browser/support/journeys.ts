@@ -1,3 +1,4 @@
+import { SESSION_COOKIE } from '../../../src/web/session-expiry';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { DomField, InPage } from './dom';
 import type { Body, Journey, JourneyStep } from './pages';
@@ -162,7 +163,8 @@ export async function visitJourneys(
   const seen = new Set<string>();
   for (const { steps } of journeys) {
     if (steps.every((s) => seen.has(s.key))) continue;
-    await page.context().clearCookies();
+    // A fresh session for each journey, in the language the context was opened in.
+    await page.context().clearCookies({ name: SESSION_COOKIE });
     const sending = steps.findIndex((s) => s.kind === 'check-answers');
     const answered: JourneyStep[] = [];
     let at = 0;
