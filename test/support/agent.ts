@@ -27,6 +27,11 @@ export function textOf(html: string, pattern: RegExp): string | undefined {
   const match = pattern.exec(html)?.[1];
   return match
     ?.replace(/<[^>]+>/g, ' ')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
 }
