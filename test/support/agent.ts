@@ -7,9 +7,20 @@ import { createApp, type AppOptions, type CivicFormsApp } from '../../src/web/ap
 export const FIXTURE_FORMS = path.join(__dirname, '..', 'fixtures', 'forms');
 export const EXAMPLE_FORMS = path.join(__dirname, '..', '..', 'forms');
 
-/** A fresh data folder for one test's database. */
+const created: string[] = [];
+
+/** A fresh data folder for one test's database, removed when the test file ends. */
 export function tempDataDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'civic-forms-test-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-forms-test-'));
+  created.push(dir);
+  return dir;
+}
+
+// Under jest, each test file removes the folders it made (scripts that borrow these helpers keep theirs).
+if (typeof afterAll === 'function') {
+  afterAll(() => {
+    for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
 }
 
 /** An app on a real SQLite database in a temporary folder. */
