@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadForms } from '../../src/definition/load';
 import type { FormDefinition } from '../../src/definition/types';
 import type { Answers, Draft } from '../../src/engine/answers';
+import { amaraAnswers, car, everyStepDone, van } from '../fixtures/amara-draft';
 import { summarise, type SummaryGroup } from '../../src/engine/check-answers';
 import { createI18n, translator } from '../../src/web/i18n';
 
@@ -10,32 +11,9 @@ const form = loadForms(path.join(__dirname, '..', 'fixtures', 'forms')).get(
 ) as FormDefinition;
 const context = { t: translator(createI18n(), 'en'), lang: 'en' };
 
-const car = {
-  id: '3f9c2a1b',
-  answers: { registration: 'AB12CDE', fuel: 'electric', charging: 'yes' },
-};
-const van = { id: 'c07d4e95', answers: { registration: 'LV19KTP', fuel: 'petrol' } };
-const answers: Answers = {
-  'live-in-zone': 'yes',
-  'full-name': 'Amara Okafor',
-  phone: '01632 960001',
-  'has-vehicles': 'yes',
-  vehicles: [car, van],
-  'start-date': '2031-04-01',
-};
-const done = [
-  'live-in-zone',
-  'full-name',
-  'contact',
-  'has-vehicles',
-  'vehicles/3f9c2a1b/registration',
-  'vehicles/3f9c2a1b/fuel',
-  'vehicles/3f9c2a1b/charging',
-  'vehicles/c07d4e95/registration',
-  'vehicles/c07d4e95/fuel',
-  'vehicles',
-  'start-date',
-];
+// Without an email address: the optional answer she skipped.
+const { email: _email, ...answers }: Answers = amaraAnswers;
+const done = everyStepDone;
 
 /** What check answers shows, as a person reads it: each group's rows as label and lines. */
 function shown(groups: SummaryGroup[]) {

@@ -1,3 +1,4 @@
+import { amaraAnswers, car, everyStepDone, van } from '../fixtures/amara-draft';
 import path from 'node:path';
 import { loadForms } from '../../src/definition/load';
 import type { FormDefinition } from '../../src/definition/types';
@@ -12,34 +13,7 @@ type Progress = Pick<Draft, 'answers' | 'done'>;
 
 const keysOf = (walked: Walk) => walked.steps.map((s) => s.key);
 
-/** Amara's answers: she lives in the zone and has an electric car and a petrol van. */
-const car = {
-  id: '3f9c2a1b',
-  answers: { registration: 'AB12CDE', fuel: 'electric', charging: 'yes' },
-};
-const van = { id: 'c07d4e95', answers: { registration: 'LV19KTP', fuel: 'petrol' } };
-const answers: Answers = {
-  'live-in-zone': 'yes',
-  'full-name': 'Amara Okafor',
-  phone: '01632 960001',
-  email: 'amara.okafor@example.com',
-  'has-vehicles': 'yes',
-  vehicles: [car, van],
-  'start-date': '2031-04-01',
-};
-const everyStepDone = [
-  'live-in-zone',
-  'full-name',
-  'contact',
-  'has-vehicles',
-  'vehicles/3f9c2a1b/registration',
-  'vehicles/3f9c2a1b/fuel',
-  'vehicles/3f9c2a1b/charging',
-  'vehicles/c07d4e95/registration',
-  'vehicles/c07d4e95/fuel',
-  'vehicles',
-  'start-date',
-];
+const answers: Answers = amaraAnswers;
 const complete: Progress = { answers, done: everyStepDone };
 
 describe('journey', () => {
