@@ -2,11 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseDefinition } from '../../src/definition/load';
 import { formatProblem } from '../../src/definition/problem';
-import {
-  applyTranslation,
-  checkTranslation,
-  translatableEntries,
-} from '../../src/definition/translation';
+import { translatableEntries } from '../../src/definition/translatable-strings';
+import { applyTranslation, checkTranslation } from '../../src/definition/translation';
 import type { FormDefinition } from '../../src/definition/types';
 import { FIXTURE_FORMS } from '../support/agent';
 
