@@ -1,3 +1,4 @@
+import { today } from './today';
 import type { Condition, Question } from '../definition/types';
 import { typeOf } from '../questions/registry';
 import type { AnswerValue } from '../questions/question-type';
@@ -10,10 +11,6 @@ export type Lookup = (
 function isAnswered(value: AnswerValue | undefined): boolean {
   if (value === undefined || value === '') return false;
   return !Array.isArray(value) || value.length > 0;
-}
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
 }
 
 function compare(

@@ -3,6 +3,7 @@ import type { FormDefinition } from '../definition/types';
 import type { Draft } from '../engine/answers';
 import { summarise } from '../engine/check-answers';
 import { activeAnswers, walk } from '../engine/journey';
+import { escapeHtml } from './escape-html';
 import { stepUrl } from './journey-state';
 import type { PageHandlerDependencies } from './question-page';
 import { itemHeading } from './item-heading';
@@ -91,8 +92,4 @@ export async function renderConfirmation(
       : undefined,
     startHref: `/${form.id}`,
   });
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

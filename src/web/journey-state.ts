@@ -63,8 +63,3 @@ export function stepUrl(form: FormDefinition, step: Step): string {
         : `/${form.id}/${step.page.id}`;
   }
 }
-
-/** Today's date as the date rules see it. */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}

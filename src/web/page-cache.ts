@@ -1,3 +1,5 @@
+import { escapeHtml } from './escape-html';
+
 /**
  * Rendered pages kept as text with holes ("slots") for what changes per request, so the costly
  * govuk-frontend macros run once per form, page, language and choice state, not on every request.
@@ -14,10 +16,6 @@ export function slot(name: string): string {
 
 /** A page split at its slots: text, slot name, text, slot name, ..., text. */
 type Compiled = string[];
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function compile(html: string): Compiled {
   return html.split(SLOT);

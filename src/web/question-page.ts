@@ -16,7 +16,8 @@ import { typeOf } from '../questions/registry';
 import type { QuestionError, RawState } from '../questions/question-type';
 import type { Store } from '../store/store';
 import { itemHeading } from './item-heading';
-import { saveDraft, stepUrl, today } from './journey-state';
+import { today } from '../engine/today';
+import { saveDraft, stepUrl } from './journey-state';
 import { slot } from './page-cache';
 import {
   errorSummary,
