@@ -14,4 +14,13 @@ if (fs.existsSync(source)) {
     // tsx is a development dependency: without it, use the compiled CLI.
   }
 }
-process.exitCode = require(entry).main(process.argv.slice(2));
+// A command that opens the database answers with a promise of its exit code.
+Promise.resolve(require(entry).main(process.argv.slice(2))).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

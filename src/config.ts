@@ -14,6 +14,8 @@ export interface Config {
   readonly sqliteSynchronous: 'normal' | 'full';
   readonly sessionSecret: string;
   readonly sessionIdleMinutes: number;
+  /** Minutes without a request before a caseworker's sign-in ends (shorter than constituents'). */
+  readonly caseworkerIdleMinutes: number;
   readonly baseUrl: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest request body accepted, in bytes. */
@@ -21,6 +23,16 @@ export interface Config {
   /** Whether cookies carry the Secure flag (on in production unless the operator says otherwise). */
   readonly secureCookies: boolean;
   readonly trustProxy: boolean;
+  /** Bearer token `/metrics` asks for; without one, `/metrics` answers 404. */
+  readonly metricsToken: string | undefined;
+  /** Days a resume code (and its saved draft) lasts after it was last saved or opened. */
+  readonly resumeExpiryDays: number;
+  /** Minutes a resume code or a client is locked after too many wrong tries (doubling each time). */
+  readonly resumeLockMinutes: number;
+  /** Wrong tries one client (IP address) may make, across every code, before it is locked. */
+  readonly resumeClientMaxAttempts: number;
+  /** Minutes between runs of the clean-up of expired drafts, codes and sessions. */
+  readonly purgeIntervalMinutes: number;
 }
 
 /** Settings a caller of `createApp` may give; anything left out takes its default. */
@@ -51,6 +63,11 @@ const envSchema = Joi.object({
     .min(1)
     .max(24 * 60)
     .default(20),
+  CASEWORKER_IDLE_MINUTES: Joi.number()
+    .integer()
+    .min(1)
+    .max(8 * 60)
+    .default(15),
   BASE_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
   LOG_LEVEL: Joi.string()
     .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
@@ -58,6 +75,22 @@ const envSchema = Joi.object({
   BODY_LIMIT_KB: Joi.number().integer().min(1).max(1024).default(64),
   SECURE_COOKIES: Joi.boolean(),
   TRUST_PROXY: Joi.boolean().default(false),
+  METRICS_TOKEN: Joi.string()
+    .min(24)
+    .pattern(/^[\x21-\x7e]+$/)
+    .messages({ 'string.pattern.base': 'must be printable characters without spaces' }),
+  RESUME_EXPIRY_DAYS: Joi.number().positive().max(366).default(28),
+  RESUME_LOCK_MINUTES: Joi.number()
+    .integer()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  RESUME_CLIENT_MAX_ATTEMPTS: Joi.number().integer().min(1).max(1000).default(5),
+  PURGE_INTERVAL_MINUTES: Joi.number()
+    .integer()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
 })
   .unknown(true)
   .prefs({ abortEarly: false, convert: true });
@@ -73,7 +106,9 @@ export class ConfigError extends Error {
 function describe(detail: Joi.ValidationErrorItem): string {
   const name = detail.path.join('.');
   const found = detail.context?.value;
-  const shown = name === 'SESSION_SECRET' ? '(hidden)' : JSON.stringify(found);
+  const shown = ['SESSION_SECRET', 'METRICS_TOKEN'].includes(name)
+    ? '(hidden)'
+    : JSON.stringify(found);
   return `${name}: ${detail.message.replace(/^"[^"]+" /, '')} (found ${shown})`;
 }
 
@@ -98,6 +133,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sqliteSynchronous: value.SQLITE_SYNCHRONOUS as Config['sqliteSynchronous'],
     sessionSecret: value.SESSION_SECRET as string,
     sessionIdleMinutes: value.SESSION_IDLE_MINUTES as number,
+    caseworkerIdleMinutes: value.CASEWORKER_IDLE_MINUTES as number,
     baseUrl: ((value.BASE_URL as string | undefined) ?? `http://localhost:${port}`).replace(
       /\/$/,
       '',
@@ -106,6 +142,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     bodyLimit: (value.BODY_LIMIT_KB as number) * 1024,
     secureCookies: (value.SECURE_COOKIES as boolean | undefined) ?? nodeEnv === 'production',
     trustProxy: value.TRUST_PROXY as boolean,
+    metricsToken: value.METRICS_TOKEN as string | undefined,
+    resumeExpiryDays: value.RESUME_EXPIRY_DAYS as number,
+    resumeLockMinutes: value.RESUME_LOCK_MINUTES as number,
+    resumeClientMaxAttempts: value.RESUME_CLIENT_MAX_ATTEMPTS as number,
+    purgeIntervalMinutes: value.PURGE_INTERVAL_MINUTES as number,
   });
 }
 

@@ -8,3 +8,7 @@ export { openSqliteStore } from './store/sqlite-store';
 export type { Store, Submission } from './store/store';
 export { walk, activeAnswers } from './engine/journey';
 export { questionTypes } from './questions/registry';
+export { openSavedDraft, type OpenOutcome } from './resume/open-saved-draft';
+export { saveForLater } from './resume/save-for-later';
+export { resumePolicy } from './resume/resume-policy';
+export type { ResumeMessage, ResumeSender } from './resume/resume-sender';

@@ -1,5 +1,8 @@
+import pino from 'pino';
 import { readConfig } from './config';
 import { formatProblem } from './definition/problem';
+import { startPurgeJob } from './resume/purge-job';
+import { resumePolicy } from './resume/resume-policy';
 import { createApp } from './web/app';
 
 /** Starts the service: reads the environment, builds the app, listens. Nothing else listens. */
@@ -24,7 +27,15 @@ function main(): void {
   const server = app.listen(port, host, () => {
     console.log(`civic-forms is serving ${app.forms.size} form(s) on http://localhost:${port}`);
   });
+  // Expired sessions, saved drafts and resume codes are deleted as the service runs.
+  const purge = startPurgeJob(app.store, {
+    intervalMs: app.config.purgeIntervalMinutes * 60_000,
+    maxAgeMs: resumePolicy(app.config).expiryMs,
+    logger: pino({ level: app.config.logLevel }),
+    onExpired: (draft) => app.kpi.events.draftEvent(draft, 'expired', draft.expiredAt),
+  });
   const stop = () => {
+    purge.stop();
     server.close(() => void app.close());
   };
   process.once('SIGINT', stop);

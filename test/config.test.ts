@@ -39,11 +39,16 @@ describe('config', () => {
         sqliteSynchronous: 'normal',
         sessionSecret: expect.any(String),
         sessionIdleMinutes: 20,
+        caseworkerIdleMinutes: 15,
         baseUrl: 'http://localhost:3000',
         logLevel: 'info',
         bodyLimit: 64 * 1024,
         secureCookies: false,
         trustProxy: false,
+        resumeExpiryDays: 28,
+        resumeLockMinutes: 30,
+        resumeClientMaxAttempts: 5,
+        purgeIntervalMinutes: 60,
       });
     });
 
@@ -57,10 +62,15 @@ describe('config', () => {
           DATA_DIR: 'var/data',
           SQLITE_SYNCHRONOUS: 'FULL',
           SESSION_IDLE_MINUTES: '30',
+          CASEWORKER_IDLE_MINUTES: '10',
           BASE_URL: 'https://permits.northbrook.example.gov.uk/',
           LOG_LEVEL: 'warn',
           BODY_LIMIT_KB: '128',
           TRUST_PROXY: 'true',
+          RESUME_EXPIRY_DAYS: '14',
+          RESUME_LOCK_MINUTES: '60',
+          RESUME_CLIENT_MAX_ATTEMPTS: '20',
+          PURGE_INTERVAL_MINUTES: '15',
         },
         CWD,
       );
@@ -72,11 +82,16 @@ describe('config', () => {
         dataDir: path.join(CWD, 'var', 'data'),
         sqliteSynchronous: 'full',
         sessionIdleMinutes: 30,
+        caseworkerIdleMinutes: 10,
         baseUrl: 'https://permits.northbrook.example.gov.uk',
         logLevel: 'warn',
         bodyLimit: 128 * 1024,
         secureCookies: true,
         trustProxy: true,
+        resumeExpiryDays: 14,
+        resumeLockMinutes: 60,
+        resumeClientMaxAttempts: 20,
+        purgeIntervalMinutes: 15,
       });
     });
 
@@ -112,6 +127,11 @@ describe('config', () => {
         'LOG_LEVEL: must be one of [fatal, error, warn, info, debug, trace, silent] (found "verbose")',
       ],
       [{ SECURE_COOKIES: 'yes' }, 'SECURE_COOKIES: must be a boolean (found "yes")'],
+      [{ RESUME_EXPIRY_DAYS: '0' }, 'RESUME_EXPIRY_DAYS: must be a positive number (found 0)'],
+      [
+        { RESUME_CLIENT_MAX_ATTEMPTS: 'many' },
+        'RESUME_CLIENT_MAX_ATTEMPTS: must be a number (found "many")',
+      ],
       [
         { NODE_ENV: 'staging' },
         'NODE_ENV: must be one of [development, production, test] (found "staging")',

@@ -153,4 +153,13 @@ export const formSchema = Joi.object({
     title: Joi.string().required(),
     whatHappensNext: paragraphs.min(1).required(),
   }).required(),
+  costs: Joi.object({
+    currency: Joi.string()
+      .pattern(/^[A-Z]{3}$/)
+      .messages({ 'string.pattern.base': 'must be an ISO 4217 currency code such as GBP or EUR' }),
+    online: Joi.number().min(0),
+    phone: Joi.number().min(0),
+    'phone-assisted': Joi.number().min(0),
+    paper: Joi.number().min(0),
+  }),
 });

@@ -214,4 +214,16 @@ export interface FormDefinition {
     title: string;
     whatHappensNext: string[];
   };
+  /** What one completed transaction costs in each channel, for the cost-per-transaction KPI. */
+  costs?: FormCosts;
+}
+
+/** The cost of one completed transaction in each channel (docs/kpis.md). */
+export interface FormCosts {
+  /** ISO 4217 currency code; `GBP` when left out. */
+  currency?: string;
+  online?: number;
+  phone?: number;
+  'phone-assisted'?: number;
+  paper?: number;
 }

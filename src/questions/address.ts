@@ -149,6 +149,13 @@ export const address: QuestionType<AddressQuestion, Address> = {
       children,
     };
   },
+  paper: (q, { t }) =>
+    partsOf(q).map((part) => ({
+      kind: 'write',
+      label: t(`questions:address.${part.label ?? part.name}`),
+      lines: 1,
+      width: part.name === 'postcode' ? 'short' : 'full',
+    })),
   summary: (q, value) =>
     partsOf(q)
       .map((part) => value[part.name] ?? '')

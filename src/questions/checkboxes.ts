@@ -2,6 +2,7 @@ import Joi from 'joi';
 import type { CheckboxesQuestion } from '../definition/types';
 import { errorParams, fieldsetParams, hintParams } from './label';
 import { optionText, optionsSchema } from './options';
+import { tickOptions } from './paper-field';
 import { postedList, type ParseResult, type QuestionType } from './question-type';
 
 /** Every error code a checkboxes answer can have. */
@@ -75,5 +76,6 @@ export const checkboxes: QuestionType<CheckboxesQuestion, string[]> = {
       },
     };
   },
+  paper: (q, context) => [tickOptions(q.options, true, context)],
   summary: (q, value) => value.map((v) => optionText(q.options, v)),
 };

@@ -132,6 +132,16 @@ export const date: QuestionType<DateQuestion, string> = {
       },
     };
   },
+  paper: (_q, { t }) => [
+    {
+      kind: 'boxes',
+      parts: PARTS.map((part) => ({
+        label: t(`questions:date.${part}`),
+        boxes: part === 'year' ? 4 : 2,
+        placeholder: t(`paper:date.${part}`),
+      })),
+    },
+  ],
   summary(_q, value, { lang }) {
     const format = new Intl.DateTimeFormat(intlLocale(lang), {
       day: 'numeric',

@@ -51,5 +51,6 @@ export const email: QuestionType<EmailQuestion, string> = {
       },
     };
   },
+  paper: () => [{ kind: 'write', lines: 1, width: 'full' }],
   summary: (_q, value) => [value],
 };

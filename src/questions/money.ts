@@ -69,6 +69,9 @@ export const money: QuestionType<MoneyQuestion, string> = {
       },
     };
   },
+  paper: (_q, { t }) => [
+    { kind: 'write', lines: 1, width: 'short', prefix: t('questions:money.prefix') },
+  ],
   summary(q, value, { lang }) {
     const digits = q.wholeUnits ? 0 : 2;
     const format = new Intl.NumberFormat(intlLocale(lang), {

@@ -38,5 +38,6 @@ export const name: QuestionType<NameQuestion, string> = {
       },
     };
   },
+  paper: () => [{ kind: 'write', lines: 1, width: 'full' }],
   summary: (_q, value) => [value],
 };

@@ -68,5 +68,6 @@ export const phone: QuestionType<PhoneQuestion, string> = {
       },
     };
   },
+  paper: () => [{ kind: 'write', lines: 1, width: 'medium' }],
   summary: (_q, value) => [value],
 };

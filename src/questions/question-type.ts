@@ -1,5 +1,6 @@
 import type Joi from 'joi';
 import type { Question } from '../definition/types';
+import type { PaperContext, PaperField } from './paper-field';
 
 /** A stored answer: text and choices as strings, numbers as numbers, compound answers as records. */
 export type AnswerValue = string | number | string[] | Readonly<Record<string, string>>;
@@ -90,6 +91,8 @@ export interface QuestionType<Q extends Question = Question, A extends AnswerVal
   view(question: Q, raw: RawState, context: ViewContext): MacroCall;
   /** The answer as check answers shows it: lines of plain text. */
   summary(question: Q, value: A, context: { t: Translate; lang: string }): string[];
+  /** How the question looks on the paper form: the spaces and boxes a person fills in by hand. */
+  paper(question: Q, context: PaperContext): PaperField[];
   /** A comparable form of the answer for `greaterThan`/`lessThan` conditions, when the type has one. */
   comparable?(value: A): number | string | undefined;
 }

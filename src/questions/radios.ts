@@ -2,6 +2,7 @@ import Joi from 'joi';
 import type { RadiosQuestion } from '../definition/types';
 import { errorParams, fieldsetParams, hintParams } from './label';
 import { isOffered, optionText, optionsSchema } from './options';
+import { tickOptions } from './paper-field';
 import { postedString, type QuestionType } from './question-type';
 
 /** Every error code a radios answer can have. */
@@ -53,5 +54,6 @@ export const radios: QuestionType<RadiosQuestion, string> = {
       },
     };
   },
+  paper: (q, context) => [tickOptions(q.options, false, context)],
   summary: (q, value) => [optionText(q.options, value)],
 };

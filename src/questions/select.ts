@@ -1,6 +1,7 @@
 import type { SelectQuestion } from '../definition/types';
 import { errorParams, hintParams, labelParams } from './label';
 import { isOffered, optionText, optionsSchema } from './options';
+import { tickOptions } from './paper-field';
 import { postedString, type QuestionType } from './question-type';
 
 /** Every error code a select answer can have. */
@@ -43,5 +44,6 @@ export const select: QuestionType<SelectQuestion, string> = {
       },
     };
   },
+  paper: (q, context) => [tickOptions(q.options, false, context)],
   summary: (q, value) => [optionText(q.options, value)],
 };

@@ -3,6 +3,7 @@ import type { TextQuestion } from '../definition/types';
 import { inputParams } from './label';
 import { postedString, tidy, type QuestionType } from './question-type';
 import { lengthErrors } from './length-rules';
+import { writingLines } from './paper-field';
 
 const WIDTHS = [2, 3, 4, 5, 10, 20, 30];
 
@@ -58,6 +59,12 @@ export const text: QuestionType<TextQuestion, string> = {
         spellcheck: q.spellcheck,
       },
     };
+  },
+  paper(q, context) {
+    // A code or a number fits a short line; other answers get the lines their limit needs.
+    if (q.width !== undefined && q.width <= 10) return [{ kind: 'write', lines: 1, width: 'short' }];
+    if (q.width === 20) return [{ kind: 'write', lines: 1, width: 'medium' }];
+    return [writingLines(q.maxLength, context)];
   },
   summary: (_q, value) => [value],
 };

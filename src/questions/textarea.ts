@@ -3,6 +3,7 @@ import type { TextareaQuestion } from '../definition/types';
 import { characterCountText } from './character-count-text';
 import { inputParams } from './label';
 import { lengthErrors } from './length-rules';
+import { writingLines } from './paper-field';
 import { postedString, type QuestionType } from './question-type';
 
 /** Every error code a textarea answer can have. */
@@ -42,5 +43,6 @@ export const textarea: QuestionType<TextareaQuestion, string> = {
       },
     };
   },
+  paper: (q, context) => [writingLines(q.maxLength, context, 3)],
   summary: (_q, value) => value.split('\n'),
 };

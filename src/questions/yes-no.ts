@@ -41,5 +41,13 @@ export const yesNo: QuestionType<YesNoQuestion, string> = {
       },
     };
   },
+  paper: (_q, { t }) => [
+    {
+      kind: 'tick',
+      instruction: t('paper:tick.one'),
+      multiple: false,
+      options: ANSWERS.map((answer) => ({ text: t(`questions:yesNo.${answer}`) })),
+    },
+  ],
   summary: (_q, value, { t }) => [t(`questions:yesNo.${value}`)],
 };

@@ -32,4 +32,108 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX submissions_form ON submissions (form_id, submitted_at);
   `,
+  // Staff accounts, sign-in throttling and the append-only audit trail (the caseworker area).
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('caseworker', 'service-team')),
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+
+  CREATE TABLE sign_in_failures (
+    key TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    window_start INTEGER NOT NULL,
+    locked_until INTEGER NOT NULL
+  );
+
+  CREATE TABLE audit_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor_id TEXT,
+    actor_username TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT,
+    detail TEXT,
+    client_ip TEXT,
+    user_agent TEXT
+  );
+  CREATE INDEX audit_events_target ON audit_events (target, id);
+  CREATE INDEX audit_events_at ON audit_events (at);
+  CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+  BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+  CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+  BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+  `,
+  // Save and return: resume codes (a keyed digest, never the code) and wrong-try counts.
+  `
+  CREATE TABLE resume_codes (
+    code_digest TEXT PRIMARY KEY,
+    draft_id TEXT NOT NULL UNIQUE,
+    form_id TEXT NOT NULL,
+    secret_kind TEXT NOT NULL,
+    secret_salt TEXT NOT NULL,
+    secret_hash TEXT NOT NULL,
+    first_saved_at INTEGER NOT NULL,
+    saved_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    resume_count INTEGER NOT NULL DEFAULT 0,
+    last_resumed_at INTEGER
+  );
+  CREATE INDEX resume_codes_expires_at ON resume_codes (expires_at);
+
+  CREATE TABLE resume_attempts (
+    subject TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    locks INTEGER NOT NULL,
+    last_tried_at INTEGER NOT NULL,
+    locked_until INTEGER NOT NULL
+  );
+  `,
+  // Journey events, satisfaction ratings and feedback comments (the KPIs; see docs/kpis.md).
+  `
+  CREATE TABLE journey_events (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    form_id TEXT NOT NULL,
+    form_version TEXT NOT NULL,
+    journey_id TEXT NOT NULL,
+    type TEXT NOT NULL CHECK (type IN
+      ('start', 'page', 'answer', 'error', 'save', 'resume', 'exit', 'submit', 'expired')),
+    page_key TEXT,
+    question_id TEXT,
+    error_code TEXT,
+    channel TEXT NOT NULL CHECK (channel IN ('online', 'phone', 'phone-assisted', 'paper')),
+    language TEXT NOT NULL,
+    js INTEGER CHECK (js IN (0, 1)),
+    device TEXT NOT NULL CHECK (device IN ('mobile', 'tablet', 'desktop', 'unknown'))
+  );
+  CREATE INDEX journey_events_form_at ON journey_events (form_id, at);
+  CREATE INDEX journey_events_journey ON journey_events (journey_id, at);
+
+  CREATE TABLE satisfaction (
+    id TEXT PRIMARY KEY,
+    day TEXT NOT NULL,
+    form_id TEXT NOT NULL,
+    form_version TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    language TEXT NOT NULL,
+    rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5)
+  ) WITHOUT ROWID;
+  CREATE INDEX satisfaction_form_day ON satisfaction (form_id, day);
+
+  CREATE TABLE feedback_comments (
+    id TEXT PRIMARY KEY,
+    day TEXT NOT NULL,
+    form_id TEXT NOT NULL,
+    language TEXT NOT NULL,
+    comment TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX feedback_comments_form_day ON feedback_comments (form_id, day);
+  `,
 ];

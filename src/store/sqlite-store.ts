@@ -3,6 +3,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Answers, Channel, Draft } from '../engine/answers';
 import { newReference } from '../engine/reference';
+import { sqliteAccounts } from './sqlite-accounts';
+import { sqliteAudit } from './sqlite-audit';
+import { sqliteEvents } from './sqlite-events';
+import { sqliteResume } from './sqlite-resume';
 import { SQLITE_MIGRATIONS } from './sqlite-schema';
 import type { Store, Submission, SubmitResult } from './store';
 
@@ -190,6 +194,10 @@ export function openSqliteStore(options: SqliteOptions): Store {
     async purgeExpiredSessions(now) {
       return sql.purgeSessions.run(now).changes;
     },
+    ...sqliteAccounts(db),
+    ...sqliteAudit(db),
+    ...sqliteEvents(db),
+    ...sqliteResume(db),
     async close() {
       if (db.open) db.close();
     },

@@ -1,4 +1,24 @@
 import type { Answers, Channel, Draft } from '../engine/answers';
+import type { NewUser, SignInFailurePolicy, User, UserRecord } from './accounts';
+import type { AuditEvent, AuditQuery, NewAuditEvent } from './audit-events';
+import type {
+  AttemptCharge,
+  AttemptLimit,
+  AttemptSettled,
+  AttemptSettlement,
+  NewResumeCode,
+  PurgeResult,
+  ResumeCodeRecord,
+  SaveCodeResult,
+} from './resume-records';
+import type {
+  FeedbackComment,
+  FeedbackQuery,
+  JourneyEvent,
+  JourneyEventQuery,
+  NewJourneyEvent,
+  SatisfactionResponse,
+} from './journey-events';
 
 /** A finished transaction, as stored. */
 export interface Submission {
@@ -47,5 +67,62 @@ export interface Store {
 
   /** Deletes expired sessions; returns how many went. */
   purgeExpiredSessions(now: number): Promise<number>;
+
+  // Staff accounts, sign-in throttling and the audit trail (the caseworker area).
+  /** Adds an account; undefined when the username (in any case) is taken. */
+  addUser(user: NewUser): Promise<User | undefined>;
+  /** The account with this username, in any case, with its password hash. */
+  findUser(username: string): Promise<UserRecord | undefined>;
+  findUserById(id: string): Promise<User | undefined>;
+  listUsers(): Promise<User[]>;
+  /** Disables or enables an account; false when there is no such username. */
+  setUserDisabled(username: string, disabled: boolean): Promise<boolean>;
+  setPasswordHash(id: string, passwordHash: string): Promise<void>;
+  /** When the latest lock on any of these keys ends (ms since the epoch), or 0 when none is locked. */
+  signInLockedUntil(keys: string[], now: number): Promise<number>;
+  /** Counts a failed sign-in for a key, atomically; returns when its lock ends, or 0 if unlocked. */
+  recordSignInFailure(key: string, now: number, policy: SignInFailurePolicy): Promise<number>;
+  clearSignInFailures(key: string): Promise<void>;
+  /** Appends to the audit trail, which can never be changed or deleted. */
+  appendAudit(event: NewAuditEvent): Promise<void>;
+  listAudit(query?: AuditQuery): Promise<AuditEvent[]>;
+
+  // Save and return (src/resume/): codes found by a keyed digest, secrets hashed, tries limited.
+  /** Stores a draft's resume code, replacing its earlier one; 'taken' when a live code has it. */
+  saveResumeCode(code: NewResumeCode, now: number): Promise<SaveCodeResult>;
+  findResumeCode(codeDigest: string): Promise<ResumeCodeRecord | undefined>;
+  /** Counts a resume of the code's draft and keeps the code at least until `expiresAt`. */
+  recordResume(codeDigest: string, at: number, expiresAt: number): Promise<void>;
+  /** Takes one try from a subject (a code, a client), atomically; refused while it is locked. */
+  chargeResumeAttempt(subject: string, now: number, limit: AttemptLimit): Promise<AttemptCharge>;
+  /** Ends a charged try: given back or forgiven on success; counted, maybe locking, on failure. */
+  settleResumeAttempt(
+    subject: string,
+    now: number,
+    settlement: AttemptSettlement,
+    limit: AttemptLimit,
+  ): Promise<AttemptSettled>;
+  /**
+   * Deletes expired codes and their drafts, drafts no code or live session reaches that were not
+   * touched for `maxAgeMs`, and try counts older than that.
+   */
+  purgeExpired(now: number, maxAgeMs: number): Promise<PurgeResult>;
+
+  // Journey events, satisfaction and feedback for the KPIs (src/kpi/): never an answer value.
+  /** Writes a batch of events and journey-id renames in one transaction. */
+  appendJourneyEvents(
+    events: readonly NewJourneyEvent[],
+    renames?: ReadonlyArray<readonly [from: string, to: string]>,
+  ): Promise<void>;
+  /** Every event, oldest first, of the form's journeys that had an event in the period. */
+  listJourneyEvents(query: JourneyEventQuery): Promise<JourneyEvent[]>;
+  /** The form versions that have events. */
+  listEventVersions(formId: string): Promise<string[]>;
+  addSatisfaction(response: SatisfactionResponse): Promise<void>;
+  listSatisfaction(query: FeedbackQuery): Promise<SatisfactionResponse[]>;
+  /** Stores a comment apart from its rating: nothing links the two. */
+  addFeedbackComment(comment: FeedbackComment): Promise<void>;
+  listFeedbackComments(query: Omit<FeedbackQuery, 'version'>): Promise<FeedbackComment[]>;
+
   close(): Promise<void>;
 }

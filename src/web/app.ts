@@ -14,13 +14,24 @@ import { ERROR_CODES, ServiceError } from '../errors';
 import { openSqliteStore } from '../store/sqlite-store';
 import { DatabaseSessionStore } from '../store/session-store';
 import type { Store } from '../store/store';
+import { resumePolicy } from '../resume/resume-policy';
+import { logResumeSender, type ResumeSender } from '../resume/resume-sender';
 import { createAssets } from './assets';
 import { createCompression } from './compression';
+import { createPasswordAuthenticator } from '../caseworker/password-authenticator';
+import { createRequireRole } from './caseworker/require-role';
+import { createDashboardRoutes } from './dashboard-routes';
+import { createFeedbackRoutes } from './feedback-routes';
+import { createCaseworkerRoutes } from './caseworker/caseworker-routes';
 import { createFormRoutes } from './form-routes';
 import { createI18n, frameworkLanguages, translator } from './i18n';
+import { createKpi, type Kpi } from './kpi';
 import { createLanguage } from './language';
+import { createPaperRoutes } from './paper-routes';
+import { createMetricsRoute } from './metrics-route';
 import { createRender } from './render';
 import { createRequestLog } from './request-log';
+import { createResumePages } from './resume-pages';
 import { createSessionExpiry, SESSION_COOKIE } from './session-expiry';
 import { addSessionPages } from './session-pages';
 import { createViews, GOVUK_DIST } from './views';
@@ -31,6 +42,8 @@ export interface AppOptions extends ConfigInput {
   /** Forms to serve instead of reading `formsDir`. */
   forms?: ReadonlyMap<string, FormDefinition>;
   logger?: Logger;
+  /** Sends "come back to your form" emails; by default a log line says one would be sent. */
+  resumeSender?: ResumeSender;
 }
 
 /** The express app, with what it opened so the caller can close it. */
@@ -38,6 +51,8 @@ export interface CivicFormsApp extends Express {
   readonly store: Store;
   readonly forms: ReadonlyMap<string, FormDefinition>;
   readonly config: Config;
+  /** The KPI instrumentation: journey hooks, the batched recorder, the Prometheus counters. */
+  readonly kpi: Kpi;
   close(): Promise<void>;
 }
 
@@ -57,7 +72,13 @@ function inlineScriptHash(): string {
  *   app.listen(3000);
  */
 export function createApp(options: AppOptions = {}): CivicFormsApp {
-  const { store: givenStore, forms: givenForms, logger: givenLogger, ...configInput } = options;
+  const {
+    store: givenStore,
+    forms: givenForms,
+    logger: givenLogger,
+    resumeSender,
+    ...configInput
+  } = options;
   const config = resolveConfig(configInput);
   const logger = givenLogger ?? pino({ level: config.logLevel });
   const forms = givenForms ?? loadForms(config.formsDir);
@@ -67,6 +88,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
       file: path.join(config.dataDir, 'civic-forms.sqlite'),
       synchronous: config.sqliteSynchronous,
     });
+  const kpi = createKpi(store, { secret: config.sessionSecret, logger });
   const i18n = createI18n();
   const unsupported = [...forms.values()].flatMap((form) =>
     languagesOf(form)
@@ -124,6 +146,10 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
       res.status(503).json({ status: 'unavailable', code: 'DATABASE_UNAVAILABLE' });
     }
   });
+  // Before the session: a scrape creates none. Without a token there is no /metrics (404).
+  if (config.metricsToken) {
+    app.get('/metrics', createMetricsRoute(kpi.metrics.registry, config.metricsToken));
+  }
   app.use(express.urlencoded({ extended: false, limit: config.bodyLimit, parameterLimit: 200 }));
   app.use(
     session({
@@ -168,7 +194,48 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     idleMinutes: config.sessionIdleMinutes,
   });
   app.use(journeyRoutes);
-  app.use(createFormRoutes({ forms, store, render, i18n }));
+  app.use(
+    createResumePages({
+      forms,
+      store,
+      render,
+      i18n,
+      policy: resumePolicy(config),
+      sender: resumeSender ?? logResumeSender(logger),
+      baseUrl: config.baseUrl,
+      kpi: kpi.events,
+    }),
+  );
+  // Before the form routes, whose `/:formId` would otherwise take `/caseworker` for a form id.
+  app.use(
+    '/caseworker',
+    createCaseworkerRoutes({
+      forms,
+      store,
+      render,
+      i18n,
+      idleMinutes: config.caseworkerIdleMinutes,
+    }),
+  );
+  app.use(createFeedbackRoutes({ forms, store, render, i18n }));
+  app.use(
+    '/dashboard',
+    createDashboardRoutes({
+      forms,
+      store,
+      render,
+      i18n,
+      guard: createRequireRole({
+        authenticator: createPasswordAuthenticator(store),
+        store,
+        idleMinutes: config.caseworkerIdleMinutes,
+      })('service-team'),
+      flush: () => kpi.recorder.flush(),
+    }),
+  );
+  // Before the form routes, whose `/:formId/:pageId` would take `paper.pdf` for a page id.
+  app.use(createPaperRoutes({ forms, store, render, i18n, config }));
+  app.use(createFormRoutes({ forms, store, render, i18n, kpi: kpi.events }));
 
   app.use((_req, _res, next) => next(new ServiceError('PAGE_NOT_FOUND')));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
@@ -199,7 +266,9 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     store: { value: store },
     forms: { value: forms },
     config: { value: config },
-    close: { value: () => store.close() },
+    kpi: { value: kpi },
+    // Journey events still waiting are written before the database closes.
+    close: { value: () => kpi.recorder.close().then(() => store.close()) },
   });
   return app;
 }

@@ -4,6 +4,8 @@ import type { Draft } from '../engine/answers';
 import { summarise } from '../engine/check-answers';
 import { activeAnswers, walk } from '../engine/journey';
 import { escapeHtml } from './escape-html';
+import { feedbackForm } from './feedback-form';
+import type { JourneyEvents } from './kpi-events';
 import { stepUrl } from './journey-state';
 import type { PageHandlerDependencies } from './question-page';
 import { itemHeading } from './item-heading';
@@ -54,17 +56,18 @@ export function renderCheckAnswers(
 
 /** Sends the application: one submission per transaction, however often this is posted. */
 export async function acceptCheckAnswers(
-  deps: PageHandlerDependencies,
+  deps: PageHandlerDependencies & { kpi?: JourneyEvents },
   req: Request,
   res: Response,
   form: FormDefinition,
   draft: Draft,
 ): Promise<void> {
-  const { submission } = await deps.store.submit(
+  const { submission, created } = await deps.store.submit(
     draft,
     activeAnswers(form, draft),
     new Date().toISOString(),
   );
+  if (created) deps.kpi?.journeyEvent(req, draft, 'submit', { pageKey: 'check-answers' });
   req.session.submitted = { ...req.session.submitted, [form.id]: submission.reference };
   if (req.session.journeys) delete req.session.journeys[form.id];
   res.redirect(303, `/${form.id}/confirmation`);
@@ -91,5 +94,6 @@ export async function renderConfirmation(
         )
       : undefined,
     startHref: `/${form.id}`,
+    feedback: submission ? feedbackForm(form, t) : undefined,
   });
 }

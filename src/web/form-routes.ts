@@ -18,6 +18,7 @@ import {
   type PageHandlerDependencies,
 } from './question-page';
 import { formLanguage } from './language';
+import type { JourneyEvents } from './kpi-events';
 import {
   acceptRemoveItem,
   acceptSectionSummary,
@@ -27,6 +28,8 @@ import {
 
 export interface FormRoutesDependencies extends PageHandlerDependencies {
   forms: ReadonlyMap<string, FormDefinition>;
+  /** Records journey events for the KPIs (src/web/kpi-events.ts). */
+  kpi?: JourneyEvents;
 }
 
 type Handler = (
@@ -89,6 +92,7 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
         if (submittedRedirect(req, res, form)) return;
         return res.redirect(303, stepUrl(form, walked.next));
       }
+      deps.kpi?.journeyEvent(req, draft, 'page', { pageKey: 'check-answers' });
       renderCheckAnswers(deps, req, res, form, draft);
     }),
   );
@@ -122,6 +126,9 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
       return res.redirect(303, stepUrl(form, walked.next));
     }
     const posting = req.method === 'POST';
+    if (!posting || step.kind === 'exit') {
+      deps.kpi?.journeyEvent(req, draft, step.kind === 'exit' ? 'exit' : 'page', { step });
+    }
     if (step.kind === 'exit')
       return deps.render(req, res, 'exit.njk', {
         form,
@@ -171,6 +178,7 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
       if (submittedRedirect(req, res, form)) return;
       return res.redirect(303, stepUrl(form, walked.next));
     }
+    if (req.method !== 'POST') deps.kpi?.journeyEvent(req, draft, 'page', { step });
     return req.method === 'POST'
       ? acceptQuestionPage(deps, req, res, form, draft, step)
       : renderQuestionPage(deps, req, res, form, draft, step);

@@ -18,6 +18,7 @@ import type { Store } from '../store/store';
 import { itemHeading } from './item-heading';
 import { today } from '../engine/today';
 import { saveDraft, stepUrl } from './journey-state';
+import { answersToKeep, saveUrl, wantsToSave } from './save-request';
 import { slot } from './page-cache';
 import {
   errorSummary,
@@ -125,9 +126,16 @@ export async function acceptQuestionPage(
     today: today(),
     lang: langOf(res),
   });
-  if (result.errors.length > 0) {
+  // "Save and come back later" keeps every valid answer of the page, even when another is wrong.
+  const saving = wantsToSave(req);
+  const complete = result.errors.length === 0;
+  if (!complete && !saving) {
     renderQuestionPage(deps, req, res, form, draft, step, result);
     return;
+  }
+  const values = answersToKeep(result);
+  if (!complete && Object.values(values).every((v) => v === undefined)) {
+    return res.redirect(303, saveUrl(form, true));
   }
   let key = step.key;
   if (step.section && step.item) {
@@ -137,13 +145,14 @@ export async function acceptQuestionPage(
       item = { id: newItemId(), answers: {} } satisfies RepeatItem;
       draft.answers[step.section.id] = [...items, item];
     }
-    applyValues(item.answers, result.values);
+    applyValues(item.answers, values);
     key = itemPageKey(step.section.id, item.id, step.page.id);
   } else {
-    applyValues(draft.answers, result.values);
+    applyValues(draft.answers, values);
   }
-  if (!draft.done.includes(key)) draft.done.push(key);
+  if (complete && !draft.done.includes(key)) draft.done.push(key);
   await saveDraft(req, deps.store, draft);
+  if (saving) return res.redirect(303, saveUrl(form, !complete));
   const walked = walk(form, draft);
   res.redirect(303, nextUrl(form, walked, key, isChangeMode(req)));
 }

@@ -23,7 +23,9 @@ export function createSessionExpiry(forms: ReadonlyMap<string, FormDefinition>):
     if (sent === undefined || sent === req.sessionID) return next();
     res.locals.sessionExpired = true;
     const [, formId, page] = req.path.split('/');
-    const inJourney = page !== undefined && !['session-expired', 'confirmation'].includes(page);
+    // A saved form is resumed from any browser, however old its cookie.
+    const inJourney =
+      page !== undefined && !['session-expired', 'confirmation', 'resume'].includes(page);
     if (formId && forms.has(formId) && inJourney)
       return res.redirect(303, `/${formId}/session-expired`);
     next();

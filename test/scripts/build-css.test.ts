@@ -94,7 +94,6 @@ describe('scripts/build-css', () => {
       'govuk-accordion',
       'govuk-header',
       'govuk-tabs',
-      'govuk-table',
       'govuk-tag',
       'govuk-pagination',
     ]) {

@@ -1,0 +1,153 @@
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { hashPassword } from '../caseworker/password-hash';
+import { isValidUsername, normaliseUsername } from '../caseworker/username';
+import { ROLES, type Role } from '../store/accounts';
+import type { Store } from '../store/store';
+import { readNewPassword } from './read-password';
+
+/** Where a command writes, and how it reads a password: the terminal, or a test's streams. */
+export interface CommandIo {
+  out(line: string): void;
+  err(line: string): void;
+  readPassword: typeof readNewPassword;
+}
+
+export const USERS_USAGE = `Usage: civic-forms users add <username> --role caseworker|service-team --name "Full name"
+       civic-forms users disable <username>
+       civic-forms users enable <username>
+       civic-forms users list
+  The password of a new account is asked for on a terminal, or read from the first line of
+  standard input (never from the command line). At least 12 characters.`;
+
+/** Passwords shorter than this are refused: length is what makes a password hard to guess. */
+const MINIMUM_PASSWORD = 12;
+
+/** Who ran the command, for the audit trail. */
+const operator = () => `cli:${os.userInfo().username}`;
+
+async function add(store: Store, args: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { role: { type: 'string' }, name: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const username = normaliseUsername(positionals[0] ?? '');
+  const role = values.role as Role | undefined;
+  const displayName = values.name?.trim() ?? '';
+  const problems = [
+    isValidUsername(username)
+      ? ''
+      : 'username: 2 to 64 letters, digits or . _ @ - (first a letter or digit)',
+    role && ROLES.includes(role) ? '' : `--role: one of ${ROLES.join(', ')}`,
+    displayName && displayName.length <= 100
+      ? ''
+      : "--name: the person's name, up to 100 characters",
+  ].filter(Boolean);
+  if (problems.length > 0) {
+    problems.forEach((p) => io.err(p));
+    return 2;
+  }
+  if (await store.findUser(username)) {
+    io.err(`${username}: an account with this username exists already`);
+    return 1;
+  }
+  const read = await io.readPassword();
+  if ('problem' in read) {
+    io.err(`password: ${read.problem}`);
+    return 1;
+  }
+  if ([...read.password].length < MINIMUM_PASSWORD) {
+    io.err(`password: at least ${MINIMUM_PASSWORD} characters`);
+    return 1;
+  }
+  const user = await store.addUser({
+    username,
+    displayName,
+    role: role as Role,
+    passwordHash: await hashPassword(read.password),
+  });
+  if (!user) {
+    io.err(`${username}: an account with this username exists already`);
+    return 1;
+  }
+  await store.appendAudit({
+    at: new Date().toISOString(),
+    actorId: undefined,
+    actorUsername: operator(),
+    action: 'add-user',
+    target: username,
+    detail: user.role,
+    clientIp: undefined,
+    userAgent: undefined,
+  });
+  io.out(`added ${user.username} (${user.role}, ${user.displayName})`);
+  return 0;
+}
+
+async function setDisabled(store: Store, args: string[], disabled: boolean, io: CommandIo) {
+  const username = normaliseUsername(args[0] ?? '');
+  if (!(await store.setUserDisabled(username, disabled))) {
+    io.err(`${username || '(no username)'}: no such account`);
+    return 1;
+  }
+  await store.appendAudit({
+    at: new Date().toISOString(),
+    actorId: undefined,
+    actorUsername: operator(),
+    action: disabled ? 'disable-user' : 'enable-user',
+    target: username,
+    detail: undefined,
+    clientIp: undefined,
+    userAgent: undefined,
+  });
+  // Signed-in sessions of a disabled account end on their next request (requireRole checks).
+  io.out(`${disabled ? 'disabled' : 'enabled'} ${username}`);
+  return 0;
+}
+
+async function list(store: Store, io: CommandIo): Promise<number> {
+  const users = await store.listUsers();
+  const rows = [
+    ['USERNAME', 'ROLE', 'STATUS', 'NAME', 'CREATED'],
+    ...users.map((u) => [
+      u.username,
+      u.role,
+      u.disabled ? 'disabled' : 'active',
+      u.displayName,
+      u.createdAt.slice(0, 10),
+    ]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  rows.forEach((r) =>
+    io.out(
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    ),
+  );
+  return 0;
+}
+
+/** `civic-forms users add|disable|enable|list`: manages staff accounts in the service's database. */
+export async function users(store: Store, args: string[], io: CommandIo): Promise<number> {
+  const [action, ...rest] = args;
+  if (action === 'add') {
+    try {
+      return await add(store, rest, io);
+    } catch (error) {
+      // parseArgs refuses an option it does not know, or one without its value.
+      if (!String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) throw error;
+      io.err((error as Error).message);
+      io.err(USERS_USAGE);
+      return 2;
+    }
+  }
+  if (action === 'disable' || action === 'enable') {
+    return setDisabled(store, rest, action === 'disable', io);
+  }
+  if (action === 'list') return list(store, io);
+  io.err(USERS_USAGE);
+  return 2;
+}

@@ -1,0 +1,46 @@
+import { Counter, Registry } from 'prom-client';
+import type { NewJourneyEvent } from '../store/journey-events';
+
+/** The Prometheus counters of one app, in a registry of its own (never prom-client's global one). */
+export interface KpiMetrics {
+  readonly registry: Registry;
+  /** Counts an event: starts, completions (submissions and exit pages) and validation errors. */
+  count(event: NewJourneyEvent): void;
+}
+
+/**
+ * Creates the counters `civic_forms_starts_total`, `civic_forms_completions_total` and
+ * `civic_forms_validation_errors_total`, each labelled by form and channel. They count events as
+ * they are recorded; a journey's figures over a period come from the dashboard, not from here.
+ */
+export function createKpiMetrics(): KpiMetrics {
+  const registry = new Registry();
+  const labelNames = ['form', 'channel'] as const;
+  const starts = new Counter({
+    name: 'civic_forms_starts_total',
+    help: 'Journeys started, by form and channel.',
+    labelNames,
+    registers: [registry],
+  });
+  const completions = new Counter({
+    name: 'civic_forms_completions_total',
+    help: 'Transactions completed (submissions and exit pages reached), by form and channel.',
+    labelNames,
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'civic_forms_validation_errors_total',
+    help: 'Validation errors shown, by form and channel.',
+    labelNames,
+    registers: [registry],
+  });
+  return {
+    registry,
+    count(event) {
+      const labels = { form: event.formId, channel: event.channel };
+      if (event.type === 'start') starts.inc(labels);
+      else if (event.type === 'submit' || event.type === 'exit') completions.inc(labels);
+      else if (event.type === 'error') errors.inc(labels);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { Logger } from 'pino';
+import type { ExpiredDraft, PurgeResult } from '../store/resume-records';
+import type { Store } from '../store/store';
+
+/** What one clean-up deleted, sessions included. */
+export interface PurgeCounts extends PurgeResult {
+  sessions: number;
+}
+
+/**
+ * Deletes what has expired: sessions, resume codes with their drafts, and drafts nothing reaches
+ * any more once they are `maxAgeMs` old.
+ *
+ * @example
+ *   await purgeNow(store, Date.now(), 28 * 24 * 60 * 60_000);
+ */
+export async function purgeNow(store: Store, now: number, maxAgeMs: number): Promise<PurgeCounts> {
+  const sessions = await store.purgeExpiredSessions(now);
+  const purged = await store.purgeExpired(now, maxAgeMs);
+  return { ...purged, sessions };
+}
+
+/** Runs the clean-up now and every `intervalMs`, on a timer that never keeps the process alive. */
+export function startPurgeJob(
+  store: Store,
+  options: {
+    intervalMs: number;
+    maxAgeMs: number;
+    logger: Logger;
+    /** Told of each saved draft deleted because its code ran out unused (for the figures). */
+    onExpired?: (draft: ExpiredDraft) => void;
+  },
+): { stop(): void } {
+  const run = async () => {
+    try {
+      const { expired, ...counts } = await purgeNow(store, Date.now(), options.maxAgeMs);
+      expired.forEach((draft) => options.onExpired?.(draft));
+      options.logger.info({ event: 'purge', ...counts }, 'expired data deleted');
+    } catch (error) {
+      options.logger.error({ event: 'purge', err: error }, 'the clean-up failed');
+    }
+  };
+  const timer = setInterval(() => void run(), options.intervalMs);
+  timer.unref();
+  void run();
+  return { stop: () => clearInterval(timer) };
+}

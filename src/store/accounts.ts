@@ -1,0 +1,40 @@
+/** The roles a staff account can have: contact-centre staff, or the team that runs the forms. */
+export const ROLES = ['caseworker', 'service-team'] as const;
+
+/** A staff account's role. */
+export type Role = (typeof ROLES)[number];
+
+/** A staff account as the service shows it (never with its password hash). */
+export interface User {
+  id: string;
+  /** Lower case; unique whatever the case it is typed in. */
+  username: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A staff account with what verifying its password needs. */
+export interface UserRecord extends User {
+  /** `scrypt$N$r$p$salt$hash`: the parameters travel with the hash so they can be raised later. */
+  passwordHash: string;
+}
+
+/** What adding an account needs; the store gives it an id and its times. */
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+}
+
+/** How failed sign-ins for one key (a username or a client address) lead to a lock. */
+export interface SignInFailurePolicy {
+  /** Failures within `windowMs` that lock the key. */
+  limit: number;
+  windowMs: number;
+  /** How long the lock lasts. */
+  lockMs: number;
+}

@@ -1,0 +1,47 @@
+/**
+ * What a member of staff did. Later phases add `start`, `open-draft` and `submit`; the store takes any
+ * of these names and never an answer value.
+ */
+export type AuditAction =
+  | 'sign-in'
+  | 'sign-in-failed'
+  | 'sign-out'
+  | 'view-submission'
+  | 'download-submission'
+  | 'add-user'
+  | 'disable-user'
+  | 'enable-user'
+  | 'start'
+  | 'open-draft'
+  | 'submit';
+
+/** One line of the append-only audit trail: who, when, what, on what, and from where. */
+export interface AuditEvent {
+  id: number;
+  /** ISO 8601, UTC. */
+  at: string;
+  /** The account's id; undefined when nobody was signed in (a failed sign-in, the command line). */
+  actorId: string | undefined;
+  /** The account's username, the username typed at a failed sign-in, or `cli:<os user>`. */
+  actorUsername: string;
+  action: AuditAction;
+  /** What it was done to: a submission reference, a form id, a username. */
+  target: string | undefined;
+  /** Why, in a word: `wrong-credentials`, `locked`, `idle`. Never an answer. */
+  detail: string | undefined;
+  clientIp: string | undefined;
+  /** The browser's User-Agent, cut to 200 characters. */
+  userAgent: string | undefined;
+}
+
+/** An event to record; the store numbers it. */
+export type NewAuditEvent = Omit<AuditEvent, 'id'>;
+
+/** Which events to list: newest `limit` of those matching, returned oldest first. */
+export interface AuditQuery {
+  /** ISO 8601: events at or after this time. */
+  since?: string;
+  actorUsername?: string;
+  target?: string;
+  limit?: number;
+}

@@ -1,0 +1,26 @@
+import type { Request } from 'express';
+import type { AuditAction } from '../../store/audit-events';
+import type { Store } from '../../store/store';
+
+/** What to record; who and from where come from the request. */
+export interface AuditedAction {
+  action: AuditAction;
+  /** The account that acted; for a failed sign-in, the username typed. */
+  actor: { id?: string; username: string };
+  target?: string;
+  detail?: string;
+}
+
+/** Appends one line to the audit trail for this request: client address and browser included. */
+export function auditRequest(store: Store, req: Request, event: AuditedAction): Promise<void> {
+  return store.appendAudit({
+    at: new Date().toISOString(),
+    actorId: event.actor.id,
+    actorUsername: event.actor.username.slice(0, 100),
+    action: event.action,
+    target: event.target,
+    detail: event.detail,
+    clientIp: req.ip,
+    userAgent: req.get('user-agent')?.slice(0, 200),
+  });
+}

@@ -1,0 +1,42 @@
+import type { ErrorRequestHandler } from 'express';
+import { ServiceError, type ErrorCode } from '../../errors';
+import { tOf } from '../render';
+import type { CaseworkerDependencies } from './caseworker-dependencies';
+import { renderCaseworker } from './caseworker-render';
+
+/** The refusals the caseworker area shows in its own layout; anything else goes to the app's handler. */
+const SHOWN: Partial<Record<ErrorCode, string>> = {
+  SIGN_IN_REQUIRED: 'signInRequired',
+  FORBIDDEN: 'forbidden',
+  PAGE_NOT_FOUND: 'notFound',
+  SUBMISSION_NOT_FOUND: 'submissionNotFound',
+};
+
+const LINKS: Partial<Record<ErrorCode, string>> = {
+  SIGN_IN_REQUIRED: '/caseworker/sign-in',
+  PAGE_NOT_FOUND: '/caseworker',
+  SUBMISSION_NOT_FOUND: '/caseworker',
+};
+
+/** Shows sign-in required, forbidden and not found pages in the caseworker layout. */
+export function createCaseworkerErrors(deps: CaseworkerDependencies): ErrorRequestHandler {
+  return function caseworkerErrors(error, req, res, next) {
+    const key = error instanceof ServiceError ? SHOWN[error.code] : undefined;
+    if (!(error instanceof ServiceError) || !key) return next(error);
+    req.log.info({ reqId: req.id, code: error.code }, 'request refused');
+    const t = tOf(res, deps);
+    const link = LINKS[error.code];
+    renderCaseworker(
+      deps,
+      req,
+      res,
+      'message.njk',
+      {
+        pageTitle: t(`caseworker:${key}.title`),
+        paragraphs: [t(`caseworker:${key}.body`, { reference: req.params.reference })],
+        link: link ? { href: link, text: t(`caseworker:${key}.link`) } : undefined,
+      },
+      error.status,
+    );
+  };
+}

@@ -1,0 +1,28 @@
+import type { Request, Response } from 'express';
+import { translator } from '../i18n';
+import { langOf } from '../render';
+import type { CaseworkerDependencies } from './caseworker-dependencies';
+
+/** Renders a caseworker page: the area's service name and home, and who is signed in. */
+export function renderCaseworker(
+  deps: Pick<CaseworkerDependencies, 'render' | 'i18n'>,
+  req: Request,
+  res: Response,
+  view: string,
+  locals: Record<string, unknown>,
+  status = 200,
+): void {
+  const t = translator(deps.i18n, langOf(res));
+  deps.render(
+    req,
+    res,
+    `caseworker/${view}`,
+    {
+      serviceName: t('caseworker:layout.serviceName'),
+      serviceUrl: '/caseworker',
+      principal: res.locals.principal,
+      ...locals,
+    },
+    status,
+  );
+}

@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import { createPasswordAuthenticator } from '../../caseworker/password-authenticator';
+import { createSignInThrottle } from '../../caseworker/sign-in-throttle';
+import { ServiceError } from '../../errors';
+import type { CaseworkerDependencies } from './caseworker-dependencies';
+import { createCaseworkerErrors } from './caseworker-errors';
+import { addHomePage } from './home-page';
+import { createRequireRole } from './require-role';
+import { addSignInPages } from './sign-in-pages';
+import { addSubmissionPage } from './submission-page';
+
+/** What `createCaseworkerRoutes` needs; the authenticator and throttle default to the embedded ones. */
+export type CaseworkerOptions = Omit<CaseworkerDependencies, 'authenticator' | 'throttle'> &
+  Partial<Pick<CaseworkerDependencies, 'authenticator' | 'throttle'>>;
+
+/**
+ * The caseworker area, mounted at `/caseworker`: sign-in and sign-out open to all, every other page
+ * behind `requireRole('caseworker')`. Pages hold personal data, so none is ever cached.
+ *
+ * @example
+ *   app.use('/caseworker', createCaseworkerRoutes({ forms, store, render, i18n, idleMinutes: 15 }));
+ */
+export function createCaseworkerRoutes(options: CaseworkerOptions): Router {
+  const deps: CaseworkerDependencies = {
+    ...options,
+    authenticator: options.authenticator ?? createPasswordAuthenticator(options.store),
+    throttle: options.throttle ?? createSignInThrottle(options.store),
+  };
+  const requireRole = createRequireRole(deps);
+  const router = Router();
+  router.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  addSignInPages(router, deps);
+  router.use(requireRole('caseworker'));
+  addHomePage(router, deps);
+  addSubmissionPage(router, deps);
+  router.use((_req, _res, next) => next(new ServiceError('PAGE_NOT_FOUND')));
+  router.use(createCaseworkerErrors(deps));
+  return router;
+}

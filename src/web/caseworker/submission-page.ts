@@ -1,0 +1,150 @@
+import type { Request, Response, Router } from 'express';
+import type { Principal } from '../../caseworker/authenticator';
+import { readTypedReference } from '../../caseworker/typed-reference';
+import { languagesOf, localise } from '../../definition/translation';
+import { summarise } from '../../engine/check-answers';
+import { finishedDraft } from '../../engine/finished-draft';
+import { answersPdf } from '../../paper/answers-pdf';
+import { ServiceError } from '../../errors';
+import { intlLocale } from '../../questions/intl-locale';
+import type { AuditEvent } from '../../store/audit-events';
+import type { Submission } from '../../store/store';
+import { escapeHtml } from '../escape-html';
+import { itemHeading } from '../item-heading';
+import { translator } from '../i18n';
+import { langOf, tOf } from '../render';
+import { auditRequest } from './audit-request';
+import type { CaseworkerDependencies } from './caseworker-dependencies';
+import { renderCaseworker } from './caseworker-render';
+
+/** A date and time as people in the service's country read them, in the page's language. */
+function when(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/London',
+  }).format(new Date(iso));
+}
+
+/** The submission's answers as check answers shows them, without Change links. */
+function answerGroups(deps: CaseworkerDependencies, res: Response, submission: Submission) {
+  const source = deps.forms.get(submission.formId);
+  if (!source) return undefined;
+  const t = tOf(res, deps);
+  const wanted = langOf(res);
+  const lang = languagesOf(source).includes(wanted) ? wanted : source.language;
+  const form = localise(source, lang);
+  return summarise(form, finishedDraft(form, submission.answers), { t, lang }).map((group) => ({
+    heading: group.item
+      ? itemHeading(t, lang, group.item.itemName, group.item.position)
+      : undefined,
+    rows: group.rows.map((row) => ({
+      key: { text: row.label },
+      value: row.lines
+        ? { html: row.lines.map((line) => escapeHtml(line)).join('<br>') }
+        : { text: t('caseworker:submission.notProvided') },
+    })),
+  }));
+}
+
+function details(
+  deps: CaseworkerDependencies,
+  res: Response,
+  submission: Submission,
+  history: AuditEvent[],
+) {
+  const t = tOf(res, deps);
+  const lang = langOf(res);
+  const source = deps.forms.get(submission.formId);
+  const title = source ? localise(source, lang).title : submission.formId;
+  const version =
+    source && source.version !== submission.formVersion
+      ? t('caseworker:submission.olderVersion', {
+          version: submission.formVersion,
+          current: source.version,
+        })
+      : submission.formVersion;
+  // Later phases record who submitted for a caller: the account in the `submit` line of its history.
+  const caseworker = history.find((e) => e.action === 'submit' && e.actorId)?.actorUsername;
+  const row = (key: string, text: string) => ({ key: { text: t(key) }, value: { text } });
+  return [
+    row('caseworker:submission.reference', submission.reference),
+    row('caseworker:submission.form', title),
+    row('caseworker:submission.version', version),
+    row('caseworker:submission.channel', t(`caseworker:channel.${submission.channel}`)),
+    row('caseworker:submission.language', t(`language.${submission.language}`)),
+    row('caseworker:submission.submitted', when(submission.submittedAt, lang)),
+    row('caseworker:submission.caseworker', caseworker ?? t('caseworker:submission.noCaseworker')),
+  ];
+}
+
+async function findOr404(deps: CaseworkerDependencies, req: Request): Promise<Submission> {
+  const read = readTypedReference(String(req.params.reference));
+  const submission =
+    read.kind === 'reference' ? await deps.store.findSubmission(read.reference) : undefined;
+  if (!submission) throw new ServiceError('SUBMISSION_NOT_FOUND');
+  return submission;
+}
+
+/** The language of a submission's PDF copy: the one it was sent in, if the form still offers it. */
+function copyLanguage(deps: CaseworkerDependencies, submission: Submission): string | undefined {
+  const source = deps.forms.get(submission.formId);
+  if (!source) return undefined;
+  return languagesOf(source).includes(submission.language) ? submission.language : source.language;
+}
+
+/**
+ * A submission: its details, its answers, its history, and a PDF copy of its answers in the
+ * language it was sent in. Viewing and downloading are recorded.
+ */
+export function addSubmissionPage(router: Router, deps: CaseworkerDependencies): void {
+  router.get('/submissions/:reference/answers.pdf', async (req, res) => {
+    const submission = await findOr404(deps, req);
+    const source = deps.forms.get(submission.formId);
+    const lang = copyLanguage(deps, submission);
+    if (!source || !lang) throw new ServiceError('SUBMISSION_NOT_FOUND');
+    const body = await answersPdf(source, submission, lang, translator(deps.i18n, lang));
+    await auditRequest(deps.store, req, {
+      action: 'download-submission',
+      actor: res.locals.principal as Principal,
+      target: submission.reference,
+      detail: lang,
+    });
+    res.type('application/pdf');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${submission.formId}-${submission.reference}.pdf"`,
+    );
+    res.send(body);
+  });
+
+  router.get('/submissions/:reference', async (req, res) => {
+    const submission = await findOr404(deps, req);
+    if (req.params.reference !== submission.reference) {
+      return res.redirect(303, `/caseworker/submissions/${submission.reference}`);
+    }
+    await auditRequest(deps.store, req, {
+      action: 'view-submission',
+      actor: res.locals.principal as Principal,
+      target: submission.reference,
+    });
+    const t = tOf(res, deps);
+    const lang = langOf(res);
+    const history = await deps.store.listAudit({ target: submission.reference });
+    const copyIn = copyLanguage(deps, submission);
+    renderCaseworker(deps, req, res, 'submission.njk', {
+      pageTitle: t('caseworker:submission.title', { reference: submission.reference }),
+      details: details(deps, res, submission, history),
+      groups: answerGroups(deps, res, submission),
+      pdf: copyIn && {
+        href: `/caseworker/submissions/${submission.reference}/answers.pdf`,
+        text: t('caseworker:submission.downloadPdf', { language: t(`language.${copyIn}`) }),
+      },
+      history: history.map((event) => [
+        { text: when(event.at, lang) },
+        { text: event.actorUsername },
+        { text: t(`caseworker:action.${event.action}`) },
+      ]),
+    });
+  });
+}

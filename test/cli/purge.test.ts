@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { hashSecret } from '../../src/resume/saved-secret';
+import { openSqliteStore } from '../../src/store/sqlite-store';
+import { tempDataDir } from '../support/agent';
+
+const ROOT = path.join(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'bin', 'civic-forms.js');
+const DAY = 24 * 60 * 60_000;
+
+function civicForms(args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', ...env } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe('civic-forms purge', () => {
+  it('deletes saved drafts whose code has expired, with their codes', async () => {
+    const dataDir = tempDataDir();
+    const file = path.join(dataDir, 'civic-forms.sqlite');
+    const store = openSqliteStore({ file });
+    const savedAt = Date.now() - 10 * DAY;
+    for (const id of ['saved-ten-days-ago', 'saved-today']) {
+      const at = id === 'saved-today' ? Date.now() : savedAt;
+      await store.saveDraft({
+        id,
+        formId: 'parking-permit',
+        formVersion: '1.0',
+        answers: { 'live-in-zone': 'yes' },
+        done: ['live-in-zone'],
+        language: 'en',
+        channel: 'online',
+        createdAt: new Date(at).toISOString(),
+        updatedAt: new Date(at).toISOString(),
+      });
+      await store.saveResumeCode(
+        {
+          codeDigest: `digest-${id}`,
+          draftId: id,
+          formId: 'parking-permit',
+          secret: await hashSecret({ kind: 'memorable-word', value: 'blue heron' }),
+          savedAt: at,
+          expiresAt: at + 7 * DAY,
+        },
+        at,
+      );
+    }
+    await store.close();
+
+    const run = await civicForms(['purge'], { DATA_DIR: dataDir, RESUME_EXPIRY_DAYS: '7' });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      'deleted 1 draft(s), 1 resume code(s), 0 session(s) and 0 old count(s) of wrong tries\n',
+    );
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT id FROM drafts').all()).toEqual([{ id: 'saved-today' }]);
+    db.close();
+  });
+
+  it('refuses arguments it does not take', async () => {
+    const run = await civicForms(['purge', '--all'], { DATA_DIR: tempDataDir() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Usage: civic-forms purge');
+  });
+});
