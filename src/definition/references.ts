@@ -15,6 +15,7 @@ export const RESERVED_PAGE_IDS = Object.freeze([
   'timeout',
   'session-expired',
   'remove',
+  'feedback',
 ]);
 
 /** Form ids the service keeps for its own addresses (`/health`, `/assets/...`). */

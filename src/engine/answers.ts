@@ -23,6 +23,10 @@ export interface Draft {
   done: string[];
   language: string;
   channel: Channel;
+  /** The member of staff filling it in with a caller or from paper (their account id). */
+  caseworkerId?: string;
+  /** The date a paper form came back by post (`YYYY-MM-DD`), for paper keyed in by staff. */
+  paperReceivedOn?: string;
   createdAt: string;
   updatedAt: string;
 }

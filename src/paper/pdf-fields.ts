@@ -48,6 +48,7 @@ function boxes(pen: PdfPen, field: PaperBoxes, start: number): void {
   for (const part of field.parts) {
     pen.y = top;
     pen.line(part.label, LABEL, offset, part.boxes * (box.width + box.gap));
+    pen.space(2);
     const marks = part.placeholder.includes(' ')
       ? part.placeholder.split(' ')
       : [...part.placeholder];

@@ -28,7 +28,7 @@ export function answerWords(
   value: string | number | boolean,
   context: WordsContext,
 ): string {
-  const { t, lang } = context;
+  const { t } = context;
   const quoted = (text: string) => t('paper:routing.quoted', { text });
   if (question.type === 'yes-no') return t(`questions:yesNo.${String(value)}`);
   if ('options' in question) return quoted(optionText(question.options, String(value)));

@@ -67,7 +67,9 @@ export const number: QuestionType<NumberQuestion, number> = {
       },
     };
   },
-  paper: (q) => [{ kind: 'write', lines: 1, width: 'short', ...(q.suffix && { suffix: q.suffix }) }],
+  paper: (q) => [
+    { kind: 'write', lines: 1, width: 'short', ...(q.suffix && { suffix: q.suffix }) },
+  ],
   summary(q, value, { lang }) {
     const format = new Intl.NumberFormat(intlLocale(lang), {
       maximumFractionDigits: q.decimals ?? 0,

@@ -62,7 +62,8 @@ export const text: QuestionType<TextQuestion, string> = {
   },
   paper(q, context) {
     // A code or a number fits a short line; other answers get the lines their limit needs.
-    if (q.width !== undefined && q.width <= 10) return [{ kind: 'write', lines: 1, width: 'short' }];
+    if (q.width !== undefined && q.width <= 10)
+      return [{ kind: 'write', lines: 1, width: 'short' }];
     if (q.width === 20) return [{ kind: 'write', lines: 1, width: 'medium' }];
     return [writingLines(q.maxLength, context)];
   },

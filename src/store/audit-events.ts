@@ -1,6 +1,6 @@
 /**
- * What a member of staff did. Later phases add `start`, `open-draft` and `submit`; the store takes any
- * of these names and never an answer value.
+ * What a member of staff did: signing in and out, reading submissions, managing accounts, and the
+ * journeys done for callers and from paper. The store takes any of these names, never an answer value.
  */
 export type AuditAction =
   | 'sign-in'
@@ -13,6 +13,8 @@ export type AuditAction =
   | 'enable-user'
   | 'start'
   | 'open-draft'
+  | 'open-draft-failed'
+  | 'key-in-paper'
   | 'submit';
 
 /** One line of the append-only audit trail: who, when, what, on what, and from where. */

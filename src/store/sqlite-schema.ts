@@ -136,4 +136,11 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX feedback_comments_form_day ON feedback_comments (form_id, day);
   `,
+  // Transactions staff fill in: the caseworker's account, and when a paper form was received.
+  `
+  ALTER TABLE drafts ADD COLUMN caseworker_id TEXT;
+  ALTER TABLE drafts ADD COLUMN received_on TEXT;
+  ALTER TABLE submissions ADD COLUMN caseworker_id TEXT;
+  ALTER TABLE submissions ADD COLUMN received_on TEXT;
+  `,
 ];

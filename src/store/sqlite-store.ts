@@ -25,6 +25,8 @@ interface DraftRow {
   done: string;
   language: string;
   channel: string;
+  caseworker_id: string | null;
+  received_on: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -38,6 +40,8 @@ interface SubmissionRow {
   language: string;
   channel: string;
   submitted_at: string;
+  caseworker_id: string | null;
+  received_on: string | null;
 }
 
 function toDraft(row: DraftRow): Draft {
@@ -49,6 +53,8 @@ function toDraft(row: DraftRow): Draft {
     done: JSON.parse(row.done) as string[],
     language: row.language,
     channel: row.channel as Channel,
+    ...(row.caseworker_id !== null && { caseworkerId: row.caseworker_id }),
+    ...(row.received_on !== null && { paperReceivedOn: row.received_on }),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -64,6 +70,8 @@ function toSubmission(row: SubmissionRow): Submission {
     language: row.language,
     channel: row.channel as Channel,
     submittedAt: row.submitted_at,
+    ...(row.caseworker_id !== null && { caseworkerId: row.caseworker_id }),
+    ...(row.received_on !== null && { receivedOn: row.received_on }),
   };
 }
 
@@ -105,10 +113,11 @@ export function openSqliteStore(options: SqliteOptions): Store {
     purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
     getDraft: db.prepare<[string], DraftRow>('SELECT * FROM drafts WHERE id = ?'),
     saveDraft: db.prepare(
-      `INSERT INTO drafts (id, form_id, form_version, answers, done, language, channel, created_at, updated_at)
-       VALUES (@id, @formId, @formVersion, @answers, @done, @language, @channel, @createdAt, @updatedAt)
+      `INSERT INTO drafts (id, form_id, form_version, answers, done, language, channel, caseworker_id, received_on, created_at, updated_at)
+       VALUES (@id, @formId, @formVersion, @answers, @done, @language, @channel, @caseworkerId, @paperReceivedOn, @createdAt, @updatedAt)
        ON CONFLICT (id) DO UPDATE SET answers = excluded.answers, done = excluded.done,
-         language = excluded.language, channel = excluded.channel, updated_at = excluded.updated_at`,
+         language = excluded.language, channel = excluded.channel, caseworker_id = excluded.caseworker_id,
+         received_on = excluded.received_on, updated_at = excluded.updated_at`,
     ),
     deleteDraft: db.prepare('DELETE FROM drafts WHERE id = ?'),
     submissionByReference: db.prepare<[string], SubmissionRow>(
@@ -118,8 +127,8 @@ export function openSqliteStore(options: SqliteOptions): Store {
       'SELECT * FROM submissions WHERE transaction_id = ?',
     ),
     insertSubmission: db.prepare(
-      `INSERT INTO submissions (reference, transaction_id, form_id, form_version, answers, language, channel, submitted_at)
-       VALUES (@reference, @transactionId, @formId, @formVersion, @answers, @language, @channel, @submittedAt)`,
+      `INSERT INTO submissions (reference, transaction_id, form_id, form_version, answers, language, channel, submitted_at, caseworker_id, received_on)
+       VALUES (@reference, @transactionId, @formId, @formVersion, @answers, @language, @channel, @submittedAt, @caseworkerId, @receivedOn)`,
     ),
     referenceTaken: db.prepare<[string], { one: number }>(
       'SELECT 1 AS one FROM submissions WHERE reference = ?',
@@ -142,8 +151,15 @@ export function openSqliteStore(options: SqliteOptions): Store {
         language: draft.language,
         channel: draft.channel,
         submittedAt,
+        ...(draft.caseworkerId && { caseworkerId: draft.caseworkerId }),
+        ...(draft.paperReceivedOn && { receivedOn: draft.paperReceivedOn }),
       };
-      sql.insertSubmission.run({ ...submission, answers: JSON.stringify(answers) });
+      sql.insertSubmission.run({
+        ...submission,
+        answers: JSON.stringify(answers),
+        caseworkerId: submission.caseworkerId ?? null,
+        receivedOn: submission.receivedOn ?? null,
+      });
       sql.deleteDraft.run(draft.id);
       return { submission, created: true };
     },
@@ -175,6 +191,8 @@ export function openSqliteStore(options: SqliteOptions): Store {
         ...draft,
         answers: JSON.stringify(draft.answers),
         done: JSON.stringify(draft.done),
+        caseworkerId: draft.caseworkerId ?? null,
+        paperReceivedOn: draft.paperReceivedOn ?? null,
       });
     },
     async deleteDraft(id) {

@@ -30,6 +30,10 @@ export interface Submission {
   language: string;
   channel: Channel;
   submittedAt: string;
+  /** The member of staff who sent it for a caller or keyed it in from paper (account id). */
+  caseworkerId?: string;
+  /** When a paper form came back by post (`YYYY-MM-DD`). */
+  receivedOn?: string;
 }
 
 /** What `submit` did: stored a new submission, or found the one this transaction already made. */

@@ -35,7 +35,7 @@ export function renderCheckAnswers(
       actions: {
         items: [
           {
-            href: `${stepUrl(form, row.step)}?change=1`,
+            href: `${stepUrl(form, row.step, req.baseUrl)}?change=1`,
             text: t('checkAnswers.change'),
             visuallyHiddenText: row.label,
           },
@@ -49,8 +49,8 @@ export function renderCheckAnswers(
     groups,
     declaration: form.checkAnswers?.declaration,
     submitLabel: form.checkAnswers?.submitLabel ?? t('checkAnswers.submit'),
-    backHref: last ? stepUrl(form, last) : `/${form.id}`,
-    action: `/${form.id}/check-answers`,
+    backHref: last ? stepUrl(form, last, req.baseUrl) : `${req.baseUrl}/${form.id}`,
+    action: `${req.baseUrl}/${form.id}/check-answers`,
   });
 }
 
@@ -68,6 +68,7 @@ export async function acceptCheckAnswers(
     new Date().toISOString(),
   );
   if (created) deps.kpi?.journeyEvent(req, draft, 'submit', { pageKey: 'check-answers' });
+  if (deps.assisted) return deps.assisted.submitted(req, res, form, submission, created);
   req.session.submitted = { ...req.session.submitted, [form.id]: submission.reference };
   if (req.session.journeys) delete req.session.journeys[form.id];
   res.redirect(303, `/${form.id}/confirmation`);

@@ -13,6 +13,7 @@ import { dashboardSections } from './dashboard-view';
 import { escapeHtml } from './escape-html';
 import { langOf, tOf, type Render } from './render';
 
+/** What the dashboard routes need. */
 export interface DashboardDependencies {
   forms: ReadonlyMap<string, FormDefinition>;
   store: Store;

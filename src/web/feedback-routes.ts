@@ -16,6 +16,7 @@ declare module 'express-session' {
   }
 }
 
+/** What the satisfaction question's routes need. */
 export interface FeedbackRoutesDependencies {
   forms: ReadonlyMap<string, FormDefinition>;
   store: Store;

@@ -58,16 +58,19 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
       if (!source) return next(new ServiceError('FORM_NOT_FOUND'));
       res.setHeader('Cache-Control', 'no-store');
       const lang = formLanguage(source, res);
-      const form = localise(source, lang);
-      const draft = needsDraft
-        ? await loadDraft(req, deps.store, form, lang)
-        : (undefined as unknown as Draft);
+      const localised = localise(source, lang);
+      const form = deps.assisted?.present(localised) ?? localised;
+      if (!needsDraft) return handler(req, res, form, undefined as unknown as Draft);
+      const draft = await (deps.assisted?.loadDraft(req, form) ??
+        loadDraft(req, deps.store, form, lang));
+      // Staff journeys start on their own page (the caller's consent, the paper's details).
+      if (!draft) return res.redirect(303, `${req.baseUrl}/${form.id}`);
       await handler(req, res, form, draft);
     };
 
   const submittedRedirect = (req: Request, res: Response, form: FormDefinition): boolean => {
     if (req.session.journeys?.[form.id] || !req.session.submitted?.[form.id]) return false;
-    res.redirect(303, `/${form.id}/confirmation`);
+    res.redirect(303, `${req.baseUrl}/${form.id}/confirmation`);
     return true;
   };
 
@@ -79,7 +82,7 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
         form,
         pageTitle: form.title,
         cleared: req.query.cleared === '1',
-        startHref: first ? stepUrl(form, first) : `/${form.id}`,
+        startHref: first ? stepUrl(form, first, req.baseUrl) : `${req.baseUrl}/${form.id}`,
       });
     }, false),
   );
@@ -90,7 +93,7 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
       const walked = walk(form, draft);
       if (!walked.complete) {
         if (submittedRedirect(req, res, form)) return;
-        return res.redirect(303, stepUrl(form, walked.next));
+        return res.redirect(303, stepUrl(form, walked.next, req.baseUrl));
       }
       deps.kpi?.journeyEvent(req, draft, 'page', { pageKey: 'check-answers' });
       renderCheckAnswers(deps, req, res, form, draft);
@@ -102,7 +105,7 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
       const walked = walk(form, draft);
       if (!walked.complete) {
         if (submittedRedirect(req, res, form)) return;
-        return res.redirect(303, stepUrl(form, walked.next));
+        return res.redirect(303, stepUrl(form, walked.next, req.baseUrl));
       }
       await acceptCheckAnswers(deps, req, res, form, draft);
     }),
@@ -123,7 +126,7 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
     if (!step) {
       if (!pageExists(form, pageId)) throw new ServiceError('PAGE_NOT_FOUND');
       if (submittedRedirect(req, res, form)) return;
-      return res.redirect(303, stepUrl(form, walked.next));
+      return res.redirect(303, stepUrl(form, walked.next, req.baseUrl));
     }
     const posting = req.method === 'POST';
     if (!posting || step.kind === 'exit') {
@@ -160,7 +163,7 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
     const walked = walk(form, draft);
     if (pageId === 'remove') {
       if (!itemsOf(draft.answers, section.id)[position - 1])
-        return res.redirect(303, stepUrl(form, walked.next));
+        return res.redirect(303, stepUrl(form, walked.next, req.baseUrl));
       return req.method === 'POST'
         ? acceptRemoveItem(deps, req, res, form, draft, section, position)
         : renderRemoveItem(deps, req, res, form, section, position);
@@ -176,7 +179,7 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
     if (!step || step.kind !== 'page') {
       if (!section.pages.some((p) => p.id === pageId)) throw new ServiceError('PAGE_NOT_FOUND');
       if (submittedRedirect(req, res, form)) return;
-      return res.redirect(303, stepUrl(form, walked.next));
+      return res.redirect(303, stepUrl(form, walked.next, req.baseUrl));
     }
     if (req.method !== 'POST') deps.kpi?.journeyEvent(req, draft, 'page', { step });
     return req.method === 'POST'

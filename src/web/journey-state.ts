@@ -43,23 +43,29 @@ export async function loadDraft(
 export async function saveDraft(req: Request, store: Store, draft: Draft): Promise<void> {
   draft.updatedAt = new Date().toISOString();
   await store.saveDraft(draft);
+  // A staff journey is tied to the caseworker's own slot when it starts (caseworker/journey-slots.ts).
+  if (draft.caseworkerId) return;
   if (req.session.journeys?.[draft.formId] !== draft.id) {
     req.session.journeys = { ...req.session.journeys, [draft.formId]: draft.id };
   }
 }
 
-/** The URL of a step of a form's journey. */
-export function stepUrl(form: FormDefinition, step: Step): string {
+/**
+ * The URL of a step of a form's journey, under `base`: where the journey routes are mounted
+ * (`req.baseUrl`: empty for the public pages, `/caseworker/call` for staff).
+ */
+export function stepUrl(form: FormDefinition, step: Step, base = ''): string {
+  const root = `${base}/${form.id}`;
   switch (step.kind) {
     case 'check-answers':
-      return `/${form.id}/check-answers`;
+      return `${root}/check-answers`;
     case 'summary':
-      return `/${form.id}/${step.section.id}`;
+      return `${root}/${step.section.id}`;
     case 'exit':
-      return `/${form.id}/${step.page.id}`;
+      return `${root}/${step.page.id}`;
     case 'page':
       return step.section && step.item
-        ? `/${form.id}/${step.section.id}/${step.item.index + 1}/${step.page.id}`
-        : `/${form.id}/${step.page.id}`;
+        ? `${root}/${step.section.id}/${step.item.index + 1}/${step.page.id}`
+        : `${root}/${step.page.id}`;
   }
 }

@@ -37,7 +37,8 @@ export type DraftFacts = Pick<Draft, 'id' | 'formId' | 'formVersion' | 'language
 export interface JourneyEvents {
   /**
    * Records what happened in a journey during this request. The first event of a journey whose
-   * transaction is not stored yet records its `start` first.
+   * transaction is not stored yet records its `start` first; an explicit `start` always begins a
+   * new journey (when one session runs several, as staff taking calls do).
    *
    * @example
    *   deps.kpi?.journeyEvent(req, draft, 'page', { step });
@@ -53,6 +54,7 @@ export interface JourneyEvents {
   draftEvent(draft: DraftFacts, type: 'expired', at?: number): void;
 }
 
+/** What the journey-event hooks are built from. */
 export interface JourneyEventsOptions {
   recorder: Recorder;
   metrics: KpiMetrics;
@@ -104,7 +106,8 @@ export function createJourneyEvents(options: JourneyEventsOptions): JourneyEvent
       }
       return { journeyId, starts: false };
     }
-    if (provisional) return { journeyId: provisional, starts: false };
+    // An explicit `start` begins a new journey (staff taking the next call for the same form).
+    if (provisional && type !== 'start') return { journeyId: provisional, starts: false };
     const journeyId = provisionalJourneyId();
     session.kpiJourneys = { ...session.kpiJourneys, [draft.formId]: journeyId };
     return { journeyId, starts: true };

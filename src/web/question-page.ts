@@ -15,6 +15,7 @@ import { applyValues, rawFromAnswers, readPage } from '../engine/page-answers';
 import { typeOf } from '../questions/registry';
 import type { QuestionError, RawState } from '../questions/question-type';
 import type { Store } from '../store/store';
+import type { AssistedJourney } from './caseworker/assisted-journey';
 import { itemHeading } from './item-heading';
 import { today } from '../engine/today';
 import { saveDraft, stepUrl } from './journey-state';
@@ -34,6 +35,8 @@ type PageStep = Extract<Step, { kind: 'page' }>;
 export interface PageHandlerDependencies extends Pick<RenderDependencies, 'i18n'> {
   store: Store;
   render: Render;
+  /** Set when staff run the journey (the caseworker area's mounts); undefined for the public. */
+  assisted?: AssistedJourney;
 }
 
 /** Whether the user came from check answers to change an answer. */
@@ -66,14 +69,15 @@ export function renderQuestionPage(
   const change = isChangeMode(req);
   const previous = previousStep(walk(form, draft), step.key);
   const backHref = change
-    ? `/${form.id}/check-answers`
+    ? `${req.baseUrl}/${form.id}/check-answers`
     : previous
-      ? stepUrl(form, previous)
-      : `/${form.id}`;
+      ? stepUrl(form, previous, req.baseUrl)
+      : `${req.baseUrl}/${form.id}`;
   const action = `${req.baseUrl}${req.path}${change ? '?change=1' : ''}`;
   // Without errors the page is cached: typed text and the back link go into slots, and the choices
   // (which decide what is checked) into the key.
-  const cacheable = errors.length === 0;
+  // Staff pages hold a script in the caller's language and the caseworker's name: never cached.
+  const cacheable = errors.length === 0 && !deps.assisted;
   const values: Record<string, string> = { back: backHref };
   const shown: RawState = { ...raw };
   if (cacheable) {
@@ -105,6 +109,7 @@ export function renderQuestionPage(
       errors: errorSummary(page.questions, errors, { t, lang }),
       backHref: cacheable ? slot('back') : backHref,
       action,
+      ...deps.assisted?.questionLocals(res, draft, step),
     }),
     errors.length > 0 ? 400 : 200,
     cacheable
@@ -127,7 +132,7 @@ export async function acceptQuestionPage(
     lang: langOf(res),
   });
   // "Save and come back later" keeps every valid answer of the page, even when another is wrong.
-  const saving = wantsToSave(req);
+  const saving = !deps.assisted && wantsToSave(req);
   const complete = result.errors.length === 0;
   if (!complete && !saving) {
     renderQuestionPage(deps, req, res, form, draft, step, result);
@@ -154,7 +159,7 @@ export async function acceptQuestionPage(
   await saveDraft(req, deps.store, draft);
   if (saving) return res.redirect(303, saveUrl(form, !complete));
   const walked = walk(form, draft);
-  res.redirect(303, nextUrl(form, walked, key, isChangeMode(req)));
+  res.redirect(303, nextUrl(form, walked, key, isChangeMode(req), req.baseUrl));
 }
 
 /**
@@ -162,9 +167,15 @@ export async function acceptQuestionPage(
  * answers, straight back there unless the change put a new question on the path (then that
  * question, still in change mode).
  */
-export function nextUrl(form: FormDefinition, walked: Walk, key: string, change: boolean): string {
-  if (!change) return stepUrl(form, stepAfter(walked, key));
-  const url = stepUrl(form, walked.next);
+export function nextUrl(
+  form: FormDefinition,
+  walked: Walk,
+  key: string,
+  change: boolean,
+  base = '',
+): string {
+  if (!change) return stepUrl(form, stepAfter(walked, key), base);
+  const url = stepUrl(form, walked.next, base);
   return walked.complete ? url : `${url}?change=1`;
 }
 

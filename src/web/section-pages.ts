@@ -33,8 +33,13 @@ function removeQuestion(section: RepeatSection, position: number, t: Translate):
   };
 }
 
-function firstItemPageUrl(form: FormDefinition, section: RepeatSection, position: number): string {
-  return `/${form.id}/${section.id}/${position}/${section.pages[0]?.id ?? ''}`;
+function firstItemPageUrl(
+  form: FormDefinition,
+  section: RepeatSection,
+  position: number,
+  base: string,
+): string {
+  return `${base}/${form.id}/${section.id}/${position}/${section.pages[0]?.id ?? ''}`;
 }
 
 /** Shows a repeating section's summary: the items so far and "Do you need to add another?". */
@@ -66,12 +71,12 @@ export function renderSectionSummary(
       actions: {
         items: [
           {
-            href: firstItemPageUrl(form, section, i + 1),
+            href: firstItemPageUrl(form, section, i + 1, req.baseUrl),
             text: t('section.change'),
             visuallyHiddenText: name,
           },
           {
-            href: `/${form.id}/${section.id}/${i + 1}/remove`,
+            href: `${req.baseUrl}/${form.id}/${section.id}/${i + 1}/remove`,
             text: t('section.remove'),
             visuallyHiddenText: name,
           },
@@ -101,7 +106,7 @@ export function renderSectionSummary(
         : undefined,
       atMaximum: t('section.atMaximum'),
       errors: errorSummary([question], errors, { t, lang }),
-      backHref: previous ? stepUrl(form, previous) : `/${form.id}`,
+      backHref: previous ? stepUrl(form, previous, req.baseUrl) : `${req.baseUrl}/${form.id}`,
       action: req.originalUrl,
     },
     errors.length > 0 ? 400 : 200,
@@ -135,12 +140,12 @@ export async function acceptSectionSummary(
     draft.answers[section.id] = [...items, { id: newItemId(), answers: {} }];
     draft.done = draft.done.filter((key) => key !== section.id);
     await saveDraft(req, deps.store, draft);
-    res.redirect(303, firstItemPageUrl(form, section, items.length + 1));
+    res.redirect(303, firstItemPageUrl(form, section, items.length + 1, req.baseUrl));
     return;
   }
   if (!draft.done.includes(section.id)) draft.done.push(section.id);
   await saveDraft(req, deps.store, draft);
-  res.redirect(303, nextUrl(form, walk(form, draft), section.id, false));
+  res.redirect(303, nextUrl(form, walk(form, draft), section.id, false, req.baseUrl));
 }
 
 /** Asks to confirm removing an item. */
@@ -170,7 +175,7 @@ export function renderRemoveItem(
         questionView(question, errors, { t, lang, isPageHeading: true }),
       ),
       errors: errorSummary([question], errors, { t, lang }),
-      backHref: `/${form.id}/${section.id}`,
+      backHref: `${req.baseUrl}/${form.id}/${section.id}`,
       action: req.originalUrl,
     },
     errors.length > 0 ? 400 : 200,
@@ -211,5 +216,10 @@ export async function acceptRemoveItem(
   const summaryReachable = walked.steps.some(
     (s) => s.kind === 'summary' && s.section.id === section.id,
   );
-  res.redirect(303, summaryReachable ? `/${form.id}/${section.id}` : stepUrl(form, walked.next));
+  res.redirect(
+    303,
+    summaryReachable
+      ? `${req.baseUrl}/${form.id}/${section.id}`
+      : stepUrl(form, walked.next, req.baseUrl),
+  );
 }

@@ -86,7 +86,7 @@ describe('cli validate', () => {
       files.map((name) => `test/fixtures/broken/${name}`),
     );
     expect(run.stdout).toContain(
-      `${broken('reserved-page-id')}: pages[5].id: is "check-answers", a name the runner keeps for its own pages (expected any id except check-answers, confirmation, start, paper, resume, save, clear, timeout, session-expired, remove)`,
+      `${broken('reserved-page-id')}: pages[5].id: is "check-answers", a name the runner keeps for its own pages (expected any id except check-answers, confirmation, start, paper, resume, save, clear, timeout, session-expired, remove, feedback)`,
     );
     expect(run.stdout[run.stdout.length - 1]).toBe(`0 of ${files.length} definition(s) valid`);
   });

@@ -99,7 +99,7 @@ const REPORTS: Array<[string, string]> = [
   ],
   [
     'reserved-page-id',
-    'pages[5].id: is "check-answers", a name the runner keeps for its own pages (expected any id except check-answers, confirmation, start, paper, resume, save, clear, timeout, session-expired, remove)',
+    'pages[5].id: is "check-answers", a name the runner keeps for its own pages (expected any id except check-answers, confirmation, start, paper, resume, save, clear, timeout, session-expired, remove, feedback)',
   ],
   [
     'condition-unknown-question',

@@ -1,11 +1,13 @@
 // Reads a PDF on standard input and prints its text as JSON, page by page, with each piece's
 // position: what a screen reader, a search or a copy and paste would get. pdfjs-dist is an ES
 // module, which ts-jest's CommonJS cannot load, so the tests run this in a child process.
+import { Buffer } from 'node:buffer';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
-const pdf = await getDocument({ data: new Uint8Array(Buffer.concat(chunks)), verbosity: 0 }).promise;
+const pdf = await getDocument({ data: new Uint8Array(Buffer.concat(chunks)), verbosity: 0 })
+  .promise;
 const pages = [];
 for (let number = 1; number <= pdf.numPages; number++) {
   const page = await pdf.getPage(number);

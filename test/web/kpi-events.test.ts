@@ -26,6 +26,20 @@ async function eventsOf(app: CivicFormsApp): Promise<JourneyEvent[]> {
   });
 }
 
+/** Answers the fixture form up to check answers, without a vehicle; returns its URL. */
+async function reachCheckAnswers(visitor: Visitor): Promise<string> {
+  let at = await answerFirstPages(visitor);
+  at = await visitor.answer(at, { 'has-vehicles': 'no' });
+  const start = addDays(30);
+  at = await visitor.answer(at, {
+    'start-date-day': start.day,
+    'start-date-month': start.month,
+    'start-date-year': start.year,
+  });
+  await visitor.get(at);
+  return at;
+}
+
 describe('journey events recorded by the web pages', () => {
   let app: CivicFormsApp;
   beforeEach(() => {
@@ -35,15 +49,7 @@ describe('journey events recorded by the web pages', () => {
 
   it('keeps one anonymous journey id from the first page, before any answer, to the submission', async () => {
     const visitor = new Visitor(app);
-    let at = await answerFirstPages(visitor);
-    at = await visitor.answer(at, { 'has-vehicles': 'no' });
-    const start = addDays(30);
-    at = await visitor.answer(at, {
-      'start-date-day': start.day,
-      'start-date-month': start.month,
-      'start-date-year': start.year,
-    });
-    await visitor.get(at);
+    const at = await reachCheckAnswers(visitor);
     // The page's script adds `_js=1` to every form it posts.
     await visitor.post(at, { _js: '1' });
     const events = await eventsOf(app);
@@ -87,6 +93,32 @@ describe('journey events recorded by the web pages', () => {
     expect(events.at(-1)?.pageKey).toBe('has-vehicles');
   });
 
+  it('begins a new journey on an explicit start, as staff taking the next call do', async () => {
+    // A session whose earlier call never got an answer, and a new unsaved draft: what a "next call"
+    // screen would hand the hooks.
+    const draft = {
+      id: 'not-stored-yet',
+      formId: 'parking-permit',
+      formVersion: '1.0',
+      answers: {},
+      done: [],
+      language: 'en',
+      channel: 'phone' as const,
+      createdAt: '',
+      updatedAt: '',
+    };
+    const session = { journeys: {}, kpiJourneys: { 'parking-permit': 'earlier-call' } };
+    const req = { session, method: 'GET', get: () => undefined } as unknown as Parameters<
+      typeof app.kpi.events.journeyEvent
+    >[0];
+    app.kpi.events.journeyEvent(req, draft, 'start', { pageKey: 'live-in-zone' });
+    app.kpi.events.journeyEvent(req, draft, 'page', { pageKey: 'live-in-zone' });
+    const phone = (await eventsOf(app)).filter((e) => e.channel === 'phone');
+    expect(phone.map((e) => e.type)).toEqual(['start', 'page']);
+    expect(phone[0]?.journeyId).not.toBe('earlier-call');
+    expect(phone[1]?.journeyId).toBe(phone[0]?.journeyId);
+  });
+
   it('records a coarse device class from the User-Agent, and whether JavaScript ran', async () => {
     const visitor = new Visitor(app);
     await visitor.agent.get(`${FORM}/live-in-zone`).set('User-Agent', IPHONE);
@@ -95,6 +127,13 @@ describe('journey events recorded by the web pages', () => {
       ['start', 'mobile', null],
       ['page', 'mobile', null],
     ]);
+  });
+
+  it('records that JavaScript did not run when a form is posted without the script’s flag', async () => {
+    const visitor = new Visitor(app);
+    await visitor.post(await reachCheckAnswers(visitor), {});
+    const events = await eventsOf(app);
+    expect(events.filter((e) => e.type === 'submit').map((e) => e.js)).toEqual([false]);
   });
 
   it('writes the events still waiting when the app closes', async () => {

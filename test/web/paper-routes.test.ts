@@ -32,7 +32,7 @@ describe('the paper form routes', () => {
     expect(res.headers['content-disposition']).toBe(
       'inline; filename="council-tax-reduction-cy.pdf"',
     );
-    expect(res.headers['set-cookie']?.join()).not.toMatch(/civic\.sid/);
+    expect(String(res.headers['set-cookie'] ?? '')).not.toMatch(/civic\.sid/);
     const text = await pdfText(res.body as Buffer);
     expect(text.info.Language).toBe('cy');
     expect(plainText(text)).toContain(
@@ -66,7 +66,7 @@ describe('the paper form routes', () => {
     expect(h1(res.text)).toBe('التقدم بطلب تخفيض ضريبة المجلس المحلي');
     expect(res.text).toContain('<svg class="cf-paper-qr"');
     expect(res.text).toContain(`href="${FORM}/paper.pdf?lang=ar"`);
-    expect(res.headers['set-cookie']?.join()).not.toMatch(/civic\.sid/);
+    expect(String(res.headers['set-cookie'] ?? '')).not.toMatch(/civic\.sid/);
     const english = await request(app).get(`${FORM}/paper?lang=en`);
     expect(
       textOf(

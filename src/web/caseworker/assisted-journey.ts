@@ -1,0 +1,31 @@
+import type { Request, Response } from 'express';
+import type { FormDefinition } from '../../definition/types';
+import type { Draft } from '../../engine/answers';
+import type { Step } from '../../engine/journey';
+import type { Submission } from '../../store/store';
+
+/** A question page's step. */
+export type QuestionStep = Extract<Step, { kind: 'page' }>;
+
+/**
+ * What the journey routes do differently when staff run them under `/caseworker/call` or
+ * `/caseworker/paper` (see `journey-mounts.ts`): the same questions, validation and branching,
+ * with the staff's own session slot, the read-aloud script or the paper's numbering, and their
+ * own confirmation. The public journey passes none.
+ */
+export interface AssistedJourney {
+  /** The form as these pages show it: paper keying numbers its questions as the paper does. */
+  present(form: FormDefinition): FormDefinition;
+  /** This session's staff journey for the form; undefined when none was started (consent first). */
+  loadDraft(req: Request, form: FormDefinition): Promise<Draft | undefined>;
+  /** What a question page adds: the script to read out, in the caller's language. */
+  questionLocals(res: Response, draft: Draft, step: QuestionStep): Record<string, unknown>;
+  /** After sending: the audit line, letting go of the journey, and the staff confirmation. */
+  submitted(
+    req: Request,
+    res: Response,
+    form: FormDefinition,
+    submission: Submission,
+    created: boolean,
+  ): Promise<void>;
+}
