@@ -2,8 +2,7 @@ import type { Translate } from '../questions/question-type';
 
 /** One character of a reference as it is read out: a letter with its code word, or a digit. */
 export type SpokenCharacter =
-  | { kind: 'letter'; character: string; codeWord: string }
-  | { kind: 'digit'; character: string };
+  { kind: 'letter'; character: string; codeWord: string } | { kind: 'digit'; character: string };
 
 /**
  * The ICAO (NATO) spelling alphabet, as ICAO Annex 10 spells it ("Alfa", "Juliett"): the same

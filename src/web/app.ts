@@ -215,6 +215,8 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
       render,
       i18n,
       idleMinutes: config.caseworkerIdleMinutes,
+      resumePolicy: resumePolicy(config),
+      kpi: kpi.events,
     }),
   );
   app.use(createFeedbackRoutes({ forms, store, render, i18n }));

@@ -15,6 +15,7 @@ import { applyValues, rawFromAnswers, readPage } from '../engine/page-answers';
 import { typeOf } from '../questions/registry';
 import type { QuestionError, RawState } from '../questions/question-type';
 import type { Store } from '../store/store';
+import type { JourneyEvents } from './kpi-events';
 import type { AssistedJourney } from './caseworker/assisted-journey';
 import { itemHeading } from './item-heading';
 import { today } from '../engine/today';
@@ -37,6 +38,8 @@ export interface PageHandlerDependencies extends Pick<RenderDependencies, 'i18n'
   render: Render;
   /** Set when staff run the journey (the caseworker area's mounts); undefined for the public. */
   assisted?: AssistedJourney;
+  /** Records journey events for the KPIs (src/web/kpi-events.ts). */
+  kpi?: JourneyEvents;
 }
 
 /** Whether the user came from check answers to change an answer. */
@@ -135,6 +138,7 @@ export async function acceptQuestionPage(
   const saving = !deps.assisted && wantsToSave(req);
   const complete = result.errors.length === 0;
   if (!complete && !saving) {
+    deps.kpi?.journeyEvent(req, draft, 'error', { step, errors: result.errors });
     renderQuestionPage(deps, req, res, form, draft, step, result);
     return;
   }
@@ -157,6 +161,7 @@ export async function acceptQuestionPage(
   }
   if (complete && !draft.done.includes(key)) draft.done.push(key);
   await saveDraft(req, deps.store, draft);
+  if (complete) deps.kpi?.journeyEvent(req, draft, 'answer', { step });
   if (saving) return res.redirect(303, saveUrl(form, !complete));
   const walked = walk(form, draft);
   res.redirect(303, nextUrl(form, walked, key, isChangeMode(req), req.baseUrl));

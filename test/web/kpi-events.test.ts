@@ -56,11 +56,17 @@ describe('journey events recorded by the web pages', () => {
     expect(events.map((e) => [e.type, e.pageKey, e.js])).toEqual([
       ['start', 'live-in-zone', null],
       ['page', 'live-in-zone', null],
-      ['page', 'full-name', null],
-      ['page', 'contact', null],
-      ['page', 'has-vehicles', null],
-      ['page', 'start-date', null],
-      ['page', 'check-answers', null],
+      // Posted without `_js`: from then on the journey is known to run without JavaScript.
+      ['answer', 'live-in-zone', false],
+      ['page', 'full-name', false],
+      ['answer', 'full-name', false],
+      ['page', 'contact', false],
+      ['answer', 'contact', false],
+      ['page', 'has-vehicles', false],
+      ['answer', 'has-vehicles', false],
+      ['page', 'start-date', false],
+      ['answer', 'start-date', false],
+      ['page', 'check-answers', false],
       ['submit', 'check-answers', true],
     ]);
     expect(new Set(events.map((e) => e.journeyId)).size).toBe(1);

@@ -2,7 +2,9 @@ import type { i18n } from 'i18next';
 import type { Authenticator } from '../../caseworker/authenticator';
 import type { SignInThrottle } from '../../caseworker/sign-in-throttle';
 import type { FormDefinition } from '../../definition/types';
+import type { ResumePolicy } from '../../resume/resume-policy';
 import type { Store } from '../../store/store';
+import type { JourneyEvents } from '../kpi-events';
 import type { Render } from '../render';
 
 /** What the caseworker area's routes need. */
@@ -15,4 +17,8 @@ export interface CaseworkerDependencies {
   throttle: SignInThrottle;
   /** Minutes without a request before a caseworker's sign-in ends. */
   idleMinutes: number;
+  /** Save-and-return settings, for picking up a form a caller saved (its limits on tries). */
+  resumePolicy: ResumePolicy;
+  /** Records journey events for the KPIs: staff journeys count in every figure, by channel. */
+  kpi?: JourneyEvents;
 }

@@ -9,12 +9,14 @@ const SHOWN: Partial<Record<ErrorCode, string>> = {
   SIGN_IN_REQUIRED: 'signInRequired',
   FORBIDDEN: 'forbidden',
   PAGE_NOT_FOUND: 'notFound',
+  FORM_NOT_FOUND: 'notFound',
   SUBMISSION_NOT_FOUND: 'submissionNotFound',
 };
 
 const LINKS: Partial<Record<ErrorCode, string>> = {
   SIGN_IN_REQUIRED: '/caseworker/sign-in',
   PAGE_NOT_FOUND: '/caseworker',
+  FORM_NOT_FOUND: '/caseworker',
   SUBMISSION_NOT_FOUND: '/caseworker',
 };
 

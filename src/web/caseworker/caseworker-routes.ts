@@ -5,6 +5,7 @@ import { ServiceError } from '../../errors';
 import type { CaseworkerDependencies } from './caseworker-dependencies';
 import { createCaseworkerErrors } from './caseworker-errors';
 import { addHomePage } from './home-page';
+import { addJourneyMounts } from './journey-mounts';
 import { createRequireRole } from './require-role';
 import { addSignInPages } from './sign-in-pages';
 import { addSubmissionPage } from './submission-page';
@@ -15,10 +16,11 @@ export type CaseworkerOptions = Omit<CaseworkerDependencies, 'authenticator' | '
 
 /**
  * The caseworker area, mounted at `/caseworker`: sign-in and sign-out open to all, every other page
- * behind `requireRole('caseworker')`. Pages hold personal data, so none is ever cached.
+ * behind `requireRole('caseworker')`: the home page, submissions, and the journeys done for callers
+ * and from paper. Pages hold personal data, so none is ever cached.
  *
  * @example
- *   app.use('/caseworker', createCaseworkerRoutes({ forms, store, render, i18n, idleMinutes: 15 }));
+ *   app.use('/caseworker', createCaseworkerRoutes({ forms, store, render, i18n, idleMinutes: 15, resumePolicy }));
  */
 export function createCaseworkerRoutes(options: CaseworkerOptions): Router {
   const deps: CaseworkerDependencies = {
@@ -36,6 +38,7 @@ export function createCaseworkerRoutes(options: CaseworkerOptions): Router {
   router.use(requireRole('caseworker'));
   addHomePage(router, deps);
   addSubmissionPage(router, deps);
+  addJourneyMounts(router, deps);
   router.use((_req, _res, next) => next(new ServiceError('PAGE_NOT_FOUND')));
   router.use(createCaseworkerErrors(deps));
   return router;

@@ -1,21 +1,39 @@
 import type { Request, Response, Router } from 'express';
 import { readTypedReference } from '../../caseworker/typed-reference';
 import { languagesOf, localise } from '../../definition/translation';
+import { escapeHtml } from '../escape-html';
 import { langOf, tOf } from '../render';
 import type { CaseworkerDependencies } from './caseworker-dependencies';
 import { renderCaseworker } from './caseworker-render';
+import { consentUrl } from './consent-page';
+import { PAPER_BASE } from './paper-start-page';
 
-/** The forms the service offers, with their version and languages, in the page's language. */
+/** A link whose visible words are short, with the rest for screen readers (the form's name). */
+function link(href: string, shown: string, hidden: string, lang?: string): string {
+  const words = lang ? `<span lang="${lang}">${escapeHtml(shown)}</span>` : escapeHtml(shown);
+  return `<a class="govuk-link" href="${escapeHtml(href)}">${words}<span class="govuk-visually-hidden"> ${escapeHtml(hidden)}</span></a>`;
+}
+
+/**
+ * The forms the service offers, in the page's language: version, a link to start the form for a
+ * caller in each of its languages (named in that language), and a link to key in a paper copy.
+ */
 function formRows(deps: CaseworkerDependencies, res: Response) {
   const lang = langOf(res);
   const t = tOf(res, deps);
   return [...deps.forms.values()].map((source) => {
     const languages = languagesOf(source);
     const form = localise(source, languages.includes(lang) ? lang : source.language);
+    const hidden = t('caseworker:home.startHidden', { form: form.title });
+    const starts = languages.map((code) =>
+      link(consentUrl(form.id, code), t(`language.${code}`), hidden, code),
+    );
+    const paper = t('caseworker:home.keyInHidden', { form: form.title });
     return [
       { text: form.title },
       { text: form.version },
-      { text: languages.map((code) => t(`language.${code}`)).join(', ') },
+      { html: starts.join(', ') },
+      { html: link(`${PAPER_BASE}/${form.id}`, t('caseworker:home.keyIn'), paper) },
     ];
   });
 }

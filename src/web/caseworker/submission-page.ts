@@ -26,6 +26,29 @@ function when(iso: string, lang: string): string {
   }).format(new Date(iso));
 }
 
+/** A date without a time (`YYYY-MM-DD`), in the page's language. */
+function day(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
+}
+
+/**
+ * Who sent it for a caller or keyed it in: the account the submission names (its display name and
+ * username), or for one sent before that was recorded, the account of its `submit` audit line.
+ */
+async function caseworkerOf(
+  deps: CaseworkerDependencies,
+  submission: Submission,
+  history: AuditEvent[],
+): Promise<string | undefined> {
+  const user = submission.caseworkerId
+    ? await deps.store.findUserById(submission.caseworkerId)
+    : undefined;
+  if (user) return `${user.displayName} (${user.username})`;
+  return history.find((e) => e.action === 'submit' && e.actorId)?.actorUsername;
+}
+
 /** The submission's answers as check answers shows them, without Change links. */
 function answerGroups(deps: CaseworkerDependencies, res: Response, submission: Submission) {
   const source = deps.forms.get(submission.formId);
@@ -51,7 +74,7 @@ function details(
   deps: CaseworkerDependencies,
   res: Response,
   submission: Submission,
-  history: AuditEvent[],
+  caseworker: string | undefined,
 ) {
   const t = tOf(res, deps);
   const lang = langOf(res);
@@ -64,9 +87,10 @@ function details(
           current: source.version,
         })
       : submission.formVersion;
-  // Later phases record who submitted for a caller: the account in the `submit` line of its history.
-  const caseworker = history.find((e) => e.action === 'submit' && e.actorId)?.actorUsername;
   const row = (key: string, text: string) => ({ key: { text: t(key) }, value: { text } });
+  const received = submission.receivedOn
+    ? [row('caseworker:submission.receivedOn', day(submission.receivedOn, lang))]
+    : [];
   return [
     row('caseworker:submission.reference', submission.reference),
     row('caseworker:submission.form', title),
@@ -74,6 +98,7 @@ function details(
     row('caseworker:submission.channel', t(`caseworker:channel.${submission.channel}`)),
     row('caseworker:submission.language', t(`language.${submission.language}`)),
     row('caseworker:submission.submitted', when(submission.submittedAt, lang)),
+    ...received,
     row('caseworker:submission.caseworker', caseworker ?? t('caseworker:submission.noCaseworker')),
   ];
 }
@@ -134,7 +159,7 @@ export function addSubmissionPage(router: Router, deps: CaseworkerDependencies):
     const copyIn = copyLanguage(deps, submission);
     renderCaseworker(deps, req, res, 'submission.njk', {
       pageTitle: t('caseworker:submission.title', { reference: submission.reference }),
-      details: details(deps, res, submission, history),
+      details: details(deps, res, submission, await caseworkerOf(deps, submission, history)),
       groups: answerGroups(deps, res, submission),
       pdf: copyIn && {
         href: `/caseworker/submissions/${submission.reference}/answers.pdf`,

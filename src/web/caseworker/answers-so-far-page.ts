@@ -1,0 +1,60 @@
+import type { Router } from 'express';
+import { languagesOf, localise } from '../../definition/translation';
+import { summarise } from '../../engine/check-answers';
+import { walk } from '../../engine/journey';
+import { ServiceError } from '../../errors';
+import { escapeHtml } from '../escape-html';
+import { itemHeading } from '../item-heading';
+import { stepUrl } from '../journey-state';
+import { langOf, tOf } from '../render';
+import type { CaseworkerDependencies } from './caseworker-dependencies';
+import { renderCaseworker } from './caseworker-render';
+import { CALL_BASE } from './consent-page';
+import { journeyIn } from './journey-slots';
+import { callerLanguage, spokenIn } from './script-locals';
+
+/** The page showing a picked-up form's answers so far. */
+export const answersSoFarUrl = (formId: string) => `/caseworker/pick-up/${formId}`;
+
+/**
+ * A picked-up form's answers so far, as check answers shows them (only the pages the caller has
+ * done), its caller's language, and the way on to the first question still to answer.
+ */
+export function addAnswersSoFar(router: Router, deps: CaseworkerDependencies): void {
+  router.get('/pick-up/:formId', async (req, res) => {
+    const source = deps.forms.get(String(req.params.formId));
+    if (!source) throw new ServiceError('PAGE_NOT_FOUND');
+    const id = journeyIn(req, 'call', source.id);
+    const draft = id ? await deps.store.getDraft(id) : undefined;
+    if (!draft || draft.caseworkerId !== req.session.caseworker?.principal.id) {
+      return res.redirect(303, '/caseworker/pick-up');
+    }
+    const t = tOf(res, deps);
+    const wanted = langOf(res);
+    const lang = languagesOf(source).includes(wanted) ? wanted : source.language;
+    const form = localise(source, lang);
+    const done = new Set(draft.done);
+    const groups = summarise(form, draft, { t, lang })
+      .map((group) => ({
+        heading: group.item
+          ? itemHeading(t, lang, group.item.itemName, group.item.position)
+          : undefined,
+        rows: group.rows
+          .filter((row) => done.has(row.step.key))
+          .map((row) => ({
+            key: { text: row.label },
+            value: row.lines
+              ? { html: row.lines.map((line) => escapeHtml(line)).join('<br>') }
+              : { text: t('caseworker:submission.notProvided') },
+          })),
+      }))
+      .filter((group) => group.rows.length > 0);
+    renderCaseworker(deps, req, res, 'answers-so-far.njk', {
+      pageTitle: t('caseworker:pickUp.soFarTitle'),
+      caption: form.title,
+      callerLanguage: spokenIn(deps, callerLanguage(source, draft)),
+      groups,
+      carryOnHref: stepUrl(form, walk(form, draft).next, CALL_BASE),
+    });
+  });
+}

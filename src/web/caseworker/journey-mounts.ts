@@ -1,0 +1,57 @@
+import type { Router } from 'express';
+import { createFormRoutes } from '../form-routes';
+import { tOf, type Render } from '../render';
+import { createAssistedJourney } from './assisted-journeys';
+import { addAssistedConfirmations } from './assisted-confirmation';
+import type { CaseworkerDependencies } from './caseworker-dependencies';
+import { addConsentPage } from './consent-page';
+import { addPaperStartPage } from './paper-start-page';
+import { addPickUpPage } from './pick-up-page';
+
+/** The journey views in the caseworker layout: the area's name and home, and who is signed in. */
+function staffRender(deps: CaseworkerDependencies): Render {
+  return (req, res, view, locals, status) => {
+    const t = tOf(res, deps);
+    deps.render(
+      req,
+      res,
+      view,
+      () => ({
+        ...(typeof locals === 'function' ? locals() : locals),
+        layoutView: 'caseworker/layout.njk',
+        assisted: true,
+        serviceName: t('caseworker:layout.serviceName'),
+        serviceUrl: '/caseworker',
+        principal: res.locals.principal,
+      }),
+      status,
+    );
+  };
+}
+
+/**
+ * The journeys staff run, behind the area's `requireRole('caseworker')`: the form's own routes
+ * (same questions, validation, branching and engine) mounted again under `/caseworker/call`
+ * (with a caller) and `/caseworker/paper` (keying in), each with its own start and confirmation
+ * pages registered first, and picking up a form a caller saved.
+ */
+export function addJourneyMounts(router: Router, deps: CaseworkerDependencies): void {
+  addConsentPage(router, deps);
+  addPaperStartPage(router, deps);
+  addAssistedConfirmations(router, deps);
+  addPickUpPage(router, deps);
+  const render = staffRender(deps);
+  for (const kind of ['call', 'paper'] as const) {
+    router.use(
+      `/${kind}`,
+      createFormRoutes({
+        forms: deps.forms,
+        store: deps.store,
+        i18n: deps.i18n,
+        kpi: deps.kpi,
+        render,
+        assisted: createAssistedJourney(deps, kind),
+      }),
+    );
+  }
+}
