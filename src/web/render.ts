@@ -8,6 +8,7 @@ import type { AssetUrls } from './assets';
 import { frameworkLanguages, translator } from './i18n';
 import { languagesOf } from '../definition/translation';
 import { PageCache, slot } from './page-cache';
+import { timeoutTimes } from './timeout-times';
 
 /** Renders a view with the locals every page needs. */
 export type Render = (
@@ -51,12 +52,7 @@ export function tOf(res: Response, deps: Pick<RenderDependencies, 'i18n'>): Tran
 /** Creates the page renderer. */
 export function createRender(deps: RenderDependencies): Render {
   const cache = new PageCache();
-  const warningMinutes = Math.max(1, Math.min(5, Math.floor(deps.idleMinutes / 2)));
-  const timeout = {
-    warningMinutes,
-    warnAfterSeconds: (deps.idleMinutes - warningMinutes) * 60,
-    expireAfterSeconds: deps.idleMinutes * 60,
-  };
+  const timeout = timeoutTimes(deps.idleMinutes);
   return function render(req, res, view, locals, status = 200, cached) {
     const lang = langOf(res);
     // The token is made only when the page has a form that shows it, so pages without forms (the

@@ -8,6 +8,7 @@ import { addHomePage } from './home-page';
 import { addJourneyMounts } from './journey-mounts';
 import { createRequireRole } from './require-role';
 import { addSignInPages } from './sign-in-pages';
+import { addKeepAlive } from './staff-timeout';
 import { addSubmissionPage } from './submission-page';
 
 /** What `createCaseworkerRoutes` needs; the authenticator and throttle default to the embedded ones. */
@@ -15,9 +16,10 @@ export type CaseworkerOptions = Omit<CaseworkerDependencies, 'authenticator' | '
   Partial<Pick<CaseworkerDependencies, 'authenticator' | 'throttle'>>;
 
 /**
- * The caseworker area, mounted at `/caseworker`: sign-in and sign-out open to all, every other page
- * behind `requireRole('caseworker')`: the home page, submissions, and the journeys done for callers
- * and from paper. Pages hold personal data, so none is ever cached.
+ * The caseworker area, mounted at `/caseworker`: sign-in and sign-out open to all, the time-out
+ * warning's keep-alive to any staff sign-in, every other page behind `requireRole('caseworker')`:
+ * the home page, submissions, and the journeys done for callers and from paper. Pages hold
+ * personal data, so none is ever cached.
  *
  * @example
  *   app.use('/caseworker', createCaseworkerRoutes({ forms, store, render, i18n, idleMinutes: 15, resumePolicy }));
@@ -35,6 +37,8 @@ export function createCaseworkerRoutes(options: CaseworkerOptions): Router {
     next();
   });
   addSignInPages(router, deps);
+  // Any staff sign-in: a service-team member's 403 page in this layout shows the warning too.
+  addKeepAlive(router, requireRole('caseworker', 'service-team'));
   router.use(requireRole('caseworker'));
   addHomePage(router, deps);
   addSubmissionPage(router, deps);

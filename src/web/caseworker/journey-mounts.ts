@@ -7,8 +7,12 @@ import type { CaseworkerDependencies } from './caseworker-dependencies';
 import { addConsentPage } from './consent-page';
 import { addPaperStartPage } from './paper-start-page';
 import { addPickUpPage } from './pick-up-page';
+import { staffTimeout } from './staff-timeout';
 
-/** The journey views in the caseworker layout: the area's name and home, and who is signed in. */
+/**
+ * The journey views in the caseworker layout: the area's name and home, who is signed in, and the
+ * warning before the sign-in times out.
+ */
 function staffRender(deps: CaseworkerDependencies): Render {
   return (req, res, view, locals, status) => {
     const t = tOf(res, deps);
@@ -23,6 +27,7 @@ function staffRender(deps: CaseworkerDependencies): Render {
         serviceName: t('caseworker:layout.serviceName'),
         serviceUrl: '/caseworker',
         principal: res.locals.principal,
+        timeout: staffTimeout(req, deps.idleMinutes),
       }),
       status,
     );

@@ -75,12 +75,26 @@ function renderSignIn(
 
 /** The password sign-in page (GET, POST) and sign-out (POST), outside `requireRole`. */
 export function addSignInPages(router: Router, deps: CaseworkerDependencies): void {
-  router.get('/sign-in', (req, res) => {
+  router.get('/sign-in', async (req, res) => {
     const held = req.session?.caseworker;
+    const returnTo = safeReturn(req.query.return);
     if (held && held.expiresAt > Date.now()) {
-      return res.redirect(303, HOME_OF[held.principal.role]);
+      // Still signed in (the time-out warning of a tab left open sends here when its time is up,
+      // while another tab kept the sign-in alive): straight back to that page of the role's area.
+      const home = HOME_OF[held.principal.role];
+      return res.redirect(303, returnTo?.startsWith(home) ? returnTo : home);
     }
-    renderSignIn(deps, req, res, { returnTo: safeReturn(req.query.return) });
+    if (held) {
+      // Idle too long, and this page is the first to notice: end it as requireRole would.
+      await auditRequest(deps.store, req, {
+        action: 'sign-out',
+        actor: held.principal,
+        detail: 'idle',
+      });
+      await endSignIn(req, res);
+      return res.redirect(303, req.originalUrl);
+    }
+    renderSignIn(deps, req, res, { returnTo });
   });
 
   router.post('/sign-in', async (req, res) => {
