@@ -3,12 +3,11 @@ import type { FormDefinition } from '../definition/types';
 import type { Draft } from '../engine/answers';
 import { summarise } from '../engine/check-answers';
 import { activeAnswers, walk } from '../engine/journey';
-import { escapeHtml } from './escape-html';
+import { summaryListGroups } from './summary-list';
 import { feedbackForm } from './feedback-form';
 import type { JourneyEvents } from './kpi-events';
 import { stepUrl } from './journey-state';
 import type { PageHandlerDependencies } from './question-page';
-import { itemHeading } from './item-heading';
 import { langOf, tOf } from './render';
 
 /** Check answers: every answer on the path, each with a Change link that comes back here. */
@@ -23,26 +22,20 @@ export function renderCheckAnswers(
   const t = tOf(res, deps);
   const walked = walk(form, draft);
   const last = walked.steps[walked.steps.length - 2];
-  const groups = summarise(form, draft, { t, lang }).map((group) => ({
-    heading: group.item
-      ? itemHeading(t, lang, group.item.itemName, group.item.position)
-      : undefined,
-    rows: group.rows.map((row) => ({
-      key: { text: row.label },
-      value: row.lines
-        ? { html: row.lines.map((line) => escapeHtml(line)).join('<br>') }
-        : { text: t('checkAnswers.notProvided'), classes: 'cf-not-provided' },
-      actions: {
-        items: [
-          {
-            href: `${stepUrl(form, row.step, req.baseUrl)}?change=1`,
-            text: t('checkAnswers.change'),
-            visuallyHiddenText: row.label,
-          },
-        ],
-      },
-    })),
-  }));
+  const groups = summaryListGroups(summarise(form, draft, { t, lang }), {
+    t,
+    lang,
+    notProvided: { text: t('checkAnswers.notProvided'), classes: 'cf-not-provided' },
+    actions: (row) => ({
+      items: [
+        {
+          href: `${stepUrl(form, row.step, req.baseUrl)}?change=1`,
+          text: t('checkAnswers.change'),
+          visuallyHiddenText: row.label,
+        },
+      ],
+    }),
+  });
   deps.render(req, res, 'check-answers.njk', {
     form,
     pageTitle: form.checkAnswers?.title ?? t('checkAnswers.title'),

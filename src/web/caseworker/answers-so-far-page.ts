@@ -3,8 +3,7 @@ import { languagesOf, localise } from '../../definition/translation';
 import { summarise } from '../../engine/check-answers';
 import { walk } from '../../engine/journey';
 import { ServiceError } from '../../errors';
-import { escapeHtml } from '../escape-html';
-import { itemHeading } from '../item-heading';
+import { summaryListGroups } from '../summary-list';
 import { stepUrl } from '../journey-state';
 import { langOf, tOf } from '../render';
 import type { CaseworkerDependencies } from './caseworker-dependencies';
@@ -34,21 +33,12 @@ export function addAnswersSoFar(router: Router, deps: CaseworkerDependencies): v
     const lang = languagesOf(source).includes(wanted) ? wanted : source.language;
     const form = localise(source, lang);
     const done = new Set(draft.done);
-    const groups = summarise(form, draft, { t, lang })
-      .map((group) => ({
-        heading: group.item
-          ? itemHeading(t, lang, group.item.itemName, group.item.position)
-          : undefined,
-        rows: group.rows
-          .filter((row) => done.has(row.step.key))
-          .map((row) => ({
-            key: { text: row.label },
-            value: row.lines
-              ? { html: row.lines.map((line) => escapeHtml(line)).join('<br>') }
-              : { text: t('caseworker:submission.notProvided') },
-          })),
-      }))
-      .filter((group) => group.rows.length > 0);
+    const groups = summaryListGroups(summarise(form, draft, { t, lang }), {
+      t,
+      lang,
+      notProvided: { text: t('caseworker:submission.notProvided') },
+      keep: (row) => done.has(row.step.key),
+    });
     renderCaseworker(deps, req, res, 'answers-so-far.njk', {
       pageTitle: t('caseworker:pickUp.soFarTitle'),
       caption: form.title,

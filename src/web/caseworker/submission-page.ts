@@ -9,9 +9,8 @@ import { ServiceError } from '../../errors';
 import { intlLocale } from '../../questions/intl-locale';
 import type { AuditEvent } from '../../store/audit-events';
 import type { Submission } from '../../store/store';
-import { escapeHtml } from '../escape-html';
-import { itemHeading } from '../item-heading';
 import { translator } from '../i18n';
+import { summaryListGroups } from '../summary-list';
 import { langOf, tOf } from '../render';
 import { auditRequest } from './audit-request';
 import type { CaseworkerDependencies } from './caseworker-dependencies';
@@ -57,17 +56,11 @@ function answerGroups(deps: CaseworkerDependencies, res: Response, submission: S
   const wanted = langOf(res);
   const lang = languagesOf(source).includes(wanted) ? wanted : source.language;
   const form = localise(source, lang);
-  return summarise(form, finishedDraft(form, submission.answers), { t, lang }).map((group) => ({
-    heading: group.item
-      ? itemHeading(t, lang, group.item.itemName, group.item.position)
-      : undefined,
-    rows: group.rows.map((row) => ({
-      key: { text: row.label },
-      value: row.lines
-        ? { html: row.lines.map((line) => escapeHtml(line)).join('<br>') }
-        : { text: t('caseworker:submission.notProvided') },
-    })),
-  }));
+  return summaryListGroups(summarise(form, finishedDraft(form, submission.answers), { t, lang }), {
+    t,
+    lang,
+    notProvided: { text: t('caseworker:submission.notProvided') },
+  });
 }
 
 function details(
