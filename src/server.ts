@@ -1,9 +1,8 @@
 import pino from 'pino';
 import { readConfig } from './config';
 import { formatProblem } from './definition/problem';
-import { startPurgeJob } from './resume/purge-job';
-import { resumePolicy } from './resume/resume-policy';
 import { createApp } from './web/app';
+import { startAppPurgeJob } from './web/app-purge-job';
 
 /** Starts the service: reads the environment, builds the app, listens. Nothing else listens. */
 function main(): void {
@@ -28,12 +27,7 @@ function main(): void {
     console.log(`civic-forms is serving ${app.forms.size} form(s) on http://localhost:${port}`);
   });
   // Expired sessions, saved drafts and resume codes are deleted as the service runs.
-  const purge = startPurgeJob(app.store, {
-    intervalMs: app.config.purgeIntervalMinutes * 60_000,
-    maxAgeMs: resumePolicy(app.config).expiryMs,
-    logger: pino({ level: app.config.logLevel }),
-    onExpired: (draft) => app.kpi.events.draftEvent(draft, 'expired', draft.expiredAt),
-  });
+  const purge = startAppPurgeJob(app, pino({ level: app.config.logLevel }));
   const stop = () => {
     purge.stop();
     server.close(() => void app.close());

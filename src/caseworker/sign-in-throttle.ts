@@ -64,3 +64,19 @@ export function createSignInThrottle(
     succeeded: (username) => store.clearSignInFailures(userKey(username)),
   };
 }
+
+/**
+ * Deletes the counts of failed sign-ins that can no longer lock anything: their window (the
+ * longer of the two policies') is over and any lock they held has ended. Run by the clean-up.
+ *
+ * @example
+ *   const deleted = await forgetOldSignInFailures(store, Date.now());
+ */
+export function forgetOldSignInFailures(
+  store: Store,
+  now: number,
+  options: SignInThrottleOptions = SIGN_IN_THROTTLE_DEFAULTS,
+): Promise<number> {
+  const windowMs = Math.max(options.perUsername.windowMs, options.perClient.windowMs);
+  return store.purgeSignInFailures(now - windowMs, now);
+}

@@ -6,8 +6,8 @@ import type { CommandIo } from './users';
 
 export const PURGE_USAGE = `Usage: civic-forms purge
   Deletes expired data now, as the server does every PURGE_INTERVAL_MINUTES: expired sessions, resume
-  codes past RESUME_EXPIRY_DAYS with their saved answers, and drafts no code or session reaches that
-  were left untouched that long.`;
+  codes past RESUME_EXPIRY_DAYS with their saved answers, drafts no code or session reaches that
+  were left untouched that long, and counts of failed sign-ins older than the throttle's window.`;
 
 /** `civic-forms purge`: runs the clean-up once and says what it deleted. */
 export async function purge(
@@ -24,7 +24,8 @@ export async function purge(
   const counts = await purgeNow(store, now, resumePolicy(readConfig()).expiryMs);
   io.out(
     `deleted ${counts.drafts} draft(s), ${counts.codes} resume code(s), ` +
-      `${counts.sessions} session(s) and ${counts.attempts} old count(s) of wrong tries`,
+      `${counts.sessions} session(s), ${counts.attempts} old count(s) of wrong tries ` +
+      `and ${counts.signInFailures} old count(s) of failed sign-ins`,
   );
   return 0;
 }

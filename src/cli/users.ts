@@ -1,10 +1,12 @@
-import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { hashPassword } from '../caseworker/password-hash';
 import { isValidUsername, normaliseUsername } from '../caseworker/username';
 import { ROLES, type Role } from '../store/accounts';
 import type { Store } from '../store/store';
-import { readNewPassword } from './read-password';
+import { auditFromCli } from './cli-audit';
+import { readCheckedPassword } from './new-password';
+import type { readNewPassword } from './read-password';
+import { resetPassword, setRole } from './user-changes';
 
 /** Where a command writes, and how it reads a password: the terminal, or a test's streams. */
 export interface CommandIo {
@@ -16,15 +18,12 @@ export interface CommandIo {
 export const USERS_USAGE = `Usage: civic-forms users add <username> --role caseworker|service-team --name "Full name"
        civic-forms users disable <username>
        civic-forms users enable <username>
+       civic-forms users reset-password <username>
+       civic-forms users set-role <username> caseworker|service-team
        civic-forms users list
-  The password of a new account is asked for on a terminal, or read from the first line of
-  standard input (never from the command line). At least 12 characters.`;
-
-/** Passwords shorter than this are refused: length is what makes a password hard to guess. */
-const MINIMUM_PASSWORD = 12;
-
-/** Who ran the command, for the audit trail. */
-const operator = () => `cli:${os.userInfo().username}`;
+  A password (of a new account, or a reset one) is asked for on a terminal, or read from the first
+  line of standard input (never from the command line). At least 12 characters. A reset ends the
+  account's sign-ins.`;
 
 async function add(store: Store, args: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -52,13 +51,9 @@ async function add(store: Store, args: string[], io: CommandIo): Promise<number>
     io.err(`${username}: an account with this username exists already`);
     return 1;
   }
-  const read = await io.readPassword();
+  const read = await readCheckedPassword(io);
   if ('problem' in read) {
-    io.err(`password: ${read.problem}`);
-    return 1;
-  }
-  if ([...read.password].length < MINIMUM_PASSWORD) {
-    io.err(`password: at least ${MINIMUM_PASSWORD} characters`);
+    io.err(read.problem);
     return 1;
   }
   const user = await store.addUser({
@@ -71,16 +66,7 @@ async function add(store: Store, args: string[], io: CommandIo): Promise<number>
     io.err(`${username}: an account with this username exists already`);
     return 1;
   }
-  await store.appendAudit({
-    at: new Date().toISOString(),
-    actorId: undefined,
-    actorUsername: operator(),
-    action: 'add-user',
-    target: username,
-    detail: user.role,
-    clientIp: undefined,
-    userAgent: undefined,
-  });
+  await auditFromCli(store, 'add-user', username, user.role);
   io.out(`added ${user.username} (${user.role}, ${user.displayName})`);
   return 0;
 }
@@ -91,16 +77,7 @@ async function setDisabled(store: Store, args: string[], disabled: boolean, io: 
     io.err(`${username || '(no username)'}: no such account`);
     return 1;
   }
-  await store.appendAudit({
-    at: new Date().toISOString(),
-    actorId: undefined,
-    actorUsername: operator(),
-    action: disabled ? 'disable-user' : 'enable-user',
-    target: username,
-    detail: undefined,
-    clientIp: undefined,
-    userAgent: undefined,
-  });
+  await auditFromCli(store, disabled ? 'disable-user' : 'enable-user', username);
   // Signed-in sessions of a disabled account end on their next request (requireRole checks).
   io.out(`${disabled ? 'disabled' : 'enabled'} ${username}`);
   return 0;
@@ -130,7 +107,10 @@ async function list(store: Store, io: CommandIo): Promise<number> {
   return 0;
 }
 
-/** `civic-forms users add|disable|enable|list`: manages staff accounts in the service's database. */
+/**
+ * `civic-forms users add|disable|enable|reset-password|set-role|list`: manages staff accounts in
+ * the service's database.
+ */
 export async function users(store: Store, args: string[], io: CommandIo): Promise<number> {
   const [action, ...rest] = args;
   if (action === 'add') {
@@ -146,6 +126,11 @@ export async function users(store: Store, args: string[], io: CommandIo): Promis
   }
   if (action === 'disable' || action === 'enable') {
     return setDisabled(store, rest, action === 'disable', io);
+  }
+  if (action === 'reset-password' || action === 'set-role') {
+    const code = await (action === 'set-role' ? setRole : resetPassword)(store, rest, io);
+    if (code === 2) io.err(USERS_USAGE);
+    return code;
   }
   if (action === 'list') return list(store, io);
   io.err(USERS_USAGE);

@@ -5,7 +5,8 @@ import { problemFromJoi } from './joi-problems';
 import { formatProblem, type Problem } from './problem';
 import { buildCatalogue } from './catalogue';
 import { checkQuestions } from './question-checks';
-import { checkReferences, RESERVED_FORM_IDS } from './references';
+import { checkReferences } from './references';
+import { checkFormId } from './reserved-form-ids';
 import {
   applyTranslation,
   checkTranslation,
@@ -94,15 +95,11 @@ export function parseDefinition(source: string, file: string): LoadResult {
   if (error)
     return { ok: false, file, problems: error.details.map((d) => problemFromJoi(name, d)) };
   const form = value as FormDefinition;
-  const problems = [...checkReferences(form, name), ...checkQuestions(buildCatalogue(form), name)];
-  if (RESERVED_FORM_IDS.includes(form.id)) {
-    problems.push({
-      file: name,
-      path: 'id',
-      message: `is "${form.id}", an address the service keeps for itself`,
-      expected: `any id except ${RESERVED_FORM_IDS.join(', ')}`,
-    });
-  }
+  const problems = [
+    ...checkReferences(form, name),
+    ...checkQuestions(buildCatalogue(form), name),
+    ...checkFormId(form, name),
+  ];
   const stem = path.basename(file, '.json');
   if (form.id !== stem) {
     problems.push({

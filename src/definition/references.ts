@@ -18,17 +18,6 @@ export const RESERVED_PAGE_IDS = Object.freeze([
   'feedback',
 ]);
 
-/** Form ids the service keeps for its own addresses (`/health`, `/assets/...`). */
-export const RESERVED_FORM_IDS = Object.freeze([
-  'health',
-  'assets',
-  'resume',
-  'caseworker',
-  'dashboard',
-  'metrics',
-  'admin',
-]);
-
 const ORDERED_TYPES = new Set(['number', 'money', 'date']);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,15 +1,17 @@
 import type { Logger } from 'pino';
+import { forgetOldSignInFailures } from '../caseworker/sign-in-throttle';
 import type { ExpiredDraft, PurgeResult } from '../store/resume-records';
 import type { Store } from '../store/store';
 
-/** What one clean-up deleted, sessions included. */
+/** What one clean-up deleted, sessions and old counts of failed sign-ins included. */
 export interface PurgeCounts extends PurgeResult {
   sessions: number;
+  signInFailures: number;
 }
 
 /**
- * Deletes what has expired: sessions, resume codes with their drafts, and drafts nothing reaches
- * any more once they are `maxAgeMs` old.
+ * Deletes what has expired: sessions, resume codes with their drafts, drafts nothing reaches
+ * any more once they are `maxAgeMs` old, and counts of failed sign-ins past the throttle's window.
  *
  * @example
  *   await purgeNow(store, Date.now(), 28 * 24 * 60 * 60_000);
@@ -17,7 +19,8 @@ export interface PurgeCounts extends PurgeResult {
 export async function purgeNow(store: Store, now: number, maxAgeMs: number): Promise<PurgeCounts> {
   const sessions = await store.purgeExpiredSessions(now);
   const purged = await store.purgeExpired(now, maxAgeMs);
-  return { ...purged, sessions };
+  const signInFailures = await forgetOldSignInFailures(store, now);
+  return { ...purged, sessions, signInFailures };
 }
 
 /** Runs the clean-up now and every `intervalMs`, on a timer that never keeps the process alive. */
@@ -27,13 +30,19 @@ export function startPurgeJob(
     intervalMs: number;
     maxAgeMs: number;
     logger: Logger;
+    /** The clock, for tests; `Date.now` by default. */
+    now?: () => number;
     /** Told of each saved draft deleted because its code ran out unused (for the figures). */
     onExpired?: (draft: ExpiredDraft) => void;
   },
 ): { stop(): void } {
   const run = async () => {
     try {
-      const { expired, ...counts } = await purgeNow(store, Date.now(), options.maxAgeMs);
+      const { expired, ...counts } = await purgeNow(
+        store,
+        (options.now ?? Date.now)(),
+        options.maxAgeMs,
+      );
       expired.forEach((draft) => options.onExpired?.(draft));
       options.logger.info({ event: 'purge', ...counts }, 'expired data deleted');
     } catch (error) {

@@ -11,6 +11,8 @@ export type AuditAction =
   | 'add-user'
   | 'disable-user'
   | 'enable-user'
+  | 'reset-password'
+  | 'set-role'
   | 'start'
   | 'open-draft'
   | 'open-draft-failed'

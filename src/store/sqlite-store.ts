@@ -3,10 +3,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Answers, Channel, Draft } from '../engine/answers';
 import { newReference } from '../engine/reference';
+import { sqliteAccountChanges } from './sqlite-account-changes';
 import { sqliteAccounts } from './sqlite-accounts';
 import { sqliteAudit } from './sqlite-audit';
 import { sqliteEvents } from './sqlite-events';
 import { sqliteResume } from './sqlite-resume';
+import { sqliteSignInHousekeeping } from './sqlite-sign-in-housekeeping';
 import { SQLITE_MIGRATIONS } from './sqlite-schema';
 import type { Store, Submission, SubmitResult } from './store';
 
@@ -213,9 +215,11 @@ export function openSqliteStore(options: SqliteOptions): Store {
       return sql.purgeSessions.run(now).changes;
     },
     ...sqliteAccounts(db),
+    ...sqliteAccountChanges(db),
     ...sqliteAudit(db),
     ...sqliteEvents(db),
     ...sqliteResume(db),
+    ...sqliteSignInHousekeeping(db),
     async close() {
       if (db.open) db.close();
     },

@@ -1,5 +1,5 @@
 import type { Answers, Channel, Draft } from '../engine/answers';
-import type { NewUser, SignInFailurePolicy, User, UserRecord } from './accounts';
+import type { NewUser, Role, SignInFailurePolicy, User, UserRecord } from './accounts';
 import type { AuditEvent, AuditQuery, NewAuditEvent } from './audit-events';
 import type {
   AttemptCharge,
@@ -90,6 +90,19 @@ export interface Store {
   /** Appends to the audit trail, which can never be changed or deleted. */
   appendAudit(event: NewAuditEvent): Promise<void>;
   listAudit(query?: AuditQuery): Promise<AuditEvent[]>;
+
+  // Changes to an existing staff account (`civic-forms users set-role`, `reset-password`).
+  /** Gives an account another role; false when there is no such username. */
+  setUserRole(username: string, role: Role): Promise<boolean>;
+  /** Ends every sign-in of an account by deleting its sessions; returns how many there were. */
+  endSignInsOf(userId: string): Promise<number>;
+
+  // Housekeeping of sign-in throttling (the clean-up job and `civic-forms purge`).
+  /**
+   * Deletes the counts of failed sign-ins whose window opened at or before `windowOpenedBefore`
+   * and whose lock, if any, has ended by `now`; returns how many went.
+   */
+  purgeSignInFailures(windowOpenedBefore: number, now: number): Promise<number>;
 
   // Save and return (src/resume/): codes found by a keyed digest, secrets hashed, tries limited.
   /** Stores a draft's resume code, replacing its earlier one; 'taken' when a live code has it. */

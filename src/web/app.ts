@@ -23,6 +23,7 @@ import { createRequireRole } from './caseworker/require-role';
 import { createDashboardRoutes } from './dashboard-routes';
 import { createFeedbackRoutes } from './feedback-routes';
 import { createCaseworkerRoutes } from './caseworker/caseworker-routes';
+import { createCaseworkerErrors } from './caseworker/caseworker-errors';
 import { createFormRoutes } from './form-routes';
 import { createI18n, frameworkLanguages, translator } from './i18n';
 import { createKpi, type Kpi } from './kpi';
@@ -234,6 +235,8 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
       })('service-team'),
       flush: () => kpi.recorder.flush(),
     }),
+    // The guard's refusals as the staff area shows them (its 403 pages), not as a service fault.
+    createCaseworkerErrors({ render, i18n, idleMinutes: config.caseworkerIdleMinutes }),
   );
   // Before the form routes, whose `/:formId/:pageId` would take `paper.pdf` for a page id.
   app.use(createPaperRoutes({ forms, store, render, i18n, config }));

@@ -38,9 +38,13 @@ export interface DashboardDependencies {
 export function createDashboardRoutes(deps: DashboardDependencies): Router {
   const now = deps.now ?? Date.now;
   const router = Router();
-  router.use(deps.guard);
-  router.use(async (_req, res, next) => {
+  // Before the guard, so its refusals (which name who is signed in) are not kept either.
+  router.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  router.use(deps.guard);
+  router.use(async (_req, _res, next) => {
     await deps.flush?.();
     next();
   });

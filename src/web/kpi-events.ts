@@ -36,9 +36,9 @@ export type DraftFacts = Pick<Draft, 'id' | 'formId' | 'formVersion' | 'language
 /** The calls journey routes make to record KPI events. */
 export interface JourneyEvents {
   /**
-   * Records what happened in a journey during this request. The first event of a journey whose
-   * transaction is not stored yet records its `start` first; an explicit `start` always begins a
-   * new journey (when one session runs several, as staff taking calls do).
+   * Records what happened in a journey during this request. The first event of a constituent
+   * journey whose transaction is not stored yet records its `start` first; a staff journey (stored
+   * from its start page) records its `start` explicitly there, on the transaction's own id.
    *
    * @example
    *   deps.kpi?.journeyEvent(req, draft, 'page', { step });
@@ -91,13 +91,17 @@ export function createJourneyEvents(options: JourneyEventsOptions): JourneyEvent
   const journeyOf = (req: Request, draft: Draft, type: JourneyEventType) => {
     const session = req.session;
     const provisional = session.kpiJourneys?.[draft.formId];
+    // A staff journey is stored from its own start page, which records its `start`: it never
+    // takes (nor gives) a provisional id, which is by form and would mix a call with a paper form.
+    const staff = draft.caseworkerId !== undefined;
     const stored =
+      staff ||
       session.journeys?.[draft.formId] === draft.id ||
       draft.done.length > 0 ||
       STORED_ONLY.has(type);
     if (stored) {
       const journeyId = journeyIdOf(key, draft.id);
-      if (provisional) {
+      if (provisional && !staff) {
         // Its transaction is stored now: the events before it take the id a resume will find too.
         options.recorder.rename(provisional, journeyId);
         const rest = { ...session.kpiJourneys };
@@ -106,7 +110,7 @@ export function createJourneyEvents(options: JourneyEventsOptions): JourneyEvent
       }
       return { journeyId, starts: false };
     }
-    // An explicit `start` begins a new journey (staff taking the next call for the same form).
+    // An explicit `start` begins a new journey, never continuing a provisional one.
     if (provisional && type !== 'start') return { journeyId: provisional, starts: false };
     const journeyId = provisionalJourneyId();
     session.kpiJourneys = { ...session.kpiJourneys, [draft.formId]: journeyId };

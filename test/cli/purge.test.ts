@@ -60,7 +60,7 @@ describe('civic-forms purge', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
-      'deleted 1 draft(s), 1 resume code(s), 0 session(s) and 0 old count(s) of wrong tries\n',
+      'deleted 1 draft(s), 1 resume code(s), 0 session(s), 0 old count(s) of wrong tries and 0 old count(s) of failed sign-ins\n',
     );
     const db = new Database(file, { readonly: true });
     expect(db.prepare('SELECT id FROM drafts').all()).toEqual([{ id: 'saved-today' }]);

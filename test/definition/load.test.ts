@@ -102,6 +102,10 @@ const REPORTS: Array<[string, string]> = [
     'pages[5].id: is "check-answers", a name the runner keeps for its own pages (expected any id except check-answers, confirmation, start, paper, resume, save, clear, timeout, session-expired, remove, feedback)',
   ],
   [
+    'caseworker',
+    'id: is "caseworker", an address the service keeps for itself (/caseworker: the caseworker area) (expected any id except health, assets, resume, caseworker, dashboard, metrics, admin, session, favicon.ico); name the form after what people use it for, such as "apply-for-a-parking-permit", and its file to match',
+  ],
+  [
     'condition-unknown-question',
     'pages[1].condition.question: names a question that does not exist ("put-out-ontime") (expected the id of a question asked earlier in the form); did you mean "put-out-on-time"?',
   ],

@@ -1,7 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import { ServiceError, type ErrorCode } from '../../errors';
 import { tOf } from '../render';
-import type { CaseworkerDependencies } from './caseworker-dependencies';
 import { renderCaseworker } from './caseworker-render';
 
 /** The refusals the caseworker area shows in its own layout; anything else goes to the app's handler. */
@@ -20,8 +19,13 @@ const LINKS: Partial<Record<ErrorCode, string>> = {
   SUBMISSION_NOT_FOUND: '/caseworker',
 };
 
-/** Shows sign-in required, forbidden and not found pages in the caseworker layout. */
-export function createCaseworkerErrors(deps: CaseworkerDependencies): ErrorRequestHandler {
+/**
+ * Shows sign-in required, forbidden and not found pages in the caseworker layout: for the
+ * caseworker area, and after the dashboard, whose guard is the same `requireRole`.
+ */
+export function createCaseworkerErrors(
+  deps: Parameters<typeof renderCaseworker>[0],
+): ErrorRequestHandler {
   return function caseworkerErrors(error, req, res, next) {
     const key = error instanceof ServiceError ? SHOWN[error.code] : undefined;
     if (!(error instanceof ServiceError) || !key) return next(error);

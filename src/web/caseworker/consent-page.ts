@@ -128,7 +128,10 @@ export function addConsentPage(router: Router, deps: CaseworkerDependencies): vo
       target: source.id,
       detail: `phone ${caller}`,
     });
-    res.redirect(303, stepUrl(source, walk(source, draft).next, CALL_BASE));
+    // The journey starts here: its first event (docs/kpis.md, recording from other code).
+    const first = walk(source, draft).next;
+    deps.kpi?.journeyEvent(req, draft, 'start', { step: first });
+    res.redirect(303, stepUrl(source, first, CALL_BASE));
   });
 
   router.get('/call/:formId', async (req, res) => {

@@ -118,6 +118,9 @@ export function addPaperStartPage(router: Router, deps: CaseworkerDependencies):
       target: source.id,
       detail: `${draft.formVersion} ${draft.language}`,
     });
-    res.redirect(303, stepUrl(source, walk(source, draft).next, PAPER_BASE));
+    // The journey starts here: its first event (docs/kpis.md, recording from other code).
+    const first = walk(source, draft).next;
+    deps.kpi?.journeyEvent(req, draft, 'start', { step: first });
+    res.redirect(303, stepUrl(source, first, PAPER_BASE));
   });
 }

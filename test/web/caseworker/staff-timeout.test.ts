@@ -165,8 +165,9 @@ describe('the caseworker time-out warning', () => {
 
     // Too late: the sign-in has ended; the audit trail says why.
     await setExpiry(app, visitor, Date.now() - 1000);
+    const id = sessionIdOf(visitor);
     expect((await visitor.post('/caseworker/keep-alive', {})).status).toBe(403);
-    expect(await heldSignIn(app, visitor)).toBeUndefined();
+    expect(await app.store.getSession(id, Date.now())).toBeUndefined();
     expect(await auditTrail(app)).toEqual(['sign-in password', 'sign-out idle']);
   });
 });
