@@ -1,16 +1,13 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express } from 'express';
 import session from 'express-session';
 import { csrfSync } from 'csrf-sync';
-import helmet from 'helmet';
 import pino, { type Logger } from 'pino';
 import { resolveConfig, type Config, type ConfigInput } from '../config';
 import { DefinitionError, loadForms } from '../definition/load';
 import { languagesOf, localise } from '../definition/translation';
 import type { FormDefinition } from '../definition/types';
-import { ERROR_CODES, ServiceError } from '../errors';
+import { ServiceError } from '../errors';
 import { openSqliteStore } from '../store/sqlite-store';
 import { DatabaseSessionStore } from '../store/session-store';
 import type { Store } from '../store/store';
@@ -35,7 +32,9 @@ import { createRequestLog } from './request-log';
 import { createResumePages } from './resume-pages';
 import { createSessionExpiry, SESSION_COOKIE } from './session-expiry';
 import { addSessionPages } from './session-pages';
-import { createViews, GOVUK_DIST } from './views';
+import { createViews } from './views';
+import { createErrorPage } from './error-page';
+import { createSecurityHeaders } from './security-headers';
 
 export interface AppOptions extends ConfigInput {
   /** A store to use instead of opening the SQLite file under `dataDir`. */
@@ -55,13 +54,6 @@ export interface CivicFormsApp extends Express {
   /** The KPI instrumentation: journey hooks, the batched recorder, the Prometheus counters. */
   readonly kpi: Kpi;
   close(): Promise<void>;
-}
-
-/** The hash of govuk-frontend's one inline script, so the CSP allows it and nothing else inline. */
-function inlineScriptHash(): string {
-  const template = fs.readFileSync(path.join(GOVUK_DIST, 'govuk', 'template.njk'), 'utf8');
-  const script = /<script[^>]*>([^<]*)<\/script>/.exec(template)?.[1] ?? '';
-  return `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
 }
 
 /**
@@ -122,21 +114,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
   // Pages holding answers are never cached, so an ETag would only cost a hash of every page.
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", inlineScriptHash()],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-          upgradeInsecureRequests: config.secureCookies ? [] : null,
-        },
-      },
-    }),
-  );
+  app.use(createSecurityHeaders({ secure: config.secureCookies }));
   app.use(assets.serve);
   app.use(createRequestLog(logger));
   app.get('/health', async (_req, res) => {
@@ -243,29 +221,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
   app.use(createFormRoutes({ forms, store, render, i18n, kpi: kpi.events }));
 
   app.use((_req, _res, next) => next(new ServiceError('PAGE_NOT_FOUND')));
-  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const code = errorCode(error);
-    const status = ERROR_CODES[code];
-    if (status >= 500) req.log.error({ reqId: req.id, err: error, code }, 'request failed');
-    else req.log.info({ reqId: req.id, code }, 'request refused');
-    const t = translator(i18n, (res.locals.lang as string | undefined) ?? 'en');
-    const view =
-      status === 404
-        ? {
-            pageTitle: t('notFound.title'),
-            paragraphs: [t('notFound.body')],
-            link: { href: '/', text: t('notFound.link') },
-          }
-        : code === 'CSRF_INVALID'
-          ? { pageTitle: t('csrf.title'), paragraphs: [t('csrf.body')] }
-          : { pageTitle: t('serverError.title'), paragraphs: [t('serverError.body')] };
-    res.setHeader('Cache-Control', 'no-store');
-    try {
-      render(req, res, 'message.njk', view, status);
-    } catch {
-      res.status(status).type('text').send(code);
-    }
-  });
+  app.use(createErrorPage({ render, i18n }));
 
   Object.defineProperties(app, {
     store: { value: store },
@@ -276,23 +232,4 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     close: { value: () => kpi.recorder.close().then(() => store.close()) },
   });
   return app;
-}
-
-function errorCode(error: unknown): keyof typeof ERROR_CODES {
-  if (error instanceof ServiceError) return error.code;
-  const e = error as { code?: string; type?: string; status?: number };
-  if (
-    e?.code === 'EBADCSRFTOKEN' ||
-    (e?.status === 403 && /csrf/i.test(String((error as Error).message)))
-  )
-    return 'CSRF_INVALID';
-  if (e?.type === 'entity.too.large') return 'BODY_TOO_LARGE';
-  if (
-    e?.code?.startsWith('SQLITE_') ||
-    /database connection is not open/.test(String((error as Error)?.message))
-  ) {
-    return 'DATABASE_UNAVAILABLE';
-  }
-  if (e?.code && e.code in ERROR_CODES) return e.code as keyof typeof ERROR_CODES;
-  return 'INTERNAL';
 }

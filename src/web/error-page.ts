@@ -1,0 +1,55 @@
+import type { ErrorRequestHandler } from 'express';
+import type { i18n } from 'i18next';
+import { ERROR_CODES, ServiceError } from '../errors';
+import { translator } from './i18n';
+import type { Render } from './render';
+
+/** The stable code of anything thrown while answering a request. */
+export function errorCode(error: unknown): keyof typeof ERROR_CODES {
+  if (error instanceof ServiceError) return error.code;
+  const e = error as { code?: string; type?: string; status?: number };
+  if (
+    e?.code === 'EBADCSRFTOKEN' ||
+    (e?.status === 403 && /csrf/i.test(String((error as Error).message)))
+  )
+    return 'CSRF_INVALID';
+  if (e?.type === 'entity.too.large') return 'BODY_TOO_LARGE';
+  if (
+    e?.code?.startsWith('SQLITE_') ||
+    /database connection is not open/.test(String((error as Error)?.message))
+  ) {
+    return 'DATABASE_UNAVAILABLE';
+  }
+  if (e?.code && e.code in ERROR_CODES) return e.code as keyof typeof ERROR_CODES;
+  return 'INTERNAL';
+}
+
+/**
+ * The last handler: logs the error by its code (never a body) and shows the page for its status,
+ * in the page's language: not found, the CSRF refusal, or "sorry, there is a problem".
+ */
+export function createErrorPage(deps: { render: Render; i18n: i18n }): ErrorRequestHandler {
+  return function errorPage(error: unknown, req, res, _next) {
+    const code = errorCode(error);
+    const status = ERROR_CODES[code];
+    if (status >= 500) req.log.error({ reqId: req.id, err: error, code }, 'request failed');
+    else req.log.info({ reqId: req.id, code }, 'request refused');
+    const t = translator(deps.i18n, (res.locals.lang as string | undefined) ?? 'en');
+    const view =
+      status === 404
+        ? {
+            pageTitle: t('notFound.title'),
+            paragraphs: [t('notFound.body')],
+            link: { href: '/', text: t('notFound.link') },
+          }
+        : code === 'CSRF_INVALID'
+          ? { pageTitle: t('csrf.title'), paragraphs: [t('csrf.body')] }
+          : { pageTitle: t('serverError.title'), paragraphs: [t('serverError.body')] };
+    res.setHeader('Cache-Control', 'no-store');
+    try {
+      deps.render(req, res, 'message.njk', view, status);
+    } catch {
+      res.status(status).type('text').send(code);
+    }
+  };
+}
