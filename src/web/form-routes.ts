@@ -18,7 +18,7 @@ import {
   type PageHandlerDependencies,
 } from './question-page';
 import { formLanguage } from './language';
-import type { JourneyEvents } from './kpi-events';
+import type { JourneyEvents } from './kpi/kpi-events';
 import {
   acceptRemoveItem,
   acceptSectionSummary,
@@ -28,7 +28,7 @@ import {
 
 export interface FormRoutesDependencies extends PageHandlerDependencies {
   forms: ReadonlyMap<string, FormDefinition>;
-  /** Records journey events for the KPIs (src/web/kpi-events.ts). */
+  /** Records journey events for the KPIs (src/web/kpi/kpi-events.ts). */
   kpi?: JourneyEvents;
 }
 

@@ -15,12 +15,12 @@ import { applyValues, rawFromAnswers, readPage } from '../engine/page-answers';
 import { typeOf } from '../questions/registry';
 import type { QuestionError, RawState } from '../questions/question-type';
 import type { Store } from '../store/store';
-import type { JourneyEvents } from './kpi-events';
+import type { JourneyEvents } from './kpi/kpi-events';
 import type { AssistedJourney } from './caseworker/assisted-journey';
 import { itemHeading } from './item-heading';
 import { today } from '../engine/today';
 import { saveDraft, stepUrl } from './journey-state';
-import { answersToKeep, saveUrl, wantsToSave } from './save-request';
+import { answersToKeep, saveUrl, wantsToSave } from './resume/save-request';
 import { slot } from './page-cache';
 import {
   errorSummary,
@@ -38,7 +38,7 @@ export interface PageHandlerDependencies extends Pick<RenderDependencies, 'i18n'
   render: Render;
   /** Set when staff run the journey (the caseworker area's mounts); undefined for the public. */
   assisted?: AssistedJourney;
-  /** Records journey events for the KPIs (src/web/kpi-events.ts). */
+  /** Records journey events for the KPIs (src/web/kpi/kpi-events.ts). */
   kpi?: JourneyEvents;
 }
 

@@ -4,7 +4,7 @@ import type { SignInThrottle } from '../../caseworker/sign-in-throttle';
 import type { FormDefinition } from '../../definition/types';
 import type { ResumePolicy } from '../../resume/resume-policy';
 import type { Store } from '../../store/store';
-import type { JourneyEvents } from '../kpi-events';
+import type { JourneyEvents } from '../kpi/kpi-events';
 import type { Render } from '../render';
 
 /** What the caseworker area's routes need. */

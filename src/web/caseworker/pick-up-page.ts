@@ -6,7 +6,12 @@ import { text } from '../../questions/text';
 import { openSavedDraft, type OpenOutcome } from '../../resume/open-saved-draft';
 import { normaliseResumeCode } from '../../resume/resume-code';
 import { errorSummary, langOf, questionView, tOf } from '../render';
-import { readSecret, secretQuestionList, secretView, wrongSecretError } from '../secret-fields';
+import {
+  readSecret,
+  secretQuestionList,
+  secretView,
+  wrongSecretError,
+} from '../resume/secret-fields';
 import { auditRequest } from './audit-request';
 import type { CaseworkerDependencies } from './caseworker-dependencies';
 import { renderCaseworker } from './caseworker-render';

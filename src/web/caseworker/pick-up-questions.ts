@@ -1,6 +1,6 @@
 import type { TextQuestion } from '../../definition/types';
 import type { QuestionError, Translate } from '../../questions/question-type';
-import type { SecretQuestions } from '../secret-fields';
+import type { SecretQuestions } from '../resume/secret-fields';
 
 /**
  * The caller's resume code, worded for the caseworker who types it; `outcomes` words the errors
