@@ -30,16 +30,21 @@ export async function signIn(visitor: Visitor, username: string, password = PASS
   return visitor.post('/caseworker/sign-in', { username, password });
 }
 
+/** A new caseworker account on the app, and a visitor signed in with it. */
+export async function signedInAccount(app: CivicFormsApp, username = 'sian.evans') {
+  const user = await addAccount(app.store, username);
+  const visitor = new Visitor(app);
+  const response = await signIn(visitor, username);
+  if (response.status !== 303) throw new Error(`sign-in gave ${response.status}`);
+  return { user, visitor };
+}
+
 /** A visitor signed in as a new caseworker on the app. */
 export async function signedInCaseworker(
   app: CivicFormsApp,
   username = 'sian.evans',
 ): Promise<Visitor> {
-  await addAccount(app.store, username);
-  const visitor = new Visitor(app);
-  const response = await signIn(visitor, username);
-  if (response.status !== 303) throw new Error(`sign-in gave ${response.status}`);
-  return visitor;
+  return (await signedInAccount(app, username)).visitor;
 }
 
 /** The session id inside the signed session cookie a visitor holds. */

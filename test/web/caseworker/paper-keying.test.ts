@@ -1,16 +1,8 @@
 import type { CivicFormsApp } from '../../../src/web/app';
 import { formCode } from '../../../src/paper/form-code';
-import {
-  h1,
-  inlineErrors,
-  summaryErrors,
-  testApp,
-  textOf,
-  title,
-  Visitor,
-} from '../../support/agent';
+import { h1, inlineErrors, summaryErrors, testApp, textOf, title } from '../../support/agent';
 import { sendFrom, tableRows } from '../../support/assisted-journey';
-import { addAccount, DISTINCTIVE_NAME, signIn } from '../../support/caseworker';
+import { DISTINCTIVE_NAME, signedInAccount } from '../../support/caseworker';
 import { addDays } from '../../support/dates';
 
 const START = '/caseworker/paper/parking-permit';
@@ -43,12 +35,7 @@ describe('caseworker: keying in a paper form', () => {
   });
   afterEach(() => app.close());
 
-  async function caseworker() {
-    const user = await addAccount(app.store, 'sian.evans');
-    const visitor = new Visitor(app);
-    await signIn(visitor, 'sian.evans');
-    return { user, visitor };
-  }
+  const caseworker = () => signedInAccount(app);
 
   it('asks for the version and language printed on the paper, and the day it arrived', async () => {
     const { visitor } = await caseworker();

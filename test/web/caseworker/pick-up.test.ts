@@ -1,7 +1,7 @@
 import type { CivicFormsApp } from '../../../src/web/app';
 import { h1, inlineErrors, summaryErrors, testApp, textOf, Visitor } from '../../support/agent';
 import { sendFrom, tableRows } from '../../support/assisted-journey';
-import { addAccount, signIn } from '../../support/caseworker';
+import { signedInAccount } from '../../support/caseworker';
 import { addDays } from '../../support/dates';
 import {
   answerFirstPages,
@@ -41,12 +41,7 @@ describe('caseworker: picking up a form a caller saved', () => {
   });
   afterEach(() => app.close());
 
-  async function caseworker() {
-    const user = await addAccount(app.store, 'sian.evans');
-    const visitor = new Visitor(app);
-    await signIn(visitor, 'sian.evans');
-    return { user, visitor };
-  }
+  const caseworker = () => signedInAccount(app);
 
   it('opens the same transaction, shows the answers so far, and sends it as phone-assisted', async () => {
     const { code, draftId } = await savedOnline(app);
