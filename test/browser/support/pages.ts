@@ -447,20 +447,3 @@ export function servicePages(forms: FormDefinition[]): ServicePage[] {
     ]),
   ];
 }
-
-/**
- * Every page a user can see, once each: every form's pages, as its planned journeys reach them,
- * and the pages outside journeys.
- */
-export function everyPage(
-  forms: FormDefinition[],
-): Array<Pick<ServicePage, 'key' | 'kind' | 'url'>> {
-  const pages = new Map<string, Pick<ServicePage, 'key' | 'kind' | 'url'>>();
-  for (const form of forms) {
-    for (const { key, kind, url } of planJourneys(form).flatMap((j) => j.steps)) {
-      if (!pages.has(key)) pages.set(key, { key, kind, url });
-    }
-  }
-  for (const { key, kind, url } of servicePages(forms)) pages.set(key, { key, kind, url });
-  return [...pages.values()];
-}

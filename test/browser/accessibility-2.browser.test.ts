@@ -1,0 +1,3 @@
+import { describeAccessibility } from './support/accessibility-suite';
+
+describeAccessibility(1, 2);
