@@ -1,11 +1,10 @@
 import path from 'node:path';
-import { ConfigError, readConfig } from '../config';
+import { ConfigError, readConfig, type Config } from '../config';
 import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
 
-/** The store the server uses: the SQLite file in DATA_DIR, read from the same environment. */
-export function openConfiguredStore(env: NodeJS.ProcessEnv = process.env): Store {
-  const config = readConfig(env);
+/** The store the server uses: the SQLite file in DATA_DIR, read from the environment by `config`. */
+export function openConfiguredStore(config: Config = readConfig()): Store {
   return openSqliteStore({
     file: path.join(config.dataDir, 'civic-forms.sqlite'),
     synchronous: config.sqliteSynchronous,

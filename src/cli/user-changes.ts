@@ -7,6 +7,14 @@ import { auditFromCli } from './cli-audit';
 import { readCheckedPassword } from './new-password';
 import type { CommandIo } from './users';
 
+/** The account a command names, or undefined after saying there is none. */
+async function accountNamed(store: Store, typed: string | undefined, io: CommandIo) {
+  const username = normaliseUsername(typed ?? '');
+  const user = await store.findUser(username);
+  if (!user) io.err(`${username || '(no username)'}: no such account`);
+  return user;
+}
+
 /** What is wrong with a command's arguments, when there are not exactly the ones it takes. */
 function wrongCount(args: string[], expected: string[]): string | undefined {
   if (args.length === expected.length) return undefined;
@@ -24,12 +32,8 @@ export async function resetPassword(store: Store, args: string[], io: CommandIo)
     io.err(wrong);
     return 2;
   }
-  const username = normaliseUsername(args[0] ?? '');
-  const user = await store.findUser(username);
-  if (!user) {
-    io.err(`${username || '(no username)'}: no such account`);
-    return 1;
-  }
+  const user = await accountNamed(store, args[0], io);
+  if (!user) return 1;
   const read = await readCheckedPassword(io);
   if ('problem' in read) {
     io.err(read.problem);
@@ -56,12 +60,8 @@ export async function setRole(store: Store, args: string[], io: CommandIo): Prom
     io.err(wrong);
     return 2;
   }
-  const username = normaliseUsername(args[0] ?? '');
-  const user = await store.findUser(username);
-  if (!user) {
-    io.err(`${username || '(no username)'}: no such account`);
-    return 1;
-  }
+  const user = await accountNamed(store, args[0], io);
+  if (!user) return 1;
   if (user.role === role) {
     io.out(`${user.username} has the role ${role} already: nothing changed`);
     return 0;

@@ -1,8 +1,16 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { LOCALES_DIR } from '../../src/web/i18n';
+import type { CivicFormsApp } from '../../src/web/app';
+import { Visitor } from '../support/agent';
 import { addAccount, PASSWORD } from '../support/caseworker';
 import { addDays } from '../support/dates';
+import {
+  answerFirstPages,
+  chooseSecret,
+  DATE_OF_BIRTH,
+  pressSave,
+} from '../support/save-and-return';
 import { sharedService } from './support/browser';
 import { axeViolations, errorSummaryFocused, located, pageRules } from './support/checks';
 import type { InPage } from './support/dom';
@@ -12,6 +20,13 @@ import { navigation, open, pathOf, submit } from './support/journeys';
 const LANGUAGES = fs.readdirSync(LOCALES_DIR).sort();
 /** The fixture form is offered in these; its pages fall back to English in the others. */
 const FORM_LANGUAGES = ['en', 'cy'];
+/** A caller saves the fixture form online after three pages, as the HTTP tests do; their code. */
+async function savedOnline(app: CivicFormsApp): Promise<string> {
+  const caller = new Visitor(app);
+  const at = await answerFirstPages(caller);
+  const save = await pressSave(caller, at, { 'has-vehicles': 'yes' });
+  return chooseSecret(caller, save, DATE_OF_BIRTH);
+}
 const SIGN_IN_BUTTON = 'main form button.govuk-button:not(.govuk-password-input__toggle)';
 
 describe('caseworker journeys in Chromium', () => {
@@ -82,12 +97,27 @@ describe('caseworker journeys in Chromium', () => {
       await page.check('#secret-kind-2');
       await page.fill('#memorable-word', 'blue heron');
       await check('pick-up wrong code', await submit(page), 400, { error: true });
+      // A form the caller saved online, opened with their code and date of birth.
+      await page.fill('#resume-code', await savedOnline(shared.app));
+      await page.check('#secret-kind');
+      await page.fill('#date-of-birth-day', DATE_OF_BIRTH['date-of-birth-day'] ?? '');
+      await page.fill('#date-of-birth-month', DATE_OF_BIRTH['date-of-birth-month'] ?? '');
+      await page.fill('#date-of-birth-year', DATE_OF_BIRTH['date-of-birth-year'] ?? '');
+      await check('answers so far', await submit(page), 200);
+      expect(pathOf(page)).toBe('/caseworker/pick-up/parking-permit');
 
       await check('paper', await open(page, '/caseworker/paper/parking-permit'), 200);
       await page.fill('#received-on-day', addDays(3).day);
       await page.fill('#received-on-month', addDays(3).month);
       await page.fill('#received-on-year', addDays(3).year);
       await check('paper error', await submit(page), 400, { error: true });
+      await page.check('#version');
+      await page.check('#language');
+      await page.fill('#received-on-day', addDays(0).day);
+      await page.fill('#received-on-month', addDays(0).month);
+      await page.fill('#received-on-year', addDays(0).year);
+      await check('paper question', await submit(page), 200, { formPage: true });
+      expect(pathOf(page)).toBe('/caseworker/paper/parking-permit/live-in-zone');
 
       await context.close();
       expect(problems).toEqual([]);
