@@ -12,6 +12,7 @@ module.exports = {
       transform,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['\\.browser\\.test\\.ts$'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeout.ts'],
     },
     {
       displayName: 'browser',

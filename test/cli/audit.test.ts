@@ -19,7 +19,7 @@ describe('cli audit', () => {
     await signIn(sian, 'sian.evans');
     await sian.get(`/caseworker/submissions/${reference}`);
     await app.close();
-  });
+  }, 120_000);
 
   /** Each line as its columns: time, who, what, target, detail, client address. */
   const columns = (lines: string[]) => lines.map((line) => line.split('  '));

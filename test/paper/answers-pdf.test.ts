@@ -22,7 +22,7 @@ describe('answersPdf, a copy of what was sent', () => {
     form = app.forms.get('council-tax-reduction') as FormDefinition;
     const { reference } = await sendApplication(app, 'en');
     submission = (await app.store.findSubmission(reference)) as Submission;
-  });
+  }, 120_000);
   afterAll(() => app.close());
 
   it.each(['en', 'cy', 'es', 'ar'])(

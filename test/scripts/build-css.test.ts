@@ -14,7 +14,7 @@ describe('scripts/build-css', () => {
   beforeAll(async () => {
     built = await buildCss();
     classes = classesIn(built);
-  });
+  }, 120_000);
 
   it('wrote assets/build/civic-forms.css from the current views, templates and app.css (npm run build:css rebuilds it)', () => {
     const committed = fs.readFileSync(BUILT_CSS, 'utf8');

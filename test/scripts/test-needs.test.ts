@@ -6,7 +6,11 @@ import path from 'node:path';
 const script = path.resolve(__dirname, '../../scripts/test-needs.sh');
 
 /** Runs the pretest step as `nobody` (not root, so it cannot install) with only these programs on PATH. */
-function runAsNobody(programs: string[]): { status: number | null; stdout: string; stderr: string } {
+function runAsNobody(programs: string[]): {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+} {
   const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'test-needs-'));
   fs.chmodSync(bin, 0o755);
   fs.symlinkSync('/usr/bin/id', path.join(bin, 'id'));

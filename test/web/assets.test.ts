@@ -13,7 +13,7 @@ describe('assets', () => {
     page = (await request(app).get('/')).text;
     css = /<link rel="stylesheet" href="([^"]+)">/.exec(page)?.[1] ?? '';
     js = /<script type="module" src="([^"]+)"><\/script>/.exec(page)?.[1] ?? '';
-  });
+  }, 120_000);
 
   it('links the stylesheet in the head and the script as a module at the end of the body', () => {
     expect(page.indexOf(css)).toBeLessThan(page.indexOf('<body'));

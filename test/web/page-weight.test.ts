@@ -24,7 +24,7 @@ describe('page weight (bytes sent with brotli)', () => {
   beforeAll(async () => {
     app = testApp({ formsDir: EXAMPLE_FORMS });
     pages = await weighService(app);
-  });
+  }, 120_000);
   afterAll(() => app.close());
 
   it('weighs every page of every example form, the form list and the page not found', () => {

@@ -15,7 +15,7 @@ describe('/dashboard: who may see it', () => {
       displayName: 'Dana Hughes',
     });
     await addAccount(app.store, 'sian.evans', { displayName: 'Siân Evans' });
-  });
+  }, 120_000);
   afterAll(() => app.close());
 
   it('sends someone signed out to the staff sign-in page, then back to the page they asked for', async () => {

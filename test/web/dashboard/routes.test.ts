@@ -20,7 +20,7 @@ describe('/dashboard', () => {
     const tomasz = new Visitor(app);
     const exit = await tomasz.answer('/parking-permit/live-in-zone', { 'live-in-zone': 'no' });
     expect((await tomasz.get(exit)).status).toBe(200);
-  });
+  }, 120_000);
   afterAll(() => app.close());
 
   it('sends someone not signed in to the staff sign-in page, and back here after', async () => {
@@ -43,7 +43,7 @@ describe('/dashboard', () => {
     let team: Visitor;
     beforeAll(async () => {
       team = await serviceTeam(app);
-    });
+    }, 120_000);
 
     it('lists every form with its headline figures over the last 30 days', async () => {
       const page = await team.get('/dashboard');

@@ -98,7 +98,7 @@ describe('KPIs of journeys in every channel, through the web pages', () => {
     csv = (await team.get('/dashboard/parking-permit.csv')).text.trim().split('\r\n');
     dashboard = (await team.get('/dashboard')).text;
     metrics = (await request(app).get('/metrics').set('Authorization', `Bearer ${TOKEN}`)).text;
-  });
+  }, 120_000);
   afterAll(async () => {
     jest.useRealTimers();
     await app.close();

@@ -83,7 +83,7 @@ describe('KPIs of journeys through the web pages', () => {
     await olu.get(`${FORM}/live-in-zone`);
     await olu.get(`${FORM}/live-in-zone`);
     report = await exportedReport(app);
-  });
+  }, 120_000);
   afterAll(() => app.close());
 
   it('counts a start per journey, however often its first page is shown', () => {

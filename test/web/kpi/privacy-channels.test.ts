@@ -105,7 +105,7 @@ describe('privacy of the KPIs in every channel', () => {
     expect(metrics.status).toBe(200);
     shown['/metrics'] = metrics.text;
     await app.close();
-  });
+  }, 120_000);
 
   it('counted the four journeys, so there were figures to leak from', () => {
     const report = JSON.parse(shown['/dashboard/parking-permit.json'] ?? '{}') as {

@@ -54,7 +54,7 @@ describe('privacy of the KPIs', () => {
       exports[url] = response.text;
     }
     await app.close();
-  });
+  }, 120_000);
 
   it('keeps no answer anywhere in the database but the submission', () => {
     // A copy without the submission, the drafts and the sessions (where answers belong), compacted
