@@ -23,17 +23,38 @@ function main(): void {
     return;
   }
   const { port, host } = app.config;
-  const server = app.listen(port, host, () => {
-    console.log(`civic-forms is serving ${app.forms.size} form(s) on http://localhost:${port}`);
+  const started = app;
+  const server = app.listen(port, host, (error?: NodeJS.ErrnoException) => {
+    if (error) {
+      console.error(`civic-forms cannot start: ${listenProblem(error, host, port)}`);
+      process.exitCode = 1;
+      void started.close();
+      return;
+    }
+    console.log(`civic-forms is serving ${started.forms.size} form(s) on http://localhost:${port}`);
+    // Expired sessions, saved drafts and resume codes are deleted as the service runs.
+    const purge = startAppPurgeJob(started, pino({ level: started.config.logLevel }));
+    const stop = () => {
+      purge.stop();
+      server.close(() => void started.close());
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
   });
-  // Expired sessions, saved drafts and resume codes are deleted as the service runs.
-  const purge = startAppPurgeJob(app, pino({ level: app.config.logLevel }));
-  const stop = () => {
-    purge.stop();
-    server.close(() => void app.close());
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+}
+
+/** Why the server could not listen, in one line an operator can act on. */
+function listenProblem(error: NodeJS.ErrnoException, host: string, port: number): string {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return `port ${port} on ${host} is already in use (EADDRINUSE): stop what uses it or set PORT to a free port`;
+    case 'EACCES':
+      return `no permission to listen on port ${port} (EACCES): use a port above 1023 or give the service that right`;
+    case 'EADDRNOTAVAIL':
+      return `${host} is not an address of this machine (EADDRNOTAVAIL): check HOST`;
+    default:
+      return `cannot listen on ${host}:${port} (${error.code ?? error.message})`;
+  }
 }
 
 main();

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
+import { tempDataDir } from './support/agent';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -37,4 +39,20 @@ describe('server', () => {
     expect(server.status).toBe(1);
     expect(server.stderr).toContain('PORT: must be a number (found "abc")');
   });
+
+  it('says why and exits 1 when its port is in use, never that it is serving', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as net.AddressInfo;
+    try {
+      const server = start({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: tempDataDir() });
+      expect(server.status).toBe(1);
+      expect(server.stdout).not.toContain('serving');
+      expect(server.stderr.trim().split('\n')).toEqual([
+        `civic-forms cannot start: port ${port} on 127.0.0.1 is already in use (EADDRINUSE): stop what uses it or set PORT to a free port`,
+      ]);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  }, 60_000);
 });
