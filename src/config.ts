@@ -27,9 +27,9 @@ export interface Config {
   readonly metricsToken: string | undefined;
   /** Days a resume code (and its saved draft) lasts after it was last saved or opened. */
   readonly resumeExpiryDays: number;
-  /** Minutes a resume code or a client is locked after too many wrong tries (doubling each time). */
+  /** Minutes a resume code is locked after 5 wrong tries (doubling each time). */
   readonly resumeLockMinutes: number;
-  /** Wrong tries one client (IP address) may make, across every code, before it is locked. */
+  /** Wrong resume tries one client (IP address) may make an hour across every code (sliding). */
   readonly resumeClientMaxAttempts: number;
   /** Minutes between runs of the clean-up of expired drafts, codes and sessions. */
   readonly purgeIntervalMinutes: number;
@@ -85,7 +85,7 @@ const envSchema = Joi.object({
     .min(1)
     .max(24 * 60)
     .default(30),
-  RESUME_CLIENT_MAX_ATTEMPTS: Joi.number().integer().min(1).max(1000).default(5),
+  RESUME_CLIENT_MAX_ATTEMPTS: Joi.number().integer().min(1).max(1000).default(100),
   PURGE_INTERVAL_MINUTES: Joi.number()
     .integer()
     .min(1)

@@ -47,7 +47,7 @@ describe('config', () => {
         trustProxy: false,
         resumeExpiryDays: 28,
         resumeLockMinutes: 30,
-        resumeClientMaxAttempts: 5,
+        resumeClientMaxAttempts: 100,
         purgeIntervalMinutes: 60,
       });
     });

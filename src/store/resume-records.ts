@@ -29,14 +29,8 @@ export type NewResumeCode = Omit<
 /** Saving a code: a first code, a new one replacing the draft's earlier one, or a digest in use. */
 export type SaveCodeResult = 'saved' | 'replaced' | 'taken';
 
-/** How many wrong tries a subject (a code, a client) has before it is locked, and for how long. */
-export interface AttemptLimit {
-  max: number;
-  /** The first lock; each further lock of the same subject lasts twice as long as the one before. */
-  lockMs: number;
-  /** Tries older than this are forgotten (clients); without it they never are (codes). */
-  forgetAfterMs?: number;
-}
+/** The rule a subject's tries follow: a domain rule of save and return, not the store's. */
+export type { AttemptLimit } from '../resume/attempt-limit';
 
 /** A subject's tries so far. */
 export interface AttemptRecord {

@@ -56,11 +56,47 @@ describe('attempt-limit', () => {
     });
   });
 
-  it('forgets old tries when the limit says to (clients), never otherwise (codes)', () => {
-    const day = 24 * 60 * MINUTE;
+  it("never forgets a strict subject's wrong tries (a code): only the owner clears them", () => {
     const four = fail(NO_ATTEMPTS, 0, 4).record;
-    const forgetting = { ...limit, forgetAfterMs: day };
-    expect(fail(four, day, 1, forgetting).settled?.attemptsLeft).toBe(4);
-    expect(fail(four, day, 1, limit).settled?.lockedUntil).toBeDefined();
+    expect(fail(four, 365 * 24 * 60 * MINUTE, 1).settled?.lockedUntil).toBeDefined();
+  });
+});
+
+describe('attempt-limit, sliding (a client address)', () => {
+  const sliding: AttemptLimit = { max: 100, windowMs: 60 * MINUTE };
+  const SECOND = 1000;
+
+  it('allows 100 wrong tries at once, then gives one back every 36 seconds: slowed, never locked', () => {
+    const { record, settled } = fail(NO_ATTEMPTS, 0, 100, sliding);
+    expect(settled).toEqual({ attemptsLeft: 0 });
+    expect(record.lockedUntil).toBe(0);
+    expect(chargeAttempt(record, 35 * SECOND, sliding).charge).toEqual({
+      allowed: false,
+      lockedUntil: 36 * SECOND,
+    });
+    const next = chargeAttempt(record, 36 * SECOND, sliding);
+    expect(next.charge).toEqual({ allowed: true });
+    expect(chargeAttempt(next.record, 36 * SECOND, sliding).charge).toEqual({
+      allowed: false,
+      lockedUntil: 72 * SECOND,
+    });
+  });
+
+  it('gives every try back after a quiet hour', () => {
+    const spent = fail(NO_ATTEMPTS, 0, 100, sliding).record;
+    expect(fail(spent, 60 * MINUTE, 1, sliding).settled).toEqual({ attemptsLeft: 99 });
+  });
+
+  it('lets someone trying every second for an hour make at most 200 tries, and keeps them coming', () => {
+    let record = NO_ATTEMPTS;
+    let allowed = 0;
+    for (let at = 0; at < 60 * MINUTE; at += SECOND) {
+      const charged = chargeAttempt(record, at, sliding);
+      record = charged.record;
+      if (charged.charge.allowed) allowed += 1;
+    }
+    // 100 in hand, then one every 36 s after the last (the 100th was at 99 s): never more than 200.
+    expect(allowed).toBeLessThanOrEqual(200);
+    expect(allowed).toBe(100 + Math.floor((60 * MINUTE - 100 * SECOND) / (36 * SECOND)));
   });
 });

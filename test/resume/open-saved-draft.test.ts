@@ -1,8 +1,11 @@
+import { resolveConfig } from '../../src/config';
 import type { Draft } from '../../src/engine/answers';
 import { lookupDigest } from '../../src/resume/lookup-digest';
 import { openSavedDraft } from '../../src/resume/open-saved-draft';
 import { resumePolicy } from '../../src/resume/resume-policy';
+import { newResumeCode } from '../../src/resume/resume-code';
 import { saveForLater } from '../../src/resume/save-for-later';
+import { hashSecret } from '../../src/resume/saved-secret';
 import { openSqliteStore } from '../../src/store/sqlite-store';
 import type { Store } from '../../src/store/store';
 import { amaraAnswers } from '../fixtures/amara-draft';
@@ -12,12 +15,11 @@ import path from 'node:path';
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const NOW = Date.parse('2025-06-15T09:15:00Z');
-const policy = resumePolicy({
-  sessionSecret: 'a-test-secret-of-at-least-32-characters',
-  resumeExpiryDays: 28,
-  resumeLockMinutes: 30,
-  resumeClientMaxAttempts: 5,
-});
+// The service's default limits.
+const policy = resumePolicy(
+  resolveConfig({ sessionSecret: 'a-test-secret-of-at-least-32-characters' }),
+);
+const ALPHABET = '34679ACDEFGHJKMNPQRTWXY';
 const BORN = { kind: 'date-of-birth' as const, value: '1985-03-27' };
 const NOT_BORN = { kind: 'date-of-birth' as const, value: '1985-03-28' };
 
@@ -85,18 +87,51 @@ describe('openSavedDraft', () => {
     expect((await open(NOW, BORN, '192.0.2.99')).outcome).toBe('locked');
   });
 
-  it('counts unknown codes against the client, and forgets them after a quiet day', async () => {
-    for (const guess of ['AAAA-AAAA-AA', 'CCCC-CCCC-CC', 'DDDD-DDDD-DD', 'not a code']) {
-      expect(await open(NOW, BORN, '192.0.2.7', guess)).toEqual({ outcome: 'not-found' });
+  it('never locks out 30 people at one address (a library) who each mistype twice', async () => {
+    const library = '192.0.2.200';
+    // Thirty saved forms, each with its own code (one scrypt hash of the date of birth for all).
+    const secret = await hashSecret(BORN);
+    const codes = [];
+    for (let i = 0; i < 30; i += 1) {
+      const id = `6f1d2c5e-8a4b-4d1e-9c3f-${String(i).padStart(12, '0')}`;
+      await store.saveDraft({ ...amarasDraft(), id });
+      const theirs = newResumeCode();
+      const codeDigest = lookupDigest(policy.digestKey, 'resume-code', theirs.replace(/-/g, ''));
+      const draft = { codeDigest, draftId: id, formId: 'parking-permit', secret };
+      await store.saveResumeCode({ ...draft, savedAt: NOW, expiresAt: NOW + 28 * DAY }, NOW);
+      codes.push(theirs);
     }
-    expect(await open(NOW, BORN, '192.0.2.7', 'EEEE-EEEE-EE')).toEqual({
+    const outcomes = [];
+    for (const [i, theirs] of codes.entries()) {
+      const at = NOW + i * MINUTE;
+      const slip = `${theirs.slice(0, -1)}${theirs.endsWith('X') ? 'Y' : 'X'}`;
+      // One slip in the code, one in the date of birth, then right.
+      outcomes.push((await open(at, BORN, library, slip)).outcome);
+      outcomes.push((await open(at, NOT_BORN, library, theirs)).outcome);
+      outcomes.push((await open(at, BORN, library, theirs)).outcome);
+    }
+    expect(outcomes.filter((o) => o === 'not-found')).toHaveLength(30);
+    expect(outcomes.filter((o) => o === 'wrong')).toHaveLength(30);
+    expect(outcomes.filter((o) => o === 'opened')).toHaveLength(30);
+  }, 120_000);
+
+  it('slows an address trying many codes: 100 at once, then one every 36 seconds', async () => {
+    const guesser = '198.51.100.66';
+    const guess = (n: number) => `KMNP-QRTW-${ALPHABET[Math.floor(n / 23)]}${ALPHABET[n % 23]}`;
+    for (let n = 0; n < 100; n += 1) {
+      expect(await open(NOW, BORN, guesser, guess(n))).toEqual({ outcome: 'not-found' });
+    }
+    expect(await open(NOW, BORN, guesser, guess(100))).toEqual({
       outcome: 'locked',
-      until: NOW + 30 * MINUTE,
+      until: NOW + 36_000,
     });
-    expect((await open(NOW + 10 * MINUTE, BORN, '192.0.2.7')).outcome).toBe('locked');
-    expect((await open(NOW + 10 * MINUTE, BORN, '192.0.2.8')).outcome).toBe('opened');
-    expect((await open(NOW + DAY + 31 * MINUTE, BORN, '192.0.2.7')).outcome).toBe('opened');
-  });
+    // Even the right code and secret wait their turn from that address; another address does not.
+    expect((await open(NOW + 35_000, BORN, guesser)).outcome).toBe('locked');
+    expect((await open(NOW, BORN, '198.51.100.67')).outcome).toBe('opened');
+    expect(await open(NOW + 36_000, BORN, guesser, guess(101))).toEqual({ outcome: 'not-found' });
+    expect((await open(NOW + 36_000, BORN, guesser, guess(102))).outcome).toBe('locked');
+    expect((await open(NOW + 72_000, BORN, guesser)).outcome).toBe('opened');
+  }, 60_000);
 
   it('says a code has expired, without counting it as a wrong try', async () => {
     const expired = NOW + 28 * DAY;

@@ -81,8 +81,8 @@ describe('save and return: limits, expiry and what is kept', () => {
     expect(right.status).toBe(429);
   });
 
-  it('locks a client after 5 wrong tries across different codes', async () => {
-    app = proxiedApp();
+  it('slows a client after RESUME_CLIENT_MAX_ATTEMPTS wrong tries an hour across every code', async () => {
+    app = proxiedApp({ resumeClientMaxAttempts: 4 });
     const mine = await savedCode(app);
     const theirs = await savedCode(app, MEMORABLE_WORD);
     const guesses = ['K7QM-3XPD-9C', 'AAAA-AAAA-AA', 'CCCC-DDDD-EE', 'FFFF-GGGG-HH'];
@@ -97,7 +97,7 @@ describe('save and return: limits, expiry and what is kept', () => {
     // Another client, and the owner of the other code, are not affected.
     expect((await tryFrom(app, '198.51.100.8', mine, DATE_OF_BIRTH)).status).toBe(303);
     expect((await tryFrom(app, '198.51.100.9', theirs, MEMORABLE_WORD)).status).toBe(303);
-  });
+  }, 60_000);
 
   it('refuses an expired code, and the clean-up deletes expired drafts and codes', async () => {
     app = testApp({ resumeExpiryDays: 0.4 / 86_400 });
