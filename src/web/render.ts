@@ -8,6 +8,7 @@ import type { AssetUrls } from './assets';
 import { frameworkLanguages, translator } from './i18n';
 import { languagesOf } from '../definition/translation';
 import { PageCache, slot } from './page-cache';
+import { sitePath } from './site-path';
 import { timeoutTimes } from './timeout-times';
 
 /** Renders a view with the locals every page needs. */
@@ -70,7 +71,7 @@ export function createRender(deps: RenderDependencies): Render {
               text: t(`language.${code}`),
               lang: code,
               dir: deps.i18n.dir(code),
-              href: `${req.baseUrl}${req.path}?lang=${code}${change}`,
+              href: `${sitePath(`${req.baseUrl}${req.path}`)}?lang=${code}${change}`,
               current: code === lang,
             }));
       const context: Record<string, unknown> = {

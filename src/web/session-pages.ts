@@ -5,6 +5,7 @@ import type { Render } from './render';
 import { tOf } from './render';
 import type { i18n } from 'i18next';
 import { SESSION_COOKIE } from './session-expiry';
+import { refererPath } from './site-path';
 import { formLanguage } from './language';
 import { localise } from '../definition/translation';
 
@@ -65,7 +66,7 @@ export function addSessionPages(router: Router, deps: SessionPagesDependencies):
     deps.render(req, res, 'clear-answers.njk', {
       form,
       pageTitle: t('session.clearTitle'),
-      backHref: req.get('referer')?.startsWith('/') ? req.get('referer') : `/${form.id}`,
+      backHref: refererPath(req.get('referer'), `/${form.id}`) ?? `/${form.id}`,
       action: `/${form.id}/clear`,
     });
   });
