@@ -4,6 +4,7 @@ import { deepFreeze } from './freeze';
 import { problemFromJoi } from './joi-problems';
 import { formatProblem, type Problem } from './problem';
 import { buildCatalogue } from './catalogue';
+import { checkFrameworkLanguages } from './framework-languages';
 import { checkQuestions } from './question-checks';
 import { checkReferences } from './references';
 import { checkFormId } from './reserved-form-ids';
@@ -31,7 +32,7 @@ export class DefinitionError extends Error {
 
 function displayName(file: string): string {
   const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') ? file : relative;
+  return relative === '' || relative.startsWith('..') ? file : relative;
 }
 
 function lineAndColumn(text: string, offset: number): string {
@@ -99,6 +100,7 @@ export function parseDefinition(source: string, file: string): LoadResult {
     ...checkReferences(form, name),
     ...checkQuestions(buildCatalogue(form), name),
     ...checkFormId(form, name),
+    ...checkFrameworkLanguages(form, name),
   ];
   const stem = path.basename(file, '.json');
   if (form.id !== stem) {
@@ -187,6 +189,30 @@ export function checkDefinitions(files: string[]): LoadResult[] {
   });
 }
 
+/** What checking a forms folder found: each definition's result, or that the folder is missing. */
+export type FolderCheck =
+  { ok: true; results: LoadResult[] } | { ok: false; problem: Problem; results: [] };
+
+/**
+ * Checks every definition of a forms folder: the one set of checks that both `civic-forms validate`
+ * and the service's start-up run, so a folder the validator passes is one the service starts with.
+ */
+export function checkFormsDir(formsDir: string): FolderCheck {
+  if (!fs.existsSync(formsDir)) {
+    return {
+      ok: false,
+      results: [],
+      problem: {
+        file: displayName(formsDir),
+        path: '',
+        message: 'does not exist',
+        expected: 'a folder of form definitions (FORMS_DIR)',
+      },
+    };
+  }
+  return { ok: true, results: checkDefinitions(definitionFiles(formsDir)) };
+}
+
 /**
  * Loads every form of a folder, or throws a DefinitionError listing every problem in every file.
  *
@@ -194,20 +220,11 @@ export function checkDefinitions(files: string[]): LoadResult[] {
  *   const forms = loadForms('forms'); // Map of form id to its frozen definition
  */
 export function loadForms(formsDir: string): ReadonlyMap<string, FormDefinition> {
-  if (!fs.existsSync(formsDir)) {
-    throw new DefinitionError([
-      {
-        file: displayName(formsDir),
-        path: '',
-        message: 'does not exist',
-        expected: 'a folder of form definitions (FORMS_DIR)',
-      },
-    ]);
-  }
-  const results = checkDefinitions(definitionFiles(formsDir));
-  const problems = results.flatMap((r) => (r.ok ? [] : r.problems));
+  const checked = checkFormsDir(formsDir);
+  if (!checked.ok) throw new DefinitionError([checked.problem]);
+  const problems = checked.results.flatMap((r) => (r.ok ? [] : r.problems));
   if (problems.length > 0) throw new DefinitionError(problems);
   const forms = new Map<string, FormDefinition>();
-  for (const result of results) if (result.ok) forms.set(result.form.id, result.form);
+  for (const result of checked.results) if (result.ok) forms.set(result.form.id, result.form);
   return forms;
 }

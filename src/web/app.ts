@@ -4,8 +4,8 @@ import session from 'express-session';
 import { csrfSync } from 'csrf-sync';
 import pino, { type Logger } from 'pino';
 import { resolveConfig, type Config, type ConfigInput } from '../config';
-import { DefinitionError, loadForms } from '../definition/load';
-import { languagesOf, localise } from '../definition/translation';
+import { loadForms } from '../definition/load';
+import { localise } from '../definition/translation';
 import type { FormDefinition } from '../definition/types';
 import { ServiceError } from '../errors';
 import { openSqliteStore } from '../store/sqlite-store';
@@ -82,18 +82,8 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
       synchronous: config.sqliteSynchronous,
     });
   const kpi = createKpi(store, { secret: config.sessionSecret, logger });
+  // loadForms has made every check `civic-forms validate` makes, the languages offered included.
   const i18n = createI18n();
-  const unsupported = [...forms.values()].flatMap((form) =>
-    languagesOf(form)
-      .filter((lang) => !frameworkLanguages(i18n).includes(lang))
-      .map((lang) => ({
-        file: `${form.id}.json`,
-        path: 'languages',
-        message: `offers "${lang}", which the framework has no locale files for`,
-        expected: `languages from ${frameworkLanguages(i18n).join(', ')} (or add locales/${lang}/)`,
-      })),
-  );
-  if (unsupported.length > 0) throw new DefinitionError(unsupported);
   const views = createViews();
   const assets = createAssets();
   const { csrfSynchronisedProtection, generateToken } = csrfSync({

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {
   DefinitionError,
   checkDefinitions,
+  checkFormsDir,
   definitionFiles,
   loadForms,
   parseDefinition,
@@ -13,6 +14,7 @@ import type { RadiosQuestion, RepeatSection } from '../../src/definition/types';
 
 const FORMS = path.join(__dirname, '..', 'fixtures', 'forms');
 const BROKEN = path.join(__dirname, '..', 'fixtures', 'broken');
+const FRAMEWORK_LANGUAGE = path.join(__dirname, '..', 'fixtures', 'framework-language');
 /** How a broken file is named in its report: relative to the current folder. */
 const shown = (name: string) => path.relative(process.cwd(), path.join(BROKEN, `${name}.json`));
 
@@ -182,6 +184,23 @@ describe('load', () => {
       expect(() => loadForms(missing)).toThrow(
         `${path.relative(process.cwd(), missing)}: does not exist (expected a folder of form definitions (FORMS_DIR))`,
       );
+    });
+
+    it('refuses a language the framework has no locale files for, as the validator does', () => {
+      const checked = checkFormsDir(FRAMEWORK_LANGUAGE);
+      const reported = checked.results.flatMap((r) => (r.ok ? [] : r.problems));
+      expect(reported.map((p) => `${path.basename(p.file)}: ${p.path}: ${p.message}`)).toEqual([
+        'bus-pass.json: languages[1]: offers "fr", which the framework has no locale files for',
+        'demande-carte-bus.json: language: offers "fr", which the framework has no locale files for',
+      ]);
+      let thrown: unknown;
+      try {
+        loadForms(FRAMEWORK_LANGUAGE);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(DefinitionError);
+      expect((thrown as DefinitionError).problems).toEqual(reported);
     });
 
     it('lists every problem of every broken file in one DefinitionError', () => {
