@@ -1,21 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { ConfigError, readConfig } from '../config';
-import { checkDefinitions, definitionFiles } from '../definition/load';
-import { formatProblem } from '../definition/problem';
+import { ConfigError } from '../config';
 import { audit, AUDIT_USAGE } from './audit';
 import { withConfiguredStore } from './cli-store';
 import { purge, PURGE_USAGE } from './purge';
 import { readNewPassword } from './read-password';
 import { users, USERS_USAGE, type CommandIo } from './users';
-
-const USAGE = `Usage: civic-forms validate [files...]
-  Checks form definitions (every .json file in FORMS_DIR, "forms" by default, when no file is named)
-  and their translations (forms/locales/<lang>/<form id>.json for each language a form offers).
-  Exits 0 when all are valid, 1 otherwise; warnings (untranslated or unused strings) do not fail.
-${USERS_USAGE}
-${AUDIT_USAGE}
-${PURGE_USAGE}`;
+import { validate, VALIDATE_USAGE } from './validate';
+import { wantsHelp } from './wants-help';
 
 /** The terminal: results on standard output, problems and prompts on standard error. */
 const terminal: CommandIo = {
@@ -24,63 +14,99 @@ const terminal: CommandIo = {
   readPassword: () => readNewPassword(),
 };
 
-/** `civic-forms validate`: checks definitions and prints each problem as file: path: message. */
-export function validate(files: string[], out: (line: string) => void): number {
-  let targets = files.map((f) => path.resolve(f));
-  if (files.length === 0) {
-    const { formsDir } = readConfig();
-    if (!fs.existsSync(formsDir)) {
-      const file = path.relative(process.cwd(), formsDir) || formsDir;
-      out(
-        formatProblem({
-          file,
-          path: '',
-          message: 'does not exist',
-          expected: 'a folder of form definitions (FORMS_DIR)',
-        }),
-      );
-      return 1;
-    }
-    targets = definitionFiles(formsDir);
-  }
-  const results = checkDefinitions(targets);
-  let failures = 0;
-  for (const result of results) {
-    if (result.ok) {
-      out(`ok  ${path.relative(process.cwd(), result.file) || result.file}`);
-    } else {
-      failures += 1;
-      result.problems.forEach((p) => out(formatProblem(p)));
-    }
-    // Warnings (a translation left as in the form's own language, an unused key) do not fail.
-    (result.warnings ?? []).forEach((p) => out(`warning: ${formatProblem(p)}`));
-  }
-  out(`${results.length - failures} of ${results.length} definition(s) valid`);
-  return failures === 0 && results.length > 0 ? 0 : 1;
+interface Command {
+  usage: string;
+  run(args: string[]): number | Promise<number>;
 }
 
-/** Runs the command line and returns the exit code. */
+const COMMANDS: Readonly<Record<string, Command>> = {
+  validate: {
+    usage: VALIDATE_USAGE,
+    run: (args) => {
+      try {
+        return validate(args, terminal);
+      } catch (error) {
+        // A bad environment is the operator's to fix: say what is wrong, without a stack trace.
+        if (!(error instanceof ConfigError)) throw error;
+        terminal.err(error.message);
+        return 1;
+      }
+    },
+  },
+  users: {
+    usage: USERS_USAGE,
+    run: (args) => withConfiguredStore((store) => users(store, args, terminal), terminal.err),
+  },
+  audit: {
+    usage: AUDIT_USAGE,
+    run: (args) => withConfiguredStore((store) => audit(store, args, terminal), terminal.err),
+  },
+  purge: {
+    usage: PURGE_USAGE,
+    run: (args) => withConfiguredStore((store) => purge(store, args, terminal), terminal.err),
+  },
+};
+
+export const USAGE = `civic-forms: public services from JSON form definitions.
+
+Usage: civic-forms <command> [arguments]
+       civic-forms <command> --help     what one command does (-h too)
+
+Commands:
+  validate   check form definitions and their translations, as the service does when it starts
+  users      add, disable, enable and list staff accounts, reset a password, change a role
+  audit      print the audit trail
+  purge      delete expired sessions, saved drafts and resume codes now
+
+Starting the service (this command line does not serve pages):
+  npm start               in a copy of civic-forms: builds, then runs node dist/server.js
+  node dist/server.js     runs a build, e.g. under systemd or in a container
+  It reads its settings from the environment; the main ones:
+    PORT=3000  HOST=0.0.0.0       where it listens
+    NODE_ENV=production           Secure cookies; SESSION_SECRET must then be set
+    SESSION_SECRET=...            at least 32 characters, signs session cookies; never commit it
+    FORMS_DIR=forms               the form definitions it serves (it will not start if one is invalid)
+    DATA_DIR=data                 the folder of its SQLite database
+    BASE_URL=https://...          the public address, for links in emails and on paper forms
+    LOG_LEVEL=info                fatal, error, warn, info, debug, trace or silent
+  Every setting is described in docs/configuration.md.
+
+${VALIDATE_USAGE}
+${USERS_USAGE}
+${AUDIT_USAGE}
+${PURGE_USAGE}`;
+
+/**
+ * Runs the command line and returns the exit code: 0 done (or help shown), 1 failed, 2 not
+ * understood. Help goes to standard output; a usage shown because of a mistake, to standard error.
+ */
 export function main(argv: string[]): number | Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === 'validate') {
-    try {
-      return validate(rest, (line) => console.log(line));
-    } catch (error) {
-      // A bad environment is the operator's to fix: say what is wrong, without a stack trace.
-      if (!(error instanceof ConfigError)) throw error;
-      console.error(error.message);
-      return 1;
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    terminal.out(USAGE);
+    return 0;
+  }
+  if (name === 'help') {
+    const topic = rest[0];
+    const command = topic !== undefined && Object.hasOwn(COMMANDS, topic) && COMMANDS[topic];
+    if (topic !== undefined && !command) {
+      terminal.err(`There is no command "${topic}".`);
+      terminal.err(USAGE);
+      return 2;
     }
+    terminal.out(command ? command.usage : USAGE);
+    return 0;
   }
-  if (command === 'users') {
-    return withConfiguredStore((store) => users(store, rest, terminal), terminal.err);
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    terminal.err(`There is no command "${name}".`);
+    terminal.err(USAGE);
+    return 2;
   }
-  if (command === 'audit') {
-    return withConfiguredStore((store) => audit(store, rest, terminal), terminal.err);
+  // Before the database opens: asking how a command works needs no settings and changes nothing.
+  if (wantsHelp(rest)) {
+    terminal.out(command.usage);
+    return 0;
   }
-  if (command === 'purge') {
-    return withConfiguredStore((store) => purge(store, rest, terminal), terminal.err);
-  }
-  console.error(USAGE);
-  return command === undefined || command === '--help' ? 0 : 2;
+  return command.run(rest);
 }

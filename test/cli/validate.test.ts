@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -19,6 +20,35 @@ function civicForms(args: string[], env: Record<string, string> = {}): Promise<R
       [BIN, ...args],
       { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', ...env } },
       (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout: stdout.split('\n').filter((line) => line !== ''), stderr });
+      },
+    );
+  });
+}
+
+/** Starts the service as `npm start` would (from the source), on a forms folder; stops it after 60 s. */
+function startServer(formsDir: string): Promise<Run> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-forms-start-'));
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'src', 'server.ts')],
+      {
+        cwd: ROOT,
+        timeout: 60_000,
+        env: {
+          PATH: process.env.PATH ?? '',
+          NODE_ENV: 'test',
+          LOG_LEVEL: 'silent',
+          PORT: '0',
+          HOST: '127.0.0.1',
+          FORMS_DIR: formsDir,
+          DATA_DIR: dataDir,
+        },
+      },
+      (error, stdout, stderr) => {
+        fs.rmSync(dataDir, { recursive: true, force: true });
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolve({ code, stdout: stdout.split('\n').filter((line) => line !== ''), stderr });
       },
@@ -117,4 +147,28 @@ describe('cli validate', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Usage: civic-forms validate [files...]');
   });
+
+  it('refuses, as start-up does, a form offering a language the framework has no words for', async () => {
+    const folder = 'test/fixtures/framework-language';
+    const expected = [
+      // Its French translation is complete: only the framework's own words are missing.
+      `${folder}/bus-pass.json: languages[1]: offers "fr", which the framework has no locale files for (expected one of ar, cy, en, es, or a translation of the framework's words in locales/fr/ (docs/translation.md))`,
+      // A form written in French alone needs no translation file, and has the same problem.
+      `${folder}/demande-carte-bus.json: language: offers "fr", which the framework has no locale files for (expected one of ar, cy, en, es, or a translation of the framework's words in locales/fr/ (docs/translation.md))`,
+    ];
+    const [validator, server] = await Promise.all([
+      civicForms(['validate'], { FORMS_DIR: folder }),
+      startServer(folder),
+    ]);
+    expect(validator).toEqual({
+      code: 1,
+      stdout: [...expected, '0 of 2 definition(s) valid'],
+      stderr: '',
+    });
+    expect(server.code).toBe(1);
+    expect(server.stderr.split('\n').filter((line) => line !== '')).toEqual([
+      'civic-forms cannot start: 2 problem(s) in the form definitions:',
+      ...expected.map((line) => `  ${line}`),
+    ]);
+  }, 120_000);
 });
