@@ -6,9 +6,33 @@ import { readCookie } from './cookies';
 /** The cookie that remembers a language chosen with `?lang=`, for the browser session. */
 export const LANG_COOKIE = 'civic.lang';
 
+/** The primary subtag of a language tag, in lower case: `en-GB` → `en`. */
+const primary = (tag: string) => tag.toLowerCase().split('-')[0] ?? '';
+
+/**
+ * The supported languages an Accept-Language header names, by a range of their own (`cy`, `en-GB`
+ * for `en`, `pt` for `pt-BR`). The wildcard `*` names none: a browser sending `*` or `fr, *;q=0.1`
+ * states no preference among ours, so the fallback applies, not whichever language comes first.
+ */
+function namedIn(header: string | undefined, supported: readonly string[]): string[] {
+  const ranges = (header ?? '')
+    .split(',')
+    .map((range) => range.split(';')[0]?.trim().toLowerCase() ?? '')
+    .filter((range) => range !== '' && range !== '*');
+  return supported.filter((lang) =>
+    ranges.some(
+      (range) =>
+        range === lang.toLowerCase() ||
+        primary(range) === lang.toLowerCase() ||
+        primary(lang) === range,
+    ),
+  );
+}
+
 /**
  * Chooses the language of a request: `?lang=xx` (remembered in a session cookie), else the one
- * remembered, else the best match of the browser's Accept-Language, else the first the framework has.
+ * remembered, else the best match of the browser's Accept-Language among the languages it names,
+ * else English (or the first the framework has).
  * Form pages then narrow it to the languages the form is offered in (`formLanguage`).
  */
 export function createLanguage(supported: readonly string[], secure: boolean): RequestHandler {
@@ -24,9 +48,11 @@ export function createLanguage(supported: readonly string[], secure: boolean): R
       }
     } else if (remembered && supported.includes(remembered)) {
       lang = remembered;
-    } else if (req.headers['accept-language']) {
-      // Without the header, express would answer with the first language listed: no choice at all.
-      const accepted = req.acceptsLanguages(...supported);
+    } else {
+      // Only languages the header names are a choice. Without the header, or with only `*`, express
+      // would answer with the first language listed, which is no choice at all.
+      const named = namedIn(req.headers['accept-language'], supported);
+      const accepted = named.length > 0 ? req.acceptsLanguages(...named) : false;
       lang = typeof accepted === 'string' ? accepted : undefined;
     }
     res.locals.lang = lang ?? fallback;

@@ -35,6 +35,22 @@ describe('languages', () => {
     expect(none.text).toMatch(/<html lang="en"/);
   });
 
+  it.each([
+    ['*', 'en'],
+    ['fr, *;q=0.1', 'en'],
+    ['fr-FR,fr;q=0.9,*;q=0.5', 'en'],
+    ['*, cy;q=0.2', 'cy'],
+    ['en-GB;q=0.3, *', 'en'],
+    ['es-MX, *;q=0.1', 'es'],
+  ])(
+    'reads a wildcard as no preference: Accept-Language "%s" gives %s pages',
+    async (header, lang) => {
+      // The service's own pages are offered in every framework language, Arabic included.
+      const home = await new Visitor(app).agent.get('/').set('Accept-Language', header);
+      expect(home.text).toMatch(new RegExp(`<html lang="${lang}"`));
+    },
+  );
+
   it('shows a form in its own language when it is not offered in the one chosen', async () => {
     const spanish = await new Visitor(app).get(`${FORM}?lang=es`);
     expect(spanish.text).toMatch(/<html lang="en"/);
