@@ -8,7 +8,11 @@ set -euo pipefail
 needs=(
   "chromium:chromium"         # browser tests, driven by playwright-core (never a downloaded browser)
   "pdftotext:poppler-utils"   # the paper tests read PDFs back as copy and paste would
+  "clamd:clamav-daemon"       # the upload tests scan files with a real ClamAV daemon...
+  "sigtool:clamav"            # ... whose test signature database ClamAV's sigtool writes
 )
+# clamd is in /usr/sbin, which is not on every user's PATH.
+PATH="$PATH:/usr/sbin"
 
 missing=()
 for need in "${needs[@]}"; do

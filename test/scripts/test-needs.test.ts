@@ -43,10 +43,11 @@ describe('scripts/test-needs.sh (npm pretest)', () => {
 
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('sudo apt-get install -y chromium poppler-utils');
+    expect(result.stderr).toMatch(/ clamav\n/);
   });
 
   it('lets the tests run when every program is there', () => {
-    const result = runAsNobody(['chromium', 'pdftotext']);
+    const result = runAsNobody(['chromium', 'pdftotext', 'clamd', 'sigtool']);
 
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
