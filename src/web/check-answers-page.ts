@@ -3,10 +3,11 @@ import type { FormDefinition } from '../definition/types';
 import type { Draft } from '../engine/answers';
 import { summarise } from '../engine/check-answers';
 import { activeAnswers, walk } from '../engine/journey';
+import type { Submission } from '../store/store';
 import { summaryListGroups } from './summary-list';
 import { feedbackForm } from './kpi/feedback-form';
 import type { JourneyEvents } from './kpi/kpi-events';
-import { stepUrl } from './journey-state';
+import { rememberSubmission, sentJourney, stepUrl } from './journey-state';
 import type { PageHandlerDependencies } from './question-page';
 import { langOf, tOf } from './render';
 
@@ -61,9 +62,23 @@ export async function acceptCheckAnswers(
     new Date().toISOString(),
   );
   if (created) deps.kpi?.journeyEvent(req, draft, 'submit', { pageKey: 'check-answers' });
+  await showSent(deps, req, res, form, submission, created);
+}
+
+/**
+ * After a submission: the session lets go of the journey and keeps the reference, and the person
+ * goes to the confirmation. Also what a session gets whose journey was sent but not let go of.
+ */
+export async function showSent(
+  deps: PageHandlerDependencies,
+  req: Request,
+  res: Response,
+  form: FormDefinition,
+  submission: Submission,
+  created: boolean,
+): Promise<void> {
   if (deps.assisted) return deps.assisted.submitted(req, res, form, submission, created);
-  req.session.submitted = { ...req.session.submitted, [form.id]: submission.reference };
-  if (req.session.journeys) delete req.session.journeys[form.id];
+  rememberSubmission(req, form, submission.reference);
   res.redirect(303, `/${form.id}/confirmation`);
 }
 
@@ -76,8 +91,11 @@ export async function renderConfirmation(
 ): Promise<void> {
   const lang = langOf(res);
   const t = tOf(res, deps);
+  // A journey sent just before the process stopped, its session not yet told: its reference.
+  const sent = await sentJourney(req, deps.store, form);
+  if (sent) rememberSubmission(req, form, sent.reference);
   const reference = req.session.submitted?.[form.id];
-  const submission = reference ? await deps.store.findSubmission(reference) : undefined;
+  const submission = sent ?? (reference ? await deps.store.findSubmission(reference) : undefined);
   deps.render(req, res, 'confirmation.njk', {
     form,
     pageTitle: submission ? form.confirmation.title : t('confirmation.notFoundTitle'),

@@ -10,8 +10,13 @@ import { itemsOf, type Draft } from '../engine/answers';
 import { walk, type Step } from '../engine/journey';
 import { ServiceError } from '../errors';
 import { localise } from '../definition/translation';
-import { acceptCheckAnswers, renderCheckAnswers, renderConfirmation } from './check-answers-page';
-import { loadDraft, stepUrl } from './journey-state';
+import {
+  acceptCheckAnswers,
+  renderCheckAnswers,
+  renderConfirmation,
+  showSent,
+} from './check-answers-page';
+import { loadDraft, sentJourney, stepUrl } from './journey-state';
 import {
   acceptQuestionPage,
   renderQuestionPage,
@@ -63,6 +68,14 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
       if (!needsDraft) return handler(req, res, form, undefined as unknown as Draft);
       const draft = await (deps.assisted?.loadDraft(req, form) ??
         loadDraft(req, deps.store, form, lang));
+      // The session's journey has no draft (any more): it may have been sent just before the
+      // process stopped, the session not saved after. Then every page of it leads to its reference.
+      const gone = deps.assisted ? !draft : req.session.journeys?.[form.id] !== draft?.id;
+      if (gone) {
+        const sent = await (deps.assisted?.sentJourney(req, form) ??
+          sentJourney(req, deps.store, form));
+        if (sent) return showSent(deps, req, res, form, sent, false);
+      }
       // Staff journeys start on their own page (the caller's consent, the paper's details).
       if (!draft) return res.redirect(303, `${req.baseUrl}/${form.id}`);
       await handler(req, res, form, draft);

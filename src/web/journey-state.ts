@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import type { FormDefinition } from '../definition/types';
 import type { Draft } from '../engine/answers';
 import type { Step } from '../engine/journey';
-import type { Store } from '../store/store';
+import type { Store, Submission } from '../store/store';
 
 declare module 'express-session' {
   interface SessionData {
@@ -48,6 +48,26 @@ export async function saveDraft(req: Request, store: Store, draft: Draft): Promi
   if (req.session.journeys?.[draft.formId] !== draft.id) {
     req.session.journeys = { ...req.session.journeys, [draft.formId]: draft.id };
   }
+}
+
+/** Lets go of a sent journey and remembers its reference for the confirmation page. */
+export function rememberSubmission(req: Request, form: FormDefinition, reference: string): void {
+  req.session.submitted = { ...req.session.submitted, [form.id]: reference };
+  if (req.session.journeys) delete req.session.journeys[form.id];
+}
+
+/**
+ * The submission the session's journey of this form already made, when the session still points
+ * at it: the process stopped after the store committed the submission and before the session was
+ * saved. The person must get their reference, not an empty form inviting a second application.
+ */
+export async function sentJourney(
+  req: Request,
+  store: Store,
+  form: FormDefinition,
+): Promise<Submission | undefined> {
+  const id = req.session.journeys?.[form.id];
+  return id ? store.findSubmissionByTransaction(id) : undefined;
 }
 
 /**

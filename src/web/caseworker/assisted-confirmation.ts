@@ -4,6 +4,7 @@ import { localise } from '../../definition/translation';
 import { ServiceError } from '../../errors';
 import { translator } from '../i18n';
 import { tOf } from '../render';
+import { createAssistedJourney, letGoOfSent } from './assisted-journeys';
 import type { CaseworkerDependencies } from './caseworker-dependencies';
 import { renderCaseworker } from './caseworker-render';
 import { sentReference, type AssistedKind } from './journey-slots';
@@ -23,8 +24,11 @@ async function renderSent(
   const source = deps.forms.get(String(req.params.formId));
   if (!source) throw new ServiceError('PAGE_NOT_FOUND');
   const t = tOf(res, deps);
+  // A journey sent just before the process stopped, the session not saved after: its reference.
+  const sent = await createAssistedJourney(deps, kind).sentJourney(req, source);
+  if (sent) await letGoOfSent(deps, req, res, kind, sent, false);
   const reference = sentReference(req, kind, source.id);
-  const submission = reference ? await deps.store.findSubmission(reference) : undefined;
+  const submission = sent ?? (reference ? await deps.store.findSubmission(reference) : undefined);
   if (!submission) {
     return renderCaseworker(deps, req, res, 'message.njk', {
       pageTitle: t('caseworker:sent.notFoundTitle'),

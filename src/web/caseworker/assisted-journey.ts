@@ -18,6 +18,11 @@ export interface AssistedJourney {
   present(form: FormDefinition): FormDefinition;
   /** This session's staff journey for the form; undefined when none was started (consent first). */
   loadDraft(req: Request, form: FormDefinition): Promise<Draft | undefined>;
+  /**
+   * The submission this session's staff journey for the form made, when the session still holds
+   * it: sent just before the process stopped, the session not saved after.
+   */
+  sentJourney(req: Request, form: FormDefinition): Promise<Submission | undefined>;
   /** What a question page adds: the script to read out, in the caller's language. */
   questionLocals(res: Response, draft: Draft, step: QuestionStep): Record<string, unknown>;
   /** After sending: the audit line, letting go of the journey, and the staff confirmation. */

@@ -1,5 +1,7 @@
+import type { Request, Response } from 'express';
 import type { Principal } from '../../caseworker/authenticator';
 import { numberedForm } from '../../caseworker/numbered-form';
+import type { Submission } from '../../store/store';
 import { translator } from '../i18n';
 import type { AssistedJourney } from './assisted-journey';
 import { auditRequest } from './audit-request';
@@ -27,19 +29,45 @@ export function createAssistedJourney(
       return draft && draft.caseworkerId === principal?.id ? draft : undefined;
     },
 
+    async sentJourney(req, form) {
+      const id = journeyIn(req, kind, form.id);
+      const sent = id ? await deps.store.findSubmissionByTransaction(id) : undefined;
+      return sent && sent.caseworkerId === req.session.caseworker?.principal.id ? sent : undefined;
+    },
+
     questionLocals: (_res, draft, step) => (kind === 'call' ? scriptLocals(deps, draft, step) : {}),
 
     async submitted(req, res, form, submission, created) {
-      if (created) {
-        await auditRequest(deps.store, req, {
-          action: 'submit',
-          actor: res.locals.principal as Principal,
-          target: submission.reference,
-          detail: submission.channel,
-        });
-      }
-      releaseJourney(req, kind, form.id, submission.reference);
+      await letGoOfSent(deps, req, res, kind, submission, created);
       res.redirect(303, `${req.baseUrl}/${form.id}/confirmation`);
     },
   };
+}
+
+/**
+ * After a staff journey is sent: the audit line (once: also when the request that sent it stopped
+ * before writing it), and the caseworker's slot lets go of the journey, keeping the reference.
+ */
+export async function letGoOfSent(
+  deps: Pick<CaseworkerDependencies, 'store'>,
+  req: Request,
+  res: Response,
+  kind: AssistedKind,
+  submission: Submission,
+  created: boolean,
+): Promise<void> {
+  const audited =
+    !created &&
+    (await deps.store.listAudit({ target: submission.reference })).some(
+      (event) => event.action === 'submit',
+    );
+  if (!audited) {
+    await auditRequest(deps.store, req, {
+      action: 'submit',
+      actor: res.locals.principal as Principal,
+      target: submission.reference,
+      detail: submission.channel,
+    });
+  }
+  releaseJourney(req, kind, submission.formId, submission.reference);
 }
