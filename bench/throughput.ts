@@ -99,6 +99,7 @@ async function main(): Promise<void> {
       FORMS_DIR,
       LOG_LEVEL: 'silent',
       NODE_ENV: 'production',
+      BASE_URL: BASE,
       SESSION_SECRET: 'bench-secret-bench-secret-bench-secret!',
       SECURE_COOKIES: 'false',
     },

@@ -22,7 +22,12 @@ export interface Config {
   readonly bodyLimit: number;
   /** Whether cookies carry the Secure flag (on in production unless the operator says otherwise). */
   readonly secureCookies: boolean;
-  readonly trustProxy: boolean;
+  /**
+   * Which `X-Forwarded-For` entries to believe, as express's `trust proxy`: `false` (none: the
+   * address is the peer's), a number of proxies in front, or their addresses and CIDR ranges.
+   * Never `true`, which would let every client choose its own address.
+   */
+  readonly trustProxy: false | number | readonly string[];
   /** Bearer token `/metrics` asks for; without one, `/metrics` answers 404. */
   readonly metricsToken: string | undefined;
   /** Days a resume code (and its saved draft) lasts after it was last saved or opened. */
@@ -68,13 +73,29 @@ const envSchema = Joi.object({
     .min(1)
     .max(8 * 60)
     .default(15),
-  BASE_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
+  BASE_URL: Joi.when('NODE_ENV', {
+    is: 'production',
+    // Links in pages, emails and on paper are never built from a request's Host header.
+    then: Joi.string()
+      .uri({ scheme: ['http', 'https'] })
+      .required()
+      .messages({
+        'any.required':
+          'is required in production: the public address people use (https://...), for the links in pages, emails and paper forms',
+      }),
+    otherwise: Joi.string().uri({ scheme: ['http', 'https'] }),
+  }),
   LOG_LEVEL: Joi.string()
     .valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent')
     .default('info'),
   BODY_LIMIT_KB: Joi.number().integer().min(1).max(1024).default(64),
   SECURE_COOKIES: Joi.boolean(),
-  TRUST_PROXY: Joi.boolean().default(false),
+  TRUST_PROXY: Joi.string().trim().custom(trustedProxies).default(false).messages({
+    'trustProxy.true':
+      'must not be true, which lets any client choose its own address: give the number of proxies in front of the service (1 behind one load balancer) or their addresses',
+    'trustProxy.addresses':
+      'must be false, a number of proxies, or addresses and CIDR ranges separated by commas (bad: {{#bad}})',
+  }),
   METRICS_TOKEN: Joi.string()
     .min(24)
     .pattern(/^[\x21-\x7e]+$/)
@@ -95,6 +116,25 @@ const envSchema = Joi.object({
   .unknown(true)
   .prefs({ abortEarly: false, convert: true });
 
+/** The named ranges express's `trust proxy` knows besides addresses. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+const ADDRESS = Joi.string().ip({ cidr: 'optional' });
+
+/** `TRUST_PROXY` as express takes it: false, a hop count, or trusted addresses; never `true`. */
+function trustedProxies(value: string, helpers: Joi.CustomHelpers): Config['trustProxy'] {
+  const lower = value.toLowerCase();
+  if (lower === 'false' || lower === '' || lower === '0') return false;
+  if (lower === 'true') return helpers.error('trustProxy.true') as never;
+  if (/^\d{1,2}$/.test(lower)) return Number(lower);
+  const entries = value.split(',').map((entry) => entry.trim());
+  const bad = entries.filter(
+    (entry) => !PROXY_RANGES.includes(entry) && ADDRESS.validate(entry).error !== undefined,
+  );
+  if (bad.length > 0)
+    return helpers.error('trustProxy.addresses', { bad: bad.join(', ') }) as never;
+  return Object.freeze(entries);
+}
+
 /** Thrown when the environment holds a value the service cannot run with. */
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
@@ -107,9 +147,11 @@ function describe(detail: Joi.ValidationErrorItem): string {
   const name = detail.path.join('.');
   const found = detail.context?.value;
   const shown = ['SESSION_SECRET', 'METRICS_TOKEN'].includes(name)
-    ? '(hidden)'
-    : JSON.stringify(found);
-  return `${name}: ${detail.message.replace(/^"[^"]+" /, '')} (found ${shown})`;
+    ? 'found (hidden)'
+    : found === undefined
+      ? 'not set'
+      : `found ${JSON.stringify(found)}`;
+  return `${name}: ${detail.message.replace(/^"[^"]+" /, '')} (${shown})`;
 }
 
 /**
@@ -141,7 +183,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: value.LOG_LEVEL as Config['logLevel'],
     bodyLimit: (value.BODY_LIMIT_KB as number) * 1024,
     secureCookies: (value.SECURE_COOKIES as boolean | undefined) ?? nodeEnv === 'production',
-    trustProxy: value.TRUST_PROXY as boolean,
+    trustProxy: value.TRUST_PROXY as Config['trustProxy'],
     metricsToken: value.METRICS_TOKEN as string | undefined,
     resumeExpiryDays: value.RESUME_EXPIRY_DAYS as number,
     resumeLockMinutes: value.RESUME_LOCK_MINUTES as number,
@@ -164,6 +206,16 @@ export function resolveConfig(input: ConfigInput = {}): Config {
   if (config.env === 'production' && config.sessionSecret === DEVELOPMENT_SECRET) {
     throw new ConfigError([
       'sessionSecret: must be set in production (found the development default)',
+    ]);
+  }
+  if ((config.trustProxy as unknown) === true) {
+    throw new ConfigError([
+      'trustProxy: must not be true, which lets any client choose its own address (give a number of proxies or their addresses)',
+    ]);
+  }
+  if (config.env === 'production' && input.baseUrl === undefined) {
+    throw new ConfigError([
+      'baseUrl: must be set in production: the public address people use (not set)',
     ]);
   }
   return Object.freeze(config);

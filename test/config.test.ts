@@ -66,7 +66,7 @@ describe('config', () => {
           BASE_URL: 'https://permits.northbrook.example.gov.uk/',
           LOG_LEVEL: 'warn',
           BODY_LIMIT_KB: '128',
-          TRUST_PROXY: 'true',
+          TRUST_PROXY: '1',
           RESUME_EXPIRY_DAYS: '14',
           RESUME_LOCK_MINUTES: '60',
           RESUME_CLIENT_MAX_ATTEMPTS: '20',
@@ -87,7 +87,7 @@ describe('config', () => {
         logLevel: 'warn',
         bodyLimit: 128 * 1024,
         secureCookies: true,
-        trustProxy: true,
+        trustProxy: 1,
         resumeExpiryDays: 14,
         resumeLockMinutes: 60,
         resumeClientMaxAttempts: 20,
@@ -97,7 +97,12 @@ describe('config', () => {
 
     it('lets an operator turn secure cookies off behind a plain-HTTP proxy', () => {
       const config = readConfig(
-        { NODE_ENV: 'production', SESSION_SECRET: PRODUCTION_SECRET, SECURE_COOKIES: 'false' },
+        {
+          NODE_ENV: 'production',
+          SESSION_SECRET: PRODUCTION_SECRET,
+          BASE_URL: 'http://forms.test.internal',
+          SECURE_COOKIES: 'false',
+        },
         CWD,
       );
       expect(config.secureCookies).toBe(false);
@@ -141,15 +146,55 @@ describe('config', () => {
     });
 
     it('refuses production without a session secret', () => {
-      expect(problemsWith({ NODE_ENV: 'production' })).toEqual([
+      expect(problemsWith({ NODE_ENV: 'production', BASE_URL: 'https://forms.example' })).toEqual([
         'SESSION_SECRET: is required (found (hidden))',
       ]);
     });
 
     it('refuses production with the public development secret', () => {
       const developmentSecret = readConfig({}, CWD).sessionSecret;
-      expect(problemsWith({ NODE_ENV: 'production', SESSION_SECRET: developmentSecret })).toEqual([
+      expect(
+        problemsWith({
+          NODE_ENV: 'production',
+          SESSION_SECRET: developmentSecret,
+          BASE_URL: 'https://forms.example',
+        }),
+      ).toEqual([
         'SESSION_SECRET: must not be the development secret in production (found (hidden))',
+      ]);
+    });
+
+    it('refuses production without BASE_URL: no link is ever built from a Host header', () => {
+      expect(problemsWith({ NODE_ENV: 'production', SESSION_SECRET: PRODUCTION_SECRET })).toEqual([
+        'BASE_URL: is required in production: the public address people use (https://...), for the links in pages, emails and paper forms (not set)',
+      ]);
+      expect(readConfig({ NODE_ENV: 'development' }, CWD).baseUrl).toBe('http://localhost:3000');
+    });
+
+    it.each([
+      ['false', false],
+      ['0', false],
+      ['1', 1],
+      ['2', 2],
+      ['10.0.0.5', ['10.0.0.5']],
+      [
+        '10.0.0.5, 10.1.0.0/16,fd00::/8 ,loopback',
+        ['10.0.0.5', '10.1.0.0/16', 'fd00::/8', 'loopback'],
+      ],
+    ])('reads TRUST_PROXY=%j as the proxies to believe', (value, trusted) => {
+      expect(readConfig({ TRUST_PROXY: value }, CWD).trustProxy).toEqual(trusted);
+    });
+
+    it('refuses TRUST_PROXY=true, which lets any client choose its own address', () => {
+      expect(problemsWith({ TRUST_PROXY: 'true' })).toEqual([
+        'TRUST_PROXY: must not be true, which lets any client choose its own address: give the number of proxies in front of the service (1 behind one load balancer) or their addresses (found "true")',
+      ]);
+      expect(problemsWith({ TRUST_PROXY: 'TRUE' })).toHaveLength(1);
+    });
+
+    it('refuses a TRUST_PROXY that is not a number or addresses, naming the bad entries', () => {
+      expect(problemsWith({ TRUST_PROXY: '10.0.0.5, lb.internal, 300.1.1.1' })).toEqual([
+        'TRUST_PROXY: must be false, a number of proxies, or addresses and CIDR ranges separated by commas (bad: lb.internal, 300.1.1.1) (found "10.0.0.5, lb.internal, 300.1.1.1")',
       ]);
     });
 
@@ -178,10 +223,29 @@ describe('config', () => {
 
 describe('resolveConfig', () => {
   it('gives a library caller the environment defaults, secure cookies in production', () => {
-    const config = resolveConfig({ env: 'production', sessionSecret: 's'.repeat(40), port: 8080 });
+    const config = resolveConfig({
+      env: 'production',
+      sessionSecret: 's'.repeat(40),
+      port: 8080,
+      baseUrl: 'https://forms.example',
+    });
     expect(config.secureCookies).toBe(true);
-    expect(config.baseUrl).toBe('http://localhost:8080');
+    expect(config.baseUrl).toBe('https://forms.example');
     expect(Object.isFrozen(config)).toBe(true);
+    expect(resolveConfig({ port: 8080 }).baseUrl).toBe('http://localhost:8080');
+  });
+
+  it('refuses to trust every proxy', () => {
+    expect(() => resolveConfig({ trustProxy: true as unknown as number })).toThrow(
+      /trustProxy: must not be true/,
+    );
+    expect(resolveConfig({ trustProxy: ['10.0.0.5'] }).trustProxy).toEqual(['10.0.0.5']);
+  });
+
+  it('refuses production without a base URL', () => {
+    expect(() => resolveConfig({ env: 'production', sessionSecret: 's'.repeat(40) })).toThrow(
+      /baseUrl: must be set in production/,
+    );
   });
 
   it('refuses production with the published development secret', () => {

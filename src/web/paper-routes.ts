@@ -19,20 +19,12 @@ export interface PaperRoutesDependencies {
   store: Store;
   render: Render;
   i18n: i18n;
-  config: Pick<Config, 'baseUrl' | 'port'>;
+  /** Where the online form lives, for the QR code and the short link: never a request's Host. */
+  config: Pick<Config, 'baseUrl'>;
 }
 
-/** Blank PDFs kept in memory, by form version, language and online address; the oldest go first. */
+/** Blank PDFs kept in memory, by form version and language; the oldest go first. */
 const MOST_CACHED = 64;
-
-/**
- * Where the online form lives, for the QR code and the short link: `BASE_URL` when the operator
- * set one, else the address this request came to.
- */
-function onlineOrigin(config: PaperRoutesDependencies['config'], req: Request): string {
-  if (config.baseUrl !== `http://localhost:${config.port}`) return config.baseUrl;
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-}
 
 function pdfHeaders(res: Response, filename: string, disposition: 'inline' | 'attachment'): void {
   res.type('application/pdf');
@@ -52,7 +44,7 @@ export function createPaperRoutes(deps: PaperRoutesDependencies): Router {
     if (!source) throw new ServiceError('FORM_NOT_FOUND');
     const lang = formLanguage(source, res);
     const form = localise(source, lang);
-    const onlineUrl = `${onlineOrigin(deps.config, req)}/${form.id}?lang=${lang}`;
+    const onlineUrl = `${deps.config.baseUrl}/${form.id}?lang=${lang}`;
     const t = translator(deps.i18n, lang);
     return { source, paper: paperForm(form, { t, lang, dir: textDirection(lang), onlineUrl }) };
   };
@@ -73,7 +65,7 @@ export function createPaperRoutes(deps: PaperRoutesDependencies): Router {
 
   const pdf: RequestHandler = async (req, res) => {
     const { source, paper } = paperOf(req, res);
-    const key = [source.id, source.version, paper.lang, paper.online.url].join('\n');
+    const key = [source.id, source.version, paper.lang].join('\n');
     let made = blankPdfs.get(key);
     if (!made) {
       made = paperPdf(paper, translator(deps.i18n, paper.lang));

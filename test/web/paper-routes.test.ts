@@ -38,9 +38,32 @@ describe('the paper form routes', () => {
     expect(plainText(text)).toContain(
       plain(localise(app.forms.get('council-tax-reduction') as FormDefinition, 'cy').title),
     );
-    // The QR code and the short link open the online form in the same language, on this host.
-    expect(plainText(text)).toMatch(/http:\/\/127\.0\.0\.1:\d+\/council-tax-reduction\?lang=cy/);
+    // The QR code and the short link open the online form in the same language, at the configured
+    // address (in development, http://localhost:PORT), never the address the request came to.
+    expect(plainText(text)).toContain('http://localhost:3000/council-tax-reduction?lang=cy');
   });
+
+  it('never takes the printed link from the Host header, and makes one PDF whatever the Host', async () => {
+    // Without BASE_URL (development only), the configured http://localhost:PORT, not the request's.
+    const first = await binary(
+      request(app).get(`${FORM}/paper.pdf?lang=en`).set('Host', 'evil.example'),
+    );
+    const second = await binary(
+      request(app)
+        .get(`${FORM}/paper.pdf?lang=en`)
+        .set('Host', 'phish.example:8443')
+        .set('X-Forwarded-Host', 'evil.example'),
+    );
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const text = plainText(await pdfText(first.body as Buffer));
+    expect(text).toContain('http://localhost:3000/council-tax-reduction?lang=en');
+    expect(text).not.toMatch(/evil|phish/);
+    // The same bytes: one PDF was made and kept, not one per Host.
+    expect(Buffer.compare(first.body as Buffer, second.body as Buffer)).toBe(0);
+    const page = await request(app).get(`${FORM}/paper?lang=en`).set('Host', 'evil.example');
+    expect(page.text).toContain('http://localhost:3000/council-tax-reduction?lang=en');
+    expect(page.text).not.toContain('evil.example');
+  }, 120_000);
 
   it('sends the same PDF again from memory, linking to BASE_URL when it is set', async () => {
     const published = testApp({

@@ -18,9 +18,12 @@ import {
 
 const WRONG_DAY = { ...DATE_OF_BIRTH, 'date-of-birth-day': '28' };
 
-/** An app behind a proxy, so each test client can come from an address of its own. */
+/**
+ * An app behind a proxy on this machine (the test client stands for it), so each test client can
+ * come from the address its `X-Forwarded-For` gives.
+ */
 function proxiedApp(options: AppOptions = {}): CivicFormsApp {
-  return testApp({ trustProxy: true, ...options });
+  return testApp({ trustProxy: ['loopback'], ...options });
 }
 
 /** Saves a new application for later on its own browser; returns the code. */
