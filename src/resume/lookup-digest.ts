@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 /** What a digest is of, so a code's digest can never equal a client's. */
-export type DigestPurpose = 'resume-code' | 'resume-client';
+export type DigestPurpose = 'resume-code' | 'resume-client' | 'save-session' | 'save-client';
 
 /**
  * A keyed SHA-256 digest (HMAC) of a value that must be found again by value: a resume code, a

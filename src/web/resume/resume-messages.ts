@@ -1,4 +1,5 @@
-// The pages of save and return that only say something: nothing to save, expired, locked.
+// The pages of save and return that only say something: nothing to save, expired, locked, saved
+// too often.
 import type { Request, Response } from 'express';
 import type { FormDefinition } from '../../definition/types';
 import { dateAndTime } from './local-time';
@@ -62,6 +63,30 @@ export function renderLocked(
       pageTitle: t('resume:locked.title'),
       paragraphs: [t('resume:locked.body', { date, time }), t('resume:locked.why')],
       helpIntro: t('resume:locked.helpIntro'),
+    },
+    429,
+  );
+}
+
+/** Saved too often from this browser or address: the answers are kept; when to save again. */
+export function renderSaveLimited(
+  deps: ResumePagesDependencies,
+  req: Request,
+  res: Response,
+  form: FormDefinition,
+  { until, backHref }: { until: number; backHref: string },
+): void {
+  const t = tOf(res, deps);
+  const { date, time } = dateAndTime(until, langOf(res));
+  deps.render(
+    req,
+    res,
+    'resume-message.njk',
+    {
+      form,
+      pageTitle: t('resume:saveLimited.title'),
+      paragraphs: [t('resume:saveLimited.body'), t('resume:saveLimited.kept', { date, time })],
+      link: { href: backHref, text: t('resume:saveLimited.link') },
     },
     429,
   );

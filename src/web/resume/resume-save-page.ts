@@ -6,11 +6,12 @@ import { today } from '../../engine/today';
 import { email } from '../../questions/email';
 import type { QuestionError, RawState, Translate } from '../../questions/question-type';
 import { saveForLater, type SavedForLater } from '../../resume/save-for-later';
+import { chargeSave } from '../../resume/save-limit';
 import type { Secret } from '../../resume/saved-secret';
 import { stepUrl } from '../journey-state';
 import { dateAndTime } from './local-time';
 import { errorSummary, langOf, questionView, tOf } from '../render';
-import { renderNothingToSave } from './resume-messages';
+import { renderNothingToSave, renderSaveLimited } from './resume-messages';
 import type { ResumePagesDependencies } from './resume-pages';
 import { readSecret, secretQuestionList, secretQuestions, secretView } from './secret-fields';
 
@@ -94,11 +95,19 @@ export async function acceptSavePage(
   if (!read.secret || errors.length > 0) {
     return renderSavePage(deps, req, res, form, { raw: { ...read.raw, ...address.raw }, errors });
   }
-  const saved = await saveForLater(
+  const now = Date.now();
+  const allowance = await chargeSave(
     deps.store,
-    { draft, secret: read.secret, now: Date.now() },
+    { session: req.sessionID, client: req.ip ?? 'unknown', now },
     deps.policy,
   );
+  if (!allowance.allowed) {
+    req.log.info({ reqId: req.id, event: 'resume-save-limited', formId: form.id }, 'save refused');
+    // The browser keeps the journey: nothing is lost, and the person can carry on now.
+    const backHref = stepUrl(form, walk(form, draft).next);
+    return renderSaveLimited(deps, req, res, form, { until: allowance.until, backHref });
+  }
+  const saved = await saveForLater(deps.store, { draft, secret: read.secret, now }, deps.policy);
   const emailed = address.value
     ? await sendLink(deps, req, form, { to: address.value, saved, lang })
     : undefined;

@@ -6,10 +6,12 @@ import type { ResumeMessage } from '../../../src/resume/resume-sender';
 import { resumePolicy } from '../../../src/resume/resume-policy';
 import { purgeNow } from '../../../src/resume/purge-job';
 import type { AppOptions, CivicFormsApp } from '../../../src/web/app';
-import { h1, summaryErrors, testApp, Visitor } from '../../support/agent';
+import { h1, summaryErrors, testApp, textOf, Visitor } from '../../support/agent';
 import {
   answerFirstPages,
   chooseSecret,
+  CODE_SHAPE,
+  codeOn,
   DATE_OF_BIRTH,
   MEMORABLE_WORD,
   pressSave,
@@ -101,6 +103,47 @@ describe('save and return: limits, expiry and what is kept', () => {
     expect((await tryFrom(app, '198.51.100.8', mine, DATE_OF_BIRTH)).status).toBe(303);
     expect((await tryFrom(app, '198.51.100.9', theirs, MEMORABLE_WORD)).status).toBe(303);
   }, 60_000);
+
+  it('gives one browser 5 codes an hour; the 6th save says when it can save again and keeps the answers', async () => {
+    app = testApp();
+    const visitor = new Visitor(app);
+    for (let i = 0; i < 5; i += 1) {
+      const at = await answerFirstPages(visitor);
+      const code = await chooseSecret(
+        visitor,
+        await pressSave(visitor, at, { 'has-vehicles': 'no' }),
+        DATE_OF_BIRTH,
+      );
+      expect(code).toMatch(CODE_SHAPE);
+    }
+    const at = await answerFirstPages(visitor);
+    const saveUrl = await pressSave(visitor, at, { 'has-vehicles': 'no' });
+    await visitor.get(saveUrl);
+    const refused = await visitor.post(saveUrl, { ...DATE_OF_BIRTH, email: '' });
+    expect(refused.status).toBe(429);
+    expect(h1(refused.text)).toBe('You cannot save your form again yet');
+    expect(textOf(refused.text, /<main[^>]*>([\s\S]*?)<\/main>/)).toMatch(
+      /Your answers are still here and nothing has been lost\. You can save again after \d\d:\d\d on \d{1,2} \w+ \d{4}, or carry on with your form now\./,
+    );
+    expect(codeOn(refused.text)).toBeUndefined();
+    // The way back leads to the form, with every answer still there.
+    const back = /href="([^"]+)">Go back to your form</.exec(refused.text)?.[1];
+    expect(back).toBe('/parking-permit/start-date');
+    expect((await visitor.get(back ?? '')).status).toBe(200);
+    expect((await visitor.get('/parking-permit/full-name')).text).toContain('value="Amara Okafor"');
+    // In Welsh too.
+    await visitor.get(`${saveUrl}?lang=cy`);
+    const welsh = await visitor.post(saveUrl, { ...DATE_OF_BIRTH, email: '' });
+    expect(welsh.status).toBe(429);
+    expect(h1(welsh.text)).toBe('Ni allwch gadw eich ffurflen eto ar hyn o bryd');
+    // Five codes were stored, not six.
+    const db = (await import('better-sqlite3')).default(
+      path.join(app.config.dataDir, 'civic-forms.sqlite'),
+      { readonly: true },
+    );
+    expect(db.prepare('SELECT COUNT(*) AS n FROM resume_codes').get()).toEqual({ n: 5 });
+    db.close();
+  }, 120_000);
 
   it('refuses an expired code, and the clean-up deletes expired drafts and codes', async () => {
     app = testApp({ resumeExpiryDays: 0.4 / 86_400 });
