@@ -12,6 +12,8 @@ declare module 'bidi-js' {
       start?: number,
       end?: number,
     ): Array<[number, number]>;
+    /** The mirror image of a character (`(` for `)`), or null when it has none. */
+    getMirroredCharacter(char: string): string | null;
     /** Takes the `levels` array itself, not the object `getEmbeddingLevels` returns. */
     getMirroredCharactersMap(
       text: string,

@@ -8,8 +8,15 @@ export interface Piece {
   /** The characters to hand to the font, in the order it wants them (see `visualPieces`). */
   text: string;
   family: Family;
+  /** Drawn as its mirror image (a bracket in a right-to-left line), standing for `text` itself. */
+  mirrored?: boolean;
   /** Where the piece starts in the line as written, so pieces can be drawn in reading order. */
   logicalStart: number;
+}
+
+/** A text drawn as its mirror image: each character that has one swapped for it (`(` for `)`). */
+export function mirrorImage(text: string): string {
+  return [...text].map((char) => bidi.getMirroredCharacter(char) ?? char).join('');
 }
 
 /** A line in the order it is seen, left to right: pieces, and the spaces between them. */
@@ -20,7 +27,9 @@ export type VisualItem = Piece | { space: true };
  * words run from right to left, while numbers, Latin words and phone numbers inside it keep their
  * own left-to-right order; brackets are mirrored. Arabic pieces are handed over in their written
  * order, because the font shapes them (joining forms) and lays them out right to left itself;
- * every other piece is handed over in the order it is seen.
+ * every other piece is handed over in the order it is seen. A mirrored character is a piece of its
+ * own: it is drawn as its mirror image but stands for the character written, so the text read
+ * back from the PDF has the brackets of the line as written.
  */
 export function visualPieces(line: string, dir: 'ltr' | 'rtl'): VisualItem[] {
   const levels = bidi.getEmbeddingLevels(line, dir);
@@ -42,8 +51,13 @@ export function visualPieces(line: string, dir: 'ltr' | 'rtl'): VisualItem[] {
     current = undefined;
   };
   for (const index of order) {
-    const char = mirrored.get(index) ?? line[index] ?? '';
+    const char = line[index] ?? '';
     const rtl = ((levels.levels[index] ?? 0) & 1) === 1;
+    if (mirrored.has(index)) {
+      flush();
+      items.push({ text: char, family: familyOf(char), mirrored: true, logicalStart: index });
+      continue;
+    }
     if (char === ' ' && (rtl || !current || current.rtl)) {
       flush();
       items.push({ space: true });

@@ -1,5 +1,7 @@
+import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
-import { extractableFont } from './font-faces';
+import { mirrorImage } from './bidi-pieces';
+import { extractableFont, silentShapes } from './font-faces';
 import { paperFont } from './fonts';
 import { placeLine, wrapText, type TextStyle } from './pdf-text';
 
@@ -50,8 +52,11 @@ export class PdfPen {
     });
     for (const family of ['latin', 'arabic'] as const) {
       for (const weight of ['regular', 'bold'] as const) {
-        const font = extractableFont(paperFont(family, weight));
-        this.doc.registerFont(`${family}-${weight}`, font as unknown as Buffer);
+        for (const mirrored of [false, true]) {
+          const font = extractableFont(paperFont(family, weight), mirrored);
+          const name = `${family}-${weight}${mirrored ? '-mirrored' : ''}`;
+          this.doc.registerFont(name, font as unknown as Buffer);
+        }
       }
     }
   }
@@ -84,15 +89,40 @@ export class PdfPen {
           : this.left(start, width);
       const baseline = this.y + style.size * (this.leading - 1) * 0.5 + style.size * 0.95;
       const weight = style.weight ?? 'regular';
+      const colour = style.quiet ? QUIET : INK;
       for (const piece of placed.pieces) {
+        const x = left + piece.x;
         this.doc
-          .font(`${piece.family}-${weight}`)
+          .font(`${piece.family}-${weight}${piece.mirrored ? '-mirrored' : ''}`)
           .fontSize(style.size)
-          .fillColor(style.quiet ? QUIET : INK)
-          .text(piece.text, left + piece.x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+          .fillColor(colour)
+          .text(piece.text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+        const drawn = piece.mirrored ? mirrorImage(piece.text) : piece.text;
+        this.shapes(paperFont(piece.family, weight), drawn, x, baseline, style.size, colour);
       }
     }
     this.y += height;
+  }
+
+  /** Draws the glyphs of a text that stand for no character (see `silentShapes`) as filled paths. */
+  private shapes(
+    font: Font,
+    text: string,
+    x: number,
+    baseline: number,
+    size: number,
+    colour: string,
+  ) {
+    const scale = size / font.unitsPerEm;
+    for (const shape of silentShapes(font, text)) {
+      this.doc
+        .save()
+        .translate(x + shape.x * scale, baseline - shape.y * scale)
+        .scale(scale, -scale)
+        .path(shape.path)
+        .fill(colour)
+        .restore();
+    }
   }
 
   /** Moves the pen down. */

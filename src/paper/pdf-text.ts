@@ -1,4 +1,4 @@
-import { visualPieces, type Piece } from './bidi-pieces';
+import { mirrorImage, visualPieces, type Piece } from './bidi-pieces';
 import { widthOf } from './font-faces';
 import { familyOf, paperFont, type Family, type Weight } from './fonts';
 
@@ -90,7 +90,8 @@ export function placeLine(
       x += space;
       continue;
     }
-    const width = pieceWidth(item.family, weight, item.text, style.size);
+    const drawn = item.mirrored ? mirrorImage(item.text) : item.text;
+    const width = pieceWidth(item.family, weight, drawn, style.size);
     pieces.push({ ...item, x, width });
     x += width;
   }

@@ -46,18 +46,13 @@ export function linesOf(page: PdfPage): PdfItem[][] {
   return [...lines.entries()].sort(([a], [b]) => b - a).map(([, items]) => items);
 }
 
-// Brackets are drawn mirrored in right-to-left lines, and extracted as drawn.
-const MIRRORED: Record<string, string> = { ')': '(', ']': '[', '»': '«', '>': '<' };
-
 /**
- * Text made comparable whatever the line breaks: no white space or invisible characters, brackets
- * one way round, and no marks on letters (the PDF draws Arabic vowel signs but leaves them out of
- * its text). `plain(extracted).includes(plain(expected))` is "the PDF says this".
+ * Text made comparable whatever the line breaks: no white space or invisible characters, and no
+ * marks on letters (the PDF draws Arabic vowel signs but leaves them out of its text).
+ * `plain(extracted).includes(plain(expected))` is "the PDF says this".
  */
 export function plain(text: string): string {
-  return text
-    .replace(/[\s\u200b-\u200f\u2066-\u2069\p{Mn}]+/gu, '')
-    .replace(/[)\]»>]/g, (c) => MIRRORED[c] ?? c);
+  return text.replace(/[\s\u200b-\u200f\u2066-\u2069\p{Mn}]+/gu, '');
 }
 
 /** Everything a PDF says, page after page, made comparable (see `plain`). */
