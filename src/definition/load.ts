@@ -6,6 +6,7 @@ import { formatProblem, type Problem } from './problem';
 import { buildCatalogue } from './catalogue';
 import { checkFrameworkLanguages } from './framework-languages';
 import { checkQuestions } from './question-checks';
+import { checkReachability } from './reachability';
 import { checkReferences } from './references';
 import { checkFormId } from './reserved-form-ids';
 import {
@@ -96,12 +97,17 @@ export function parseDefinition(source: string, file: string): LoadResult {
   if (error)
     return { ok: false, file, problems: error.details.map((d) => problemFromJoi(name, d)) };
   const form = value as FormDefinition;
+  const catalogue = buildCatalogue(form);
   const problems = [
     ...checkReferences(form, name),
-    ...checkQuestions(buildCatalogue(form), name),
+    ...checkQuestions(catalogue, name),
     ...checkFormId(form, name),
     ...checkFrameworkLanguages(form, name),
   ];
+  // Which pages answers can reach is only worked out for conditions that are sound themselves.
+  const reachability = problems.length === 0 ? checkReachability(form, catalogue, name) : undefined;
+  problems.push(...(reachability?.problems ?? []));
+  const warnings = reachability?.warnings ?? [];
   const stem = path.basename(file, '.json');
   if (form.id !== stem) {
     problems.push({
@@ -111,8 +117,8 @@ export function parseDefinition(source: string, file: string): LoadResult {
       expected: `"${stem}", the file's name without .json`,
     });
   }
-  if (problems.length > 0) return { ok: false, file, problems };
-  return { ok: true, file, form: deepFreeze(form), warnings: [] };
+  if (problems.length > 0) return { ok: false, file, problems, warnings };
+  return { ok: true, file, form: deepFreeze(form), warnings };
 }
 
 /** Where a form's translation into a language lives: `forms/locales/<lang>/<form id>.json`. */
@@ -128,7 +134,7 @@ function withTranslations(result: LoadResult): LoadResult {
   if (!result.ok) return result;
   const { form, file } = result;
   const problems: Problem[] = [];
-  const warnings: Problem[] = [];
+  const warnings: Problem[] = [...result.warnings];
   const byLanguage = new Map<string, FormDefinition>();
   for (const lang of languagesOf(form).slice(1)) {
     const source = translationFile(file, form.id, lang);

@@ -139,6 +139,22 @@ const REPORTS: Array<[string, string]> = [
     'item-label-outside-section',
     'pages[3].itemLabel: names "address", which is not a question of this section (expected the id of a question asked in this repeating section)',
   ],
+  [
+    'condition-number-as-text',
+    'pages[4].condition.greaterThan: compares "days-since", a number question, with the text "14" (expected the number 14, without quotes)',
+  ],
+  [
+    'condition-contradictory',
+    'pages[3].pages[1].condition: is met by no answers at all, so the page "garden-subscription" is never shown (expected a condition that some answers on the way to it meet)',
+  ],
+  [
+    'condition-after-exit',
+    'pages[3].pages[1].condition: is never met by the answers of a journey that gets this far, so the page "garden-subscription" is never shown (expected a condition that some answers on the way to it meet)',
+  ],
+  [
+    'exit-before-every-page',
+    'pages[3]: is never reached, nor is anything after it: every journey ends at an exit page before it ("too-late", "report-on-the-day") (expected exit pages whose conditions some answers get past)',
+  ],
   ['min-above-max', 'pages[3].min: is 5, more than max (4) (expected min no greater than max)'],
   [
     'id-not-file-name',
