@@ -1,6 +1,6 @@
 /**
- * What a member of staff did: signing in and out, reading submissions, managing accounts, and the
- * journeys done for callers and from paper. The store takes any of these names, never an answer value.
+ * What a member of staff did: signing in and out, reading submissions, managing accounts, the
+ * journeys done for callers and from paper, and viewing or exporting the KPI figures. The store takes any of these names, never an answer value.
  */
 export type AuditAction =
   | 'sign-in'
@@ -17,7 +17,9 @@ export type AuditAction =
   | 'open-draft'
   | 'open-draft-failed'
   | 'key-in-paper'
-  | 'submit';
+  | 'submit'
+  | 'view-figures'
+  | 'export-figures';
 
 /** One line of the append-only audit trail: who, when, what, on what, and from where. */
 export interface AuditEvent {

@@ -201,6 +201,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
         store,
         idleMinutes: config.caseworkerIdleMinutes,
       })('service-team'),
+      idleMinutes: config.caseworkerIdleMinutes,
       flush: () => kpi.recorder.flush(),
     }),
     // The guard's refusals as the staff area shows them (its 403 pages), not as a service fault.

@@ -108,6 +108,43 @@ describe('the KPI dashboard in Chromium', () => {
     120_000,
   );
 
+  it('warns before the sign-in ends, as caseworker pages do; "Stay signed in" keeps it', async () => {
+    const { context } = await shared.newContextIn('en');
+    const page = await context.newPage();
+    await page.clock.install();
+    await open(page, '/dashboard/parking-permit');
+    await page.fill('#username', 'dana.hughes');
+    await page.fill('#password', PASSWORD);
+    await navigation(page, () => page.click(SIGN_IN_BUTTON));
+    expect(pathOf(page)).toBe('/dashboard/parking-permit');
+    const dialogOpen = () =>
+      page.evaluate(
+        () =>
+          (
+            (globalThis as unknown as InPage).document.getElementById('cf-timeout') as unknown as {
+              open: boolean;
+            }
+          ).open,
+      );
+    expect(await dialogOpen()).toBe(false);
+    // CASEWORKER_IDLE_MINUTES is 15: the warning opens 5 minutes before the end.
+    await page.clock.runFor(10 * 60_000 + 1000);
+    expect(await dialogOpen()).toBe(true);
+    expect(await page.textContent('#cf-timeout-title')).toBe('Do you want to stay signed in?');
+    const kept = page.waitForResponse((r) => r.url().endsWith('/caseworker/keep-alive'));
+    await page.click('#cf-timeout button[data-module="cf-keep-alive"]');
+    expect((await kept).status()).toBe(204);
+    await page.waitForFunction(
+      () =>
+        !(
+          (globalThis as unknown as InPage).document.getElementById('cf-timeout') as unknown as {
+            open: boolean;
+          }
+        ).open,
+    );
+    await context.close();
+  }, 120_000);
+
   it('takes a satisfaction rating on the confirmation page, with an error state and thanks, in Welsh', async () => {
     const { context, offsite } = await shared.newContextIn('cy');
     const page = await context.newPage();

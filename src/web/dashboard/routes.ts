@@ -11,6 +11,8 @@ import { figureFormat } from './format';
 import { headline, type Cell, type Wording } from './tables';
 import { dashboardSections } from './view';
 import { escapeHtml } from '../escape-html';
+import { staffTimeout } from '../caseworker/staff-timeout';
+import { auditFigures } from './audit-figures';
 import { langOf, tOf, type Render } from '../render';
 
 /** What the dashboard routes need. */
@@ -21,6 +23,8 @@ export interface DashboardDependencies {
   i18n: i18n;
   /** Lets only the service team in: `requireRole('service-team')`. */
   guard: RequestHandler;
+  /** Minutes without a request before a staff sign-in ends: the pages warn before then. */
+  idleMinutes: number;
   /** The clock, for tests; `Date.now` by default. */
   now?: () => number;
   /** Writes the journey events still waiting in memory, so the figures are up to the minute. */
@@ -33,11 +37,24 @@ export interface DashboardDependencies {
  * the dates chosen; `/dashboard/{formId}.csv` and `.json` export the same figures.
  *
  * @example
- *   app.use('/dashboard', createDashboardRoutes({ forms, store, render, i18n, guard: requireRole('service-team') }));
+ *   app.use('/dashboard', createDashboardRoutes({ forms, store, render, i18n, guard: requireRole('service-team'), idleMinutes: 15 }));
  */
 export function createDashboardRoutes(deps: DashboardDependencies): Router {
   const now = deps.now ?? Date.now;
   const router = Router();
+  // The staff layout: who is signed in, a sign-out button, and the warning before the sign-in ends.
+  const render: Render = (req, res, view, locals, status) =>
+    deps.render(
+      req,
+      res,
+      view,
+      {
+        ...(typeof locals === 'function' ? locals() : locals),
+        principal: res.locals.principal,
+        timeout: staffTimeout(req, deps.idleMinutes),
+      },
+      status,
+    );
   // Before the guard, so its refusals (which name who is signed in) are not kept either.
   router.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -87,7 +104,8 @@ export function createDashboardRoutes(deps: DashboardDependencies): Router {
       text: w.t(`dashboard:headline.${key}`),
       ...(numeric ? { format: 'numeric' as const } : {}),
     });
-    deps.render(req, res, 'dashboard/index.njk', {
+    await auditFigures(deps.store, req, res, { action: 'view-figures', filter });
+    render(req, res, 'dashboard/index.njk', {
       pageTitle: w.t('dashboard:title'),
       serviceName: w.t('dashboard:title'),
       serviceUrl: '/dashboard',
@@ -133,6 +151,14 @@ export function createDashboardRoutes(deps: DashboardDependencies): Router {
     const form = shownIn(source, langOf(res));
     const report = await loadReport(deps.store, form, filter.period, version);
     const fileName = `${source.id}-${filter.from}-${filter.to}`;
+    const format = extension as 'csv' | 'json' | undefined;
+    await auditFigures(deps.store, req, res, {
+      action: format ? 'export-figures' : 'view-figures',
+      formId: source.id,
+      filter,
+      version,
+      format,
+    });
     if (extension === 'json') {
       res.setHeader('Content-Disposition', `attachment; filename="${fileName}.json"`);
       return res.json(report);
@@ -147,7 +173,7 @@ export function createDashboardRoutes(deps: DashboardDependencies): Router {
       w,
       deps.i18n.dir(langOf(res)) === 'rtl',
     );
-    deps.render(
+    render(
       req,
       res,
       'dashboard/form.njk',

@@ -16,6 +16,8 @@ export interface Section {
   id: string;
   heading: string;
   chart?: Chart;
+  /** Said above the chart: what its bars are, when the heading does not say it. */
+  chartDescription?: string;
   table: Table;
   /** Said instead of the table when it has no rows. */
   empty?: string;
@@ -45,9 +47,12 @@ export function dashboardSections(
   const funnel: Section = {
     id: 'funnel',
     heading: t('dashboard:funnel.heading'),
+    chartDescription: t('dashboard:funnel.chartDescription'),
+    // Where people left, not how many reached each page: reached only falls, so its bars are
+    // nearly all the same length and hide the page people stop at.
     chart: barChart(
       'funnel',
-      steps.map((s) => ({ label: s.label, value: s.reached, text: f.count(s.reached) })),
+      steps.map((s) => ({ label: s.label, value: s.left, text: f.count(s.left) })),
       rtl,
     ),
     table: {

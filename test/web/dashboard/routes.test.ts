@@ -31,6 +31,26 @@ describe('/dashboard', () => {
     );
   });
 
+  it('shows who is signed in and signs out as the caseworker area does, audited', async () => {
+    await addAccount(app.store, 'rhys.morgan', {
+      role: 'service-team',
+      displayName: 'Rhys Morgan',
+    });
+    const rhys = new Visitor(app);
+    await signIn(rhys, 'rhys.morgan');
+    const page = await rhys.get('/dashboard');
+    expect(page.text).toContain('Signed in as Rhys Morgan');
+    expect(page.text).toContain(
+      '<form method="post" action="/caseworker/sign-out" id="cf-sign-out"',
+    );
+    const out = await rhys.post('/caseworker/sign-out', {});
+    expect(out.status).toBe(303);
+    expect(out.headers.location).toBe('/caseworker/sign-in?signedOut=1');
+    expect((await rhys.get('/dashboard')).status).toBe(303);
+    const audit = await app.store.listAudit({ actorUsername: 'rhys.morgan' });
+    expect(audit.map((e) => e.action)).toEqual(['sign-in', 'view-figures', 'sign-out']);
+  });
+
   it('refuses a caseworker: it is for the service team', async () => {
     await addAccount(app.store, 'sian.evans');
     const caseworker = new Visitor(app);
@@ -63,10 +83,16 @@ describe('/dashboard', () => {
       );
       for (const id of ['funnel', 'channels', 'languages', 'satisfaction', 'trend']) {
         expect(page.text).toMatch(new RegExp(`<h2 class="govuk-heading-m" id="${id}-heading">`));
+        const description = id === 'funnel' ? `${id}-chart-description ` : '';
         expect(page.text).toMatch(
-          new RegExp(`<svg [^>]*role="img" aria-labelledby="${id}-heading ${id}-chart-note"`),
+          new RegExp(
+            `<svg [^>]*role="img" aria-labelledby="${id}-heading ${description}${id}-chart-note"`,
+          ),
         );
       }
+      expect(page.text).toContain(
+        '<p class="govuk-body" id="funnel-chart-description">Each bar is the number of journeys that left at that page without finishing.</p>',
+      );
       expect(page.text).not.toMatch(/\sstyle=/);
       expect(page.text).toContain('No errors were shown in these dates.');
       expect(page.text).toContain('href="/dashboard/parking-permit.csv"');
@@ -144,6 +170,46 @@ describe('/dashboard', () => {
       expect(response.headers.location).toBe(
         '/dashboard/parking-permit?from-day=99&from-month=1&from-year=2025',
       );
+    });
+
+    it('records each view and export of figures in the audit trail: who, which form, which filters', async () => {
+      const before = (await app.store.listAudit({ actorUsername: 'dana.hughes' })).length;
+      const dates = `from-day=1&from-month=January&from-year=${YEAR}&to-day=${DAY}&to-month=${MONTH}&to-year=${YEAR}`;
+      const day = (month: number, d: number) =>
+        `${YEAR}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      const chosen = `${day(1, 1)}..${day(MONTH, DAY)}`;
+      await team.get('/dashboard');
+      await team.get(`/dashboard/parking-permit?${dates}`);
+      await team.get(`/dashboard/parking-permit.csv?${dates}&version=1.0`);
+      await team.get('/dashboard/parking-permit.json');
+      // A refused export (dates that are wrong) showed nothing: nothing to record.
+      await team.get('/dashboard/parking-permit.csv?from-day=99&from-month=1&from-year=2025');
+      const events = (await app.store.listAudit({ actorUsername: 'dana.hughes' })).slice(before);
+      const thirtyDays = events[0]?.detail ?? '';
+      expect(thirtyDays).toMatch(/^\d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d$/);
+      expect(events.map((e) => [e.action, e.target, e.detail])).toEqual([
+        ['view-figures', undefined, thirtyDays],
+        ['view-figures', 'parking-permit', chosen],
+        ['export-figures', 'parking-permit', `csv ${chosen} version 1.0`],
+        ['export-figures', 'parking-permit', `json ${thirtyDays}`],
+      ]);
+      for (const event of events) {
+        expect(event.actorId).toBeDefined();
+        expect(event.clientIp).toBeDefined();
+      }
+    });
+
+    it('has the staff time-out warning, with "Stay signed in" and "Sign out"', async () => {
+      const page = await team.get('/dashboard/parking-permit?lang=en');
+      expect(page.text).toContain('<dialog class="cf-timeout" id="cf-timeout"');
+      expect(page.text).toContain('data-keep-alive-href="/caseworker/keep-alive"');
+      expect(page.text).toContain(
+        'data-expired-href="/caseworker/sign-in?return=%2Fdashboard%2Fparking-permit%3Flang%3Den&amp;expired=1"',
+      );
+      expect(page.text).toContain('Stay signed in');
+      expect(page.text).toMatch(/<button type="submit" form="cf-sign-out"/);
+      const list = await team.get('/dashboard');
+      expect(list.text).toContain('<dialog class="cf-timeout" id="cf-timeout"');
     });
 
     it('answers 404 for a form that does not exist', async () => {
