@@ -14,6 +14,7 @@ import { selectErrorCodes } from '../../src/questions/select';
 import { textErrorCodes } from '../../src/questions/text';
 import { textareaErrorCodes } from '../../src/questions/textarea';
 import { yesNoErrorCodes } from '../../src/questions/yes-no';
+import { FILE_PROBLEM_CODES } from '../../src/uploads/file-problem';
 import { i18n } from './context';
 
 const codesByType: Record<QuestionTypeName, readonly string[]> = {
@@ -32,6 +33,9 @@ const codesByType: Record<QuestionTypeName, readonly string[]> = {
   address: addressErrorCodes,
 };
 
+/** Messages whose codes come from outside a question type: the upload checks (test/uploads). */
+const codesOutsideTypes: Record<string, readonly string[]> = { file: FILE_PROBLEM_CODES };
+
 describe('locales/en/errors.json', () => {
   it('is checked against the error codes of every registered question type', () => {
     expect(Object.keys(codesByType).sort()).toEqual(Object.keys(questionTypes).sort());
@@ -48,7 +52,8 @@ describe('locales/en/errors.json', () => {
 
   it('has no message for a type or code that no module produces', () => {
     const unused = Object.entries(errors).flatMap(([type, messages]) => {
-      const codes: readonly string[] = codesByType[type as QuestionTypeName] ?? [];
+      const codes: readonly string[] =
+        codesByType[type as QuestionTypeName] ?? codesOutsideTypes[type] ?? [];
       // Plural forms (`tooMany_other`) and contexts (`lineTooLong_town`) belong to their code.
       return Object.keys(messages)
         .filter((key) => !codes.includes(key.replace(/_.*$/, '')))
