@@ -3,6 +3,7 @@ import { readConfig } from './config';
 import { formatProblem } from './definition/problem';
 import { createApp } from './web/app';
 import { startAppPurgeJob } from './web/app-purge-job';
+import { LOG_SERIALISERS } from './web/log-serialisers';
 
 /** Starts the service: reads the environment, builds the app, listens. Nothing else listens. */
 function main(): void {
@@ -33,7 +34,8 @@ function main(): void {
     }
     console.log(`civic-forms is serving ${started.forms.size} form(s) on http://localhost:${port}`);
     // Expired sessions, saved drafts and resume codes are deleted as the service runs.
-    const purge = startAppPurgeJob(started, pino({ level: started.config.logLevel }));
+    const logger = pino({ level: started.config.logLevel, serializers: LOG_SERIALISERS });
+    const purge = startAppPurgeJob(started, logger);
     const stop = () => {
       purge.stop();
       server.close(() => void started.close());

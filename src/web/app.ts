@@ -29,6 +29,8 @@ import { createPaperRoutes } from './paper-routes';
 import { createMetricsRoute } from './kpi/metrics-route';
 import { createRender } from './render';
 import { createRequestLog } from './request-log';
+import { createRequestBody } from './request-body';
+import { LOG_SERIALISERS } from './log-serialisers';
 import { createResumePages } from './resume/resume-pages';
 import { createSessionExpiry, SESSION_COOKIE } from './session-expiry';
 import { addSessionPages } from './session-pages';
@@ -73,7 +75,11 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     ...configInput
   } = options;
   const config = resolveConfig(configInput);
-  const logger = givenLogger ?? pino({ level: config.logLevel });
+  // Whatever logger is given, an error in a log line is only its class, code, message and stack.
+  const logger = (givenLogger ?? pino({ level: config.logLevel })).child(
+    {},
+    { serializers: LOG_SERIALISERS },
+  );
   const forms = givenForms ?? loadForms(config.formsDir);
   const store =
     givenStore ??
@@ -119,7 +125,9 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
   if (config.metricsToken) {
     app.get('/metrics', createMetricsRoute(kpi.metrics.registry, config.metricsToken));
   }
-  app.use(express.urlencoded({ extended: false, limit: config.bodyLimit, parameterLimit: 200 }));
+  // Before the body: a body refused is answered in the page's language.
+  app.use(createLanguage(frameworkLanguages(i18n), config.secureCookies));
+  app.use(createRequestBody({ limit: config.bodyLimit, parameterLimit: 200 }));
   app.use(
     session({
       name: SESSION_COOKIE,
@@ -139,7 +147,6 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
   // After the session: it wraps res.end too, and when it saves it writes the body in two parts,
   // which only this order lets the compression see whole.
   app.use(createCompression());
-  app.use(createLanguage(frameworkLanguages(i18n), config.secureCookies));
   app.use(createSessionExpiry(forms));
   app.use(csrfSynchronisedProtection);
 

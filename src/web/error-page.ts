@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
 import type { i18n } from 'i18next';
-import { ERROR_CODES, ServiceError } from '../errors';
+import { ERROR_CODES, ServiceError, type ErrorCode } from '../errors';
+import type { Translate } from '../questions/question-type';
 import { translator } from './i18n';
 import type { Render } from './render';
 
@@ -24,9 +25,39 @@ export function errorCode(error: unknown): keyof typeof ERROR_CODES {
   return 'INTERNAL';
 }
 
+/** The page for an error's code: its title and paragraphs, in the page's language. */
+function messageOf(code: ErrorCode, t: Translate): Record<string, unknown> {
+  switch (code) {
+    case 'CSRF_INVALID':
+      return { pageTitle: t('csrf.title'), paragraphs: [t('csrf.body')] };
+    case 'BODY_TOO_LARGE':
+    case 'TOO_MANY_FIELDS':
+      return {
+        pageTitle: t('requestBody.title'),
+        paragraphs: [t('requestBody.tooLarge'), t('requestBody.tryAgain')],
+      };
+    case 'BODY_UNSUPPORTED':
+    case 'BODY_UNREADABLE':
+      return {
+        pageTitle: t('requestBody.title'),
+        paragraphs: [t('requestBody.unreadable'), t('requestBody.tryAgain')],
+      };
+    case 'DATABASE_UNAVAILABLE':
+      return { pageTitle: t('unavailable.title'), paragraphs: [t('unavailable.body')] };
+    default:
+      return ERROR_CODES[code] === 404
+        ? {
+            pageTitle: t('notFound.title'),
+            paragraphs: [t('notFound.body')],
+            link: { href: '/', text: t('notFound.link') },
+          }
+        : { pageTitle: t('serverError.title'), paragraphs: [t('serverError.body')] };
+  }
+}
+
 /**
- * The last handler: logs the error by its code (never a body) and shows the page for its status,
- * in the page's language: not found, the CSRF refusal, or "sorry, there is a problem".
+ * The last handler: logs the error by its code (never a body: the logger's `err` serialiser keeps
+ * only class, code, message and stack) and shows the page for its code, in the page's language.
  */
 export function createErrorPage(deps: { render: Render; i18n: i18n }): ErrorRequestHandler {
   return function errorPage(error: unknown, req, res, _next) {
@@ -34,17 +65,10 @@ export function createErrorPage(deps: { render: Render; i18n: i18n }): ErrorRequ
     const status = ERROR_CODES[code];
     if (status >= 500) req.log.error({ reqId: req.id, err: error, code }, 'request failed');
     else req.log.info({ reqId: req.id, code }, 'request refused');
+    // A failure after the page went out (a session touched at the end) can only be logged.
+    if (res.headersSent) return;
     const t = translator(deps.i18n, (res.locals.lang as string | undefined) ?? 'en');
-    const view =
-      status === 404
-        ? {
-            pageTitle: t('notFound.title'),
-            paragraphs: [t('notFound.body')],
-            link: { href: '/', text: t('notFound.link') },
-          }
-        : code === 'CSRF_INVALID'
-          ? { pageTitle: t('csrf.title'), paragraphs: [t('csrf.body')] }
-          : { pageTitle: t('serverError.title'), paragraphs: [t('serverError.body')] };
+    const view = messageOf(code, t);
     res.setHeader('Cache-Control', 'no-store');
     try {
       deps.render(req, res, 'message.njk', view, status);

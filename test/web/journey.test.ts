@@ -273,7 +273,7 @@ describe('GET /health', () => {
     expect((await visitor.get('/health')).status).toBe(503);
     const page = await visitor.get('/parking-permit/live-in-zone');
     expect(page.status).toBe(503);
-    expect(h1(page.text)).toBe('Sorry, there is a problem with the service');
+    expect(h1(page.text)).toBe('Sorry, the service is unavailable');
   });
 });
 
