@@ -2,8 +2,9 @@ import { Visitor, tempDataDir, testApp } from '../support/agent';
 import { addAccount, signIn, submitPermitOnline } from '../support/caseworker';
 import { civicFormsOn as civicForms } from '../support/cli';
 
-// Each run starts node and compiles the CLI: several a test, on a shared 2-core machine.
-jest.setTimeout(30_000);
+// Each run starts node and compiles the CLI: several a test, on a shared 2-core machine (one run
+// took 25 s under a load of 20, so 30 s a test was not enough).
+jest.setTimeout(120_000);
 
 describe('cli audit', () => {
   let dataDir: string;

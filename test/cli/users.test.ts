@@ -21,8 +21,9 @@ async function accounts(dataDir: string) {
   }
 }
 
-// Each run starts node and compiles the CLI: several a test, on a shared 2-core machine.
-jest.setTimeout(30_000);
+// Each run starts node and compiles the CLI: several a test, on a shared 2-core machine (one run
+// took 25 s under a load of 20, so 30 s a test was not enough).
+jest.setTimeout(120_000);
 
 describe('cli users', () => {
   it('adds an account with the password from standard input, hashed, never printed', async () => {
