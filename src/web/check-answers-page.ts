@@ -3,6 +3,7 @@ import type { FormDefinition } from '../definition/types';
 import type { Draft } from '../engine/answers';
 import { summarise } from '../engine/check-answers';
 import { activeAnswers, walk } from '../engine/journey';
+import { intlLocale } from '../questions/intl-locale';
 import type { Submission } from '../store/store';
 import { summaryListGroups } from './summary-list';
 import { feedbackForm } from './kpi/feedback-form';
@@ -101,9 +102,10 @@ export async function renderConfirmation(
     pageTitle: submission ? form.confirmation.title : t('confirmation.notFoundTitle'),
     reference: submission?.reference,
     submittedOn: submission
-      ? new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Europe/London' }).format(
-          new Date(submission.submittedAt),
-        )
+      ? new Intl.DateTimeFormat(intlLocale(lang), {
+          dateStyle: 'long',
+          timeZone: 'Europe/London',
+        }).format(new Date(submission.submittedAt))
       : undefined,
     startHref: `/${form.id}`,
     feedback: submission ? feedbackForm(form, t) : undefined,

@@ -21,8 +21,8 @@ async function accounts(dataDir: string) {
   }
 }
 
-// Each run starts node and compiles the CLI: several a test, on a shared 2-core machine (one run
-// took 25 s under a load of 20, so 30 s a test was not enough).
+// Each run starts node and compiles the CLI: several a test, on a shared 2-core machine (under a
+// load of 20, tests here took more than 30 s).
 jest.setTimeout(120_000);
 
 describe('cli users', () => {
