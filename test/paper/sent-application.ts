@@ -1,5 +1,6 @@
 import type { CivicFormsApp } from '../../src/web/app';
-import { textOf, Visitor } from '../support/agent';
+import { Visitor } from '../support/agent';
+import { panelCode } from '../support/panel-code';
 
 const FORM = '/council-tax-reduction';
 
@@ -54,6 +55,6 @@ export async function sendApplication(
   await visitor.get(at);
   await visitor.post(at, {});
   const confirmation = (await visitor.get(`${FORM}/confirmation`)).text;
-  const reference = textOf(confirmation, /cf-reference">([^<]*)</) ?? '';
+  const reference = panelCode(confirmation) ?? '';
   return { visitor, reference };
 }

@@ -4,6 +4,7 @@ import type { CivicFormsApp } from '../../src/web/app';
 import { summaryErrors, type Visitor } from './agent';
 import { DISTINCTIVE_NAME } from './caseworker';
 import { addDays } from './dates';
+import { panelCode } from './panel-code';
 
 /** Every row of a table, straight from the database file the app uses. */
 export function tableRows(app: CivicFormsApp, table: string): Array<Record<string, unknown>> {
@@ -51,7 +52,7 @@ export async function answerPermit(visitor: Visitor, at: string): Promise<string
 export async function sendFrom(visitor: Visitor, checkAnswers: string): Promise<string> {
   const confirmation = await visitor.answer(checkAnswers, {});
   const page = await visitor.get(confirmation);
-  const reference = /class="cf-reference">([^<]+)</.exec(page.text)?.[1];
+  const reference = panelCode(page.text);
   if (!reference) {
     throw new Error(`no reference on ${confirmation}: ${summaryErrors(page.text).join('; ')}`);
   }

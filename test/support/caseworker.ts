@@ -4,6 +4,7 @@ import type { Store } from '../../src/store/store';
 import type { CivicFormsApp } from '../../src/web/app';
 import { Visitor } from './agent';
 import { addDays } from './dates';
+import { panelCode } from './panel-code';
 
 /** The password every test account has: long, as the CLI requires. */
 export const PASSWORD = 'correct horse battery staple';
@@ -86,7 +87,7 @@ export async function submitPermitOnline(app: CivicFormsApp): Promise<string> {
   });
   const confirmation = await visitor.answer(at, {});
   const page = await visitor.get(confirmation);
-  const reference = /class="cf-reference">([^<]+)</.exec(page.text)?.[1];
+  const reference = panelCode(page.text);
   if (!reference) throw new Error(`no reference on ${confirmation}`);
   return reference;
 }

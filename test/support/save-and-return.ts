@@ -1,5 +1,6 @@
 import type request from 'supertest';
 import { summaryErrors, type Visitor } from './agent';
+import { panelCode } from './panel-code';
 
 export type Fields = Record<string, string>;
 
@@ -19,7 +20,7 @@ export const MEMORABLE_WORD: Fields = {
 
 /** The resume code a page shows, if it shows one. */
 export function codeOn(html: string): string | undefined {
-  return /class="cf-resume-code">([^<]+)</.exec(html)?.[1];
+  return panelCode(html, 'cf-resume-code');
 }
 
 /** A resume code's shape: ten characters of the unambiguous alphabet, grouped 4-4-2. */

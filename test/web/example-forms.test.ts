@@ -1,7 +1,8 @@
 import { loadForms } from '../../src/definition/load';
-import { EXAMPLE_FORMS, h1, testApp, textOf, Visitor } from '../support/agent';
+import { EXAMPLE_FORMS, h1, testApp, Visitor } from '../support/agent';
 import { explore } from '../support/form-filler';
 import type { CivicFormsApp } from '../../src/web/app';
+import { panelCode } from '../support/panel-code';
 
 const forms = [...loadForms(EXAMPLE_FORMS).values()];
 
@@ -33,7 +34,7 @@ describe('the example forms', () => {
       const sent = await visitor.post(`/${form.id}/check-answers`, {});
       expect(sent.headers.location).toBe(`/${form.id}/confirmation`);
       const confirmation = (await visitor.get(`/${form.id}/confirmation`)).text;
-      const reference = textOf(confirmation, /cf-reference">([^<]*)</) ?? '';
+      const reference = panelCode(confirmation) ?? '';
       expect(reference).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}$/);
       const submission = await app.store.findSubmission(reference);
       expect(submission?.formId).toBe(form.id);

@@ -10,6 +10,7 @@ import {
   Visitor,
 } from '../support/agent';
 import type { CivicFormsApp } from '../../src/web/app';
+import { panelCode } from '../support/panel-code';
 
 const FORM = '/parking-permit';
 const START = addDays(30);
@@ -140,7 +141,7 @@ describe('a journey through a form', () => {
     await visitor.get(at);
     await visitor.post(at, {});
     const reference =
-      textOf((await visitor.get(`${FORM}/confirmation`)).text, /cf-reference">([^<]*)</) ?? '';
+      panelCode((await visitor.get(`${FORM}/confirmation`)).text) ?? '';
     const submission = await app.store.findSubmission(reference);
     expect(submission?.answers).not.toHaveProperty('vehicles');
     expect(submission?.answers['has-vehicles']).toBe('no');
@@ -181,7 +182,7 @@ describe('a journey through a form', () => {
     const again = await visitor.post(`${FORM}/check-answers`, {});
     expect(again.headers.location).toBe(`${FORM}/confirmation`);
     const confirmation = (await visitor.get(`${FORM}/confirmation`)).text;
-    const reference = textOf(confirmation, /cf-reference">([^<]*)</) ?? '';
+    const reference = panelCode(confirmation) ?? '';
     expect(reference).toMatch(
       /^[34679ACDEFGHJKMNPQRTWXY]{4}-[34679ACDEFGHJKMNPQRTWXY]{4}-[34679ACDEFGHJKMNPQRTWXY]{2}$/,
     );

@@ -1,6 +1,7 @@
 import { createI18n, translator } from '../../src/web/i18n';
 import { h1, testApp, textOf, Visitor } from '../support/agent';
 import type { CivicFormsApp } from '../../src/web/app';
+import { panelCode } from '../support/panel-code';
 
 const FORM = '/parking-permit';
 
@@ -92,7 +93,7 @@ describe('languages', () => {
     await visitor.post(at, {});
     const confirmation = (await visitor.get(`${FORM}/confirmation`)).text;
     expect(textOf(confirmation, /<h1[^>]*>([\s\S]*?)<\/h1>/)).toBe("Cais wedi'i anfon");
-    const reference = textOf(confirmation, /cf-reference">([^<]*)</) ?? '';
+    const reference = panelCode(confirmation) ?? '';
     expect((await app.store.findSubmission(reference))?.language).toBe('cy');
   });
 

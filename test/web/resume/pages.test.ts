@@ -20,6 +20,7 @@ import {
   pressSave,
   resumeWith,
 } from '../../support/save-and-return';
+import { panelCode } from '../../support/panel-code';
 
 const FORM = '/parking-permit';
 
@@ -106,7 +107,7 @@ describe('save and return pages', () => {
     await second.get(next);
     await second.post(next, {});
     const confirmation = await second.get(`${FORM}/confirmation`);
-    const reference = textOf(confirmation.text, /class="cf-reference">([^<]*)</) ?? '';
+    const reference = panelCode(confirmation.text) ?? '';
     const submission = await app.store.findSubmission(reference);
     expect(submission?.transactionId).toBe(draft?.id);
     expect(submission?.answers['full-name']).toBe('Amara Okafor');
