@@ -195,8 +195,18 @@ describe('a journey through a form', () => {
       channel: 'online',
     });
     expect(submission?.answers['full-name']).toBe('Amara Okafor');
+    // The date it was received, day month year as people in the UK write it (not "June 15, 2026").
+    const received = textOf(confirmation, /<p class="govuk-body">(We received[^<]*)<\/p>/) ?? '';
+    const day = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'Europe/London',
+    }).format(new Date(submission?.submittedAt ?? 0));
+    expect(day).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
+    expect(received).toMatch(new RegExp(`^We received your form on ${day}\\. `));
     const bookmarked = (await visitor.get(`${FORM}/confirmation`)).text;
-    expect(bookmarked).toContain(reference);
+    expect(panelCode(bookmarked)).toBe(reference);
   });
 
   it('refuses a post without the CSRF token and keeps the answers', async () => {
