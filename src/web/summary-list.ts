@@ -16,8 +16,18 @@ export interface SummaryListOptions {
 }
 
 /**
+ * One line of an answer, escaped and isolated in its own direction (`<bdi>`, direction from its first
+ * strong letter, left to right when it has none): "07700 900123" and "12 High Street" read as typed
+ * on an Arabic page, and Arabic answers read right to left on an English one.
+ */
+export function answerLineHtml(line: string): string {
+  return `<bdi>${escapeHtml(line)}</bdi>`;
+}
+
+/**
  * Check answers' groups as govuk-frontend summary lists: a heading per repeating-section item, a row
- * per answer with its lines escaped; groups left without rows are dropped.
+ * per answer with its lines escaped and each isolated in its own direction; groups left without rows
+ * are dropped.
  */
 export function summaryListGroups(groups: SummaryGroup[], options: SummaryListOptions) {
   const { t, lang } = options;
@@ -31,7 +41,7 @@ export function summaryListGroups(groups: SummaryGroup[], options: SummaryListOp
         .map((row) => ({
           key: { text: row.label },
           value: row.lines
-            ? { html: row.lines.map((line) => escapeHtml(line)).join('<br>') }
+            ? { html: row.lines.map(answerLineHtml).join('<br>') }
             : options.notProvided,
           ...(options.actions ? { actions: options.actions(row) } : {}),
         })),
