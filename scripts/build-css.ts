@@ -100,12 +100,23 @@ function componentScripts(templates: string[]): string[] {
     .filter((file) => fs.existsSync(file));
 }
 
-/** govuk-frontend's CSS without its @font-face rules: the GDS Transport font is for GOV.UK only. */
+/**
+ * govuk-frontend's CSS without its fonts: the GDS Transport font is for GOV.UK only. Its @font-face
+ * rules go, and so does every `font-family` it sets (GDS Transport on screen, sans-serif in print, on
+ * some sixty selectors, a few more specific than one class): `assets/app.css` sets the system stack
+ * once, on the root, and everything inherits it.
+ */
 function govukCss(): string {
-  return fs
-    .readFileSync(path.join(GOVUK, 'govuk-frontend.min.css'), 'utf8')
-    .replace(/@font-face\{[^}]*\}/g, '')
-    .replace(/\/\*# sourceMappingURL=[^*]*\*\//, '');
+  return (
+    fs
+      .readFileSync(path.join(GOVUK, 'govuk-frontend.min.css'), 'utf8')
+      .replace(/@font-face\{[^}]*\}/g, '')
+      .replace(/font-family:[^;}]*;?/g, '')
+      // Rules left empty, then the print blocks that held only those (a comment before one goes too).
+      .replace(/(^|[{};])[^{};]+\{\}/g, '$1')
+      .replace(/(^|[{};])[^{};]+\{\}/g, '$1')
+      .replace(/\/\*# sourceMappingURL=[^*]*\*\//, '')
+  );
 }
 
 /** `assets/app.css` without comments and indentation. */

@@ -103,9 +103,15 @@ describe('scripts/build-css', () => {
     expect(built).not.toMatch(/\.woff2?\b/);
   });
 
-  it('ends with the framework’s own rules and system font stack', () => {
-    expect(built).toMatch(/body,\.govuk-body,[^{]*\{font-family:system-ui,[^}]*\}/);
-    expect(built.indexOf('font-family:system-ui')).toBeGreaterThan(built.lastIndexOf('.govuk-'));
+  it('sets one font, the system stack, on the root, and no govuk-frontend rule sets another', () => {
+    const fonts = [...built.matchAll(/([^{}]*)\{[^}]*font-family:([^;}]*)/g)].map(
+      ([, selector = '', family = '']) => `${selector.trim()} → ${family}`,
+    );
+    expect(fonts).toEqual([
+      "html → system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif",
+      'button,input,select,textarea → inherit',
+    ]);
+    expect(built).not.toContain('GDS Transport');
     expect(built.length).toBeLessThan(
       fs.statSync(require.resolve('govuk-frontend/dist/govuk/govuk-frontend.min.css')).size / 2,
     );

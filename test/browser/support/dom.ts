@@ -29,6 +29,7 @@ export interface DomStyle {
   readonly borderTopWidth: string;
   readonly borderBottomColor: string;
   readonly textDecorationLine: string;
+  readonly fontFamily: string;
 }
 
 export interface DomElement {
@@ -65,6 +66,23 @@ export interface DomField extends DomElement {
   readonly labels: (ArrayLike<DomElement> & Iterable<DomElement>) | null;
 }
 
+/** A text node: the characters between tags. */
+export interface DomText {
+  readonly data: string;
+}
+
+/** A stretch of a text node, to measure where its characters are drawn. */
+export interface DomRange {
+  setStart(node: DomText, offset: number): void;
+  setEnd(node: DomText, offset: number): void;
+  getBoundingClientRect(): DomRect;
+}
+
+/** Walks the text nodes under an element (`createTreeWalker(root, 4)`: NodeFilter.SHOW_TEXT). */
+export interface DomTextWalker {
+  nextNode(): DomText | null;
+}
+
 export interface DomDocument {
   readonly documentElement: DomElement;
   readonly body: DomElement;
@@ -74,6 +92,8 @@ export interface DomDocument {
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement> & Iterable<DomElement>;
   getElementById(id: string): DomElement | null;
+  createRange(): DomRange;
+  createTreeWalker(root: DomElement, whatToShow: 4): DomTextWalker;
 }
 
 /** `globalThis` inside the page. */
