@@ -9,6 +9,7 @@ import { sqliteAudit } from './sqlite-audit';
 import { sqliteEvents } from './sqlite-events';
 import { sqliteResume } from './sqlite-resume';
 import { sqliteSignInHousekeeping } from './sqlite-sign-in-housekeeping';
+import { mapSqliteErrors } from './sqlite-errors';
 import { SQLITE_MIGRATIONS } from './sqlite-schema';
 import type { Store, Submission, SubmitResult } from './store';
 
@@ -17,7 +18,16 @@ export interface SqliteOptions {
   file: string;
   /** `normal` survives a crash of the process; `full` also a power cut, at a cost per write. */
   synchronous?: 'normal' | 'full';
+  /**
+   * The most pages the database may grow to (SQLite's `max_page_count`); past it, writes fail with
+   * `SQLITE_FULL` exactly as on a full disk. No limit by default.
+   */
+  maxPageCount?: number;
 }
+
+/** The row `ping` writes and removes: an id no session can have, and more than a page of data. */
+const HEALTH_ROW_ID = 'health:check';
+const HEALTH_ROW_DATA = 'x'.repeat(8192);
 
 interface DraftRow {
   id: string;
@@ -101,6 +111,9 @@ export function openSqliteStore(options: SqliteOptions): Store {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db);
+  if (options.maxPageCount !== undefined) {
+    db.pragma(`max_page_count = ${Math.trunc(options.maxPageCount)}`);
+  }
 
   const sql = {
     getSession: db.prepare<[string, number], { data: string }>(
@@ -135,8 +148,17 @@ export function openSqliteStore(options: SqliteOptions): Store {
     referenceTaken: db.prepare<[string], { one: number }>(
       'SELECT 1 AS one FROM submissions WHERE reference = ?',
     ),
-    ping: db.prepare('SELECT 1'),
+    healthWrite: db.prepare('INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, 0)'),
+    healthUndo: db.prepare('DELETE FROM sessions WHERE id = ?'),
   };
+
+  // A write as a new session needs (a new row, room for more than a page), committed, then undone
+  // in the same transaction: it fails when the disk or database is full or read-only.
+  const healthCheck = db.transaction(() => {
+    sql.healthUndo.run(HEALTH_ROW_ID);
+    sql.healthWrite.run(HEALTH_ROW_ID, HEALTH_ROW_DATA);
+    sql.healthUndo.run(HEALTH_ROW_ID);
+  });
 
   const submit = db.transaction(
     (draft: Draft, answers: Answers, submittedAt: string): SubmitResult => {
@@ -167,10 +189,10 @@ export function openSqliteStore(options: SqliteOptions): Store {
     },
   );
 
-  return {
+  return mapSqliteErrors<Store>({
     kind: 'sqlite',
     async ping() {
-      sql.ping.get();
+      healthCheck.immediate();
     },
     async getSession(id, now) {
       return sql.getSession.get(id, now)?.data;
@@ -223,5 +245,5 @@ export function openSqliteStore(options: SqliteOptions): Store {
     async close() {
       if (db.open) db.close();
     },
-  };
+  });
 }

@@ -48,7 +48,11 @@ export interface SubmitResult {
  */
 export interface Store {
   readonly kind: string;
-  /** Resolves when the database answers; rejects otherwise. */
+  /**
+   * Resolves when the database can be written: a write as large as a new session needs, committed
+   * (and undone in the same transaction). Rejects with `StoreUnavailableError` otherwise (full,
+   * read-only, closed). Every method reports such failures that way, never in the driver's terms.
+   */
   ping(): Promise<void>;
 
   getSession(id: string, now: number): Promise<string | undefined>;

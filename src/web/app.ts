@@ -32,6 +32,7 @@ import { createRequestLog } from './request-log';
 import { createRequestBody } from './request-body';
 import { LOG_SERIALISERS } from './log-serialisers';
 import { createResumePages } from './resume/resume-pages';
+import { createSessionCommit } from './session-commit';
 import { createSessionExpiry, SESSION_COOKIE } from './session-expiry';
 import { addSessionPages } from './session-pages';
 import { createViews } from './views';
@@ -147,6 +148,8 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
   // After the session: it wraps res.end too, and when it saves it writes the body in two parts,
   // which only this order lets the compression see whole.
   app.use(createCompression());
+  // Outermost on res.end: a session that cannot be stored is the error page, not a dangling cookie.
+  app.use(createSessionCommit());
   app.use(createSessionExpiry(forms));
   app.use(csrfSynchronisedProtection);
 

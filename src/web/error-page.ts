@@ -14,13 +14,7 @@ export function errorCode(error: unknown): keyof typeof ERROR_CODES {
     (e?.status === 403 && /csrf/i.test(String((error as Error).message)))
   )
     return 'CSRF_INVALID';
-  if (e?.type === 'entity.too.large') return 'BODY_TOO_LARGE';
-  if (
-    e?.code?.startsWith('SQLITE_') ||
-    /database connection is not open/.test(String((error as Error)?.message))
-  ) {
-    return 'DATABASE_UNAVAILABLE';
-  }
+  // A store reports a database it cannot use as a ServiceError (DATABASE_UNAVAILABLE) itself.
   if (e?.code && e.code in ERROR_CODES) return e.code as keyof typeof ERROR_CODES;
   return 'INTERNAL';
 }

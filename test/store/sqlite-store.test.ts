@@ -227,11 +227,12 @@ describe('sqlite-store', () => {
       expect(fs.existsSync(`${file}-wal`)).toBe(true);
     });
 
-    it('answers ping while open and rejects it once closed', async () => {
+    it('answers ping while open and rejects it once closed, as the database being unavailable', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
       await store.close();
       await expect(store.ping()).rejects.toMatchObject({
-        message: expect.stringMatching(/not open/),
+        code: 'DATABASE_UNAVAILABLE',
+        cause: { message: expect.stringMatching(/not open/) },
       });
     });
   });
