@@ -1,5 +1,6 @@
 import path from 'node:path';
 import Joi from 'joi';
+import { parseClamdAddress, type ClamdAddress } from './uploads/clamd-address';
 
 /** The validated, frozen settings the service runs with. */
 export interface Config {
@@ -38,6 +39,8 @@ export interface Config {
   readonly resumeClientMaxAttempts: number;
   /** Minutes between runs of the clean-up of expired drafts, codes and sessions. */
   readonly purgeIntervalMinutes: number;
+  /** Where ClamAV's daemon listens (`CLAMD_ADDRESS`: host:port or a socket path); none by default. */
+  readonly clamdAddress: ClamdAddress | undefined;
 }
 
 /** Settings a caller of `createApp` may give; anything left out takes its default. */
@@ -112,6 +115,19 @@ const envSchema = Joi.object({
     .min(1)
     .max(24 * 60)
     .default(60),
+  CLAMD_ADDRESS: Joi.string()
+    .trim()
+    .custom((value: string, helpers) => {
+      try {
+        return parseClamdAddress(value);
+      } catch {
+        return helpers.error('clamd.address');
+      }
+    })
+    .messages({
+      'clamd.address':
+        'must be host:port (like 127.0.0.1:3310) or an absolute path to clamd’s socket (like /run/clamav/clamd.ctl)',
+    }),
 })
   .unknown(true)
   .prefs({ abortEarly: false, convert: true });
@@ -189,6 +205,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     resumeLockMinutes: value.RESUME_LOCK_MINUTES as number,
     resumeClientMaxAttempts: value.RESUME_CLIENT_MAX_ATTEMPTS as number,
     purgeIntervalMinutes: value.PURGE_INTERVAL_MINUTES as number,
+    clamdAddress: value.CLAMD_ADDRESS as ClamdAddress | undefined,
   });
 }
 

@@ -185,6 +185,20 @@ describe('config', () => {
       expect(readConfig({ TRUST_PROXY: value }, CWD).trustProxy).toEqual(trusted);
     });
 
+    it.each([
+      ['127.0.0.1:3310', { host: '127.0.0.1', port: 3310 }],
+      ['/run/clamav/clamd.ctl', { socket: '/run/clamav/clamd.ctl' }],
+    ])('reads CLAMD_ADDRESS=%j as where clamd listens', (value, address) => {
+      expect(readConfig({ CLAMD_ADDRESS: value }, CWD).clamdAddress).toEqual(address);
+      expect(readConfig({}, CWD).clamdAddress).toBeUndefined();
+    });
+
+    it('refuses a CLAMD_ADDRESS that is neither host:port nor a socket path, saying which it wants', () => {
+      expect(problemsWith({ CLAMD_ADDRESS: 'tcp://clamav:3310' })).toEqual([
+        'CLAMD_ADDRESS: must be host:port (like 127.0.0.1:3310) or an absolute path to clamd’s socket (like /run/clamav/clamd.ctl) (found "tcp://clamav:3310")',
+      ]);
+    });
+
     it('refuses TRUST_PROXY=true, which lets any client choose its own address', () => {
       expect(problemsWith({ TRUST_PROXY: 'true' })).toEqual([
         'TRUST_PROXY: must not be true, which lets any client choose its own address: give the number of proxies in front of the service (1 behind one load balancer) or their addresses (found "true")',

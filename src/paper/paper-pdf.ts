@@ -15,6 +15,9 @@ const HINT = { size: 10, quiet: true };
 const INDENT = 30;
 
 function question(pen: PdfPen, q: PaperQuestion, t: Translate): void {
+  // A question taller than what is left of a page goes on to the next, which says so.
+  pen.continued = t('paper:document.continued', { number: q.number });
+  pen.room(pen.lineHeight(LABEL));
   const top = pen.y;
   pen.line(String(q.number), LABEL, 0, INDENT - 4);
   pen.y = top;
@@ -25,6 +28,7 @@ function question(pen: PdfPen, q: PaperQuestion, t: Translate): void {
   drawFields(pen, q.fields, INDENT, t);
   for (const line of q.goTo) pen.text(line, INSTRUCTION, INDENT);
   pen.space(12);
+  pen.continued = undefined;
 }
 
 function groupHeading(pen: PdfPen, group: Pick<PaperGroup, 'title' | 'body' | 'onlyIf'>): void {

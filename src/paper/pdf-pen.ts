@@ -1,9 +1,8 @@
-import type { Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
-import { mirrorImage } from './bidi-pieces';
-import { extractableFont, silentShapes } from './font-faces';
+import { extractableFont } from './font-faces';
 import { paperFont } from './fonts';
-import { placeLine, wrapText, type TextStyle } from './pdf-text';
+import { drawLine } from './pdf-line';
+import { wrapText, type TextStyle } from './pdf-text';
 
 /** A4, in points. */
 const PAGE = { width: 595.28, height: 841.89 };
@@ -13,6 +12,8 @@ const HEADER = 28;
 const FOOTER = 30;
 const INK = '#0b0c0c';
 const QUIET = '#505a5f';
+/** A block taller than a page starts where it is when at least this part of the page is free. */
+const TALL_BLOCK_START = 0.3;
 
 /** What a document is about, for its properties and its language. */
 export interface PenOptions {
@@ -34,9 +35,12 @@ export class PdfPen {
   readonly width = PAGE.width - 2 * MARGIN;
   /** Where the next thing is drawn, from the top of the page. */
   y = MARGIN + HEADER;
+  /** Said at the top of a page that a block goes on to ("Question 12 continued"), while it is drawn. */
+  continued: string | undefined;
   /** While true, nothing is drawn: the pen only moves, to measure what a block needs. */
   private dry = false;
   private readonly leading: number;
+  private readonly top = MARGIN + HEADER;
   private readonly bottom = PAGE.height - MARGIN - FOOTER;
 
   constructor(options: PenOptions) {
@@ -71,58 +75,51 @@ export class PdfPen {
     return style.size * this.leading;
   }
 
-  /** Writes a paragraph, wrapped to `width`, and moves below it. */
-  text(text: string, style: TextStyle, start = 0, width = this.width - start): void {
-    for (const line of wrapText(text, style, width)) {
-      this.line(line, style, start, width);
-    }
+  /**
+   * Writes a paragraph, wrapped to `width`, and moves below it; a page that is full goes on to the
+   * next. `dir` orders the words of a text in another direction than the document's (an answer
+   * someone typed), still set against the start edge.
+   */
+  text(
+    text: string,
+    style: TextStyle,
+    start = 0,
+    width = this.width - start,
+    dir: 'ltr' | 'rtl' = this.dir,
+  ): void {
+    for (const line of wrapText(text, style, width)) this.line(line, style, start, width, dir);
   }
 
   /** Writes one line at the pen, aligned to the start edge, and moves below it. */
-  line(line: string, style: TextStyle, start = 0, width = this.width - start): void {
-    const height = this.lineHeight(style);
-    if (!this.dry) {
-      const placed = placeLine(line, this.dir, style);
-      const left =
-        this.dir === 'rtl'
-          ? this.left(start, width) + width - placed.width
-          : this.left(start, width);
-      const baseline = this.y + style.size * (this.leading - 1) * 0.5 + style.size * 0.95;
-      const weight = style.weight ?? 'regular';
-      const colour = style.quiet ? QUIET : INK;
-      for (const piece of placed.pieces) {
-        const x = left + piece.x;
-        this.doc
-          .font(`${piece.family}-${weight}${piece.mirrored ? '-mirrored' : ''}`)
-          .fontSize(style.size)
-          .fillColor(colour)
-          .text(piece.text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
-        const drawn = piece.mirrored ? mirrorImage(piece.text) : piece.text;
-        this.shapes(paperFont(piece.family, weight), drawn, x, baseline, style.size, colour);
-      }
-    }
-    this.y += height;
+  line(
+    line: string,
+    style: TextStyle,
+    start = 0,
+    width = this.width - start,
+    dir: 'ltr' | 'rtl' = this.dir,
+  ): void {
+    this.room(this.lineHeight(style));
+    this.draw(line, style, start, width, dir);
   }
 
-  /** Draws the glyphs of a text that stand for no character (see `silentShapes`) as filled paths. */
-  private shapes(
-    font: Font,
-    text: string,
-    x: number,
-    baseline: number,
-    size: number,
-    colour: string,
-  ) {
-    const scale = size / font.unitsPerEm;
-    for (const shape of silentShapes(font, text)) {
-      this.doc
-        .save()
-        .translate(x + shape.x * scale, baseline - shape.y * scale)
-        .scale(scale, -scale)
-        .path(shape.path)
-        .fill(colour)
-        .restore();
+  /** Writes one line where the pen is, whatever room is left on the page. */
+  private draw(line: string, style: TextStyle, start: number, width: number, dir: 'ltr' | 'rtl') {
+    if (!this.dry) {
+      drawLine(this.doc, line, style, {
+        dir,
+        align: this.dir === 'rtl' ? 'right' : 'left',
+        left: this.left(start, width),
+        width,
+        baseline: this.y + style.size * (this.leading - 1) * 0.5 + style.size * 0.95,
+        colour: style.quiet ? QUIET : INK,
+      });
     }
+    this.y += this.lineHeight(style);
+  }
+
+  /** Goes on to a new page unless `height` more points fit on this one (or the page is empty). */
+  room(height: number): void {
+    if (!this.dry && this.y + height > this.bottom && this.y > this.top) this.newPage();
   }
 
   /** Moves the pen down. */
@@ -132,6 +129,7 @@ export class PdfPen {
 
   /** A line to write on, `width` long, on the pen's current line; moves below it. */
   writingLine(start: number, width: number, height = 26): void {
+    this.room(height);
     if (!this.dry) {
       const x = this.left(start, width);
       const y = this.y + height - 4;
@@ -173,18 +171,31 @@ export class PdfPen {
     return height;
   }
 
-  /** Draws a block on this page, or on a new one when it does not fit (and would fit on one). */
+  /**
+   * Draws a block on this page, or on a new one when it does not fit and would fit on one. A block
+   * taller than a page starts on a new page unless a good part of this one is free, and goes on
+   * from page to page: nothing is ever left off.
+   */
   keep(draw: () => void): void {
+    // While measuring, only the height counts.
+    if (this.dry) return draw();
     const height = this.measure(draw);
-    if (this.y + height > this.bottom && height <= this.bottom - MARGIN - HEADER) this.newPage();
+    const page = this.bottom - this.top;
+    if (this.y + height > this.bottom) {
+      if (height <= page || this.bottom - this.y < page * TALL_BLOCK_START) this.newPage();
+    }
     draw();
   }
 
-  /** Starts a new page. */
+  /** Starts a new page, with the note that says what goes on there when there is one. */
   newPage(): void {
     if (this.dry) return;
     this.doc.addPage();
-    this.y = MARGIN + HEADER;
+    this.y = this.top;
+    if (this.continued) {
+      this.draw(this.continued, { size: 9.5, quiet: true }, 0, this.width, this.dir);
+      this.space(4);
+    }
   }
 
   /** Puts the header and "Page N of M" on every page, and gives the finished PDF. */
@@ -193,9 +204,15 @@ export class PdfPen {
     for (let page = start; page < start + count; page++) {
       this.doc.switchToPage(page);
       this.y = MARGIN - 10;
-      this.line(header, { size: 8.5, quiet: true });
+      this.draw(header, { size: 8.5, quiet: true }, 0, this.width, this.dir);
       this.y = PAGE.height - MARGIN - 12;
-      this.line(pageLabel(page - start + 1, count), { size: 9, quiet: true });
+      this.draw(
+        pageLabel(page - start + 1, count),
+        { size: 9, quiet: true },
+        0,
+        this.width,
+        this.dir,
+      );
     }
     const chunks: Buffer[] = [];
     return new Promise((resolve, reject) => {

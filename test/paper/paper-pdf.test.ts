@@ -7,12 +7,26 @@ import { missingGlyphs } from '../../src/paper/fonts';
 import { paperForm, type PaperBlock, type PaperForm } from '../../src/paper/paper-form';
 import { paperPdf } from '../../src/paper/paper-pdf';
 import { createI18n, translator } from '../../src/web/i18n';
-import { linesOf, pdfText, plain, plainText, type PdfText } from '../support/pdf-text';
+import {
+  linesOf,
+  onPage,
+  pdfText,
+  plain,
+  plainText,
+  visibleText,
+  type PdfText,
+} from '../support/pdf-text';
+import { longForm, longRadios, longSelect } from './long-forms';
+import { printedInOrder, strokesToDraw } from './printed-order';
 
 const forms = [...loadForms(path.join(__dirname, '..', '..', 'forms')).values()];
 const i18n = createI18n();
 const cases = forms.flatMap((form) =>
   languagesOf(form).map((lang) => [`${form.id} (${lang})`, form, lang] as const),
+);
+// A select with 60 options, radios with 20 long options, 240 questions: each taller than a page.
+const longCases = [longSelect, longRadios, longForm].map(
+  (form) => [`${form.id} (en)`, form, 'en'] as const,
 );
 
 interface Printed {
@@ -34,7 +48,7 @@ async function print(form: FormDefinition, lang: string): Promise<Printed> {
       dir: textDirection(lang),
       onlineUrl: `https://forms.northbrook.example/${form.id}?lang=${lang}`,
     });
-    const text = await pdfText(await paperPdf(paper, t));
+    const text = await pdfText(await paperPdf(paper, t), { strokes: true });
     found = { paper, text, plain: plainText(text) };
     printed.set(key, found);
   }
@@ -66,25 +80,31 @@ function questionsOf(blocks: PaperBlock[]) {
 const ARABIC_WORD = /^[\u0600-\u06ff]+[.،:؟]?$/u;
 
 describe('the paper form as a PDF', () => {
-  jest.setTimeout(60_000);
+  jest.setTimeout(180_000);
 
-  it.each(cases)('%s: numbers every question and prints its options', async (_name, form, lang) => {
-    const { paper, plain: text } = await print(form, lang);
-    const missing: string[] = [];
-    for (const q of questionsOf(paper.blocks)) {
-      if (!text.includes(plain(`${q.number}${q.label}`))) missing.push(`${q.number} ${q.label}`);
-      for (const field of q.fields) {
-        const words =
-          field.kind === 'tick'
-            ? [field.instruction, ...field.options.map((o) => o.text)]
-            : field.kind === 'boxes'
-              ? field.parts.map((p) => p.label)
-              : [field.label ?? '', field.prefix ?? '', field.suffix ?? ''];
-        for (const word of words) if (!text.includes(plain(word))) missing.push(word);
+  it.each([...cases, ...longCases])(
+    '%s: prints every label, option, line and box, in order, on its pages',
+    async (_name, form, lang) => {
+      const { paper, text } = await print(form, lang);
+      const said = visibleText(text);
+      const missing: string[] = [];
+      let at = 0;
+      const or = translator(i18n, lang)('questions:checkboxes.or');
+      for (const expected of printedInOrder(paper, or)) {
+        const found = said.indexOf(plain(expected), at);
+        if (found < 0) missing.push(expected);
+        else at = found + plain(expected).length;
       }
-    }
-    expect(missing).toEqual([]);
-  });
+      expect(missing).toEqual([]);
+      const drawn = { box: 0, line: 0 };
+      for (const page of text.pages) {
+        for (const s of page.strokes ?? []) {
+          if (onPage(page, s.x0, s.y0, s.x1, s.y1)) drawn[s.kind] += 1;
+        }
+      }
+      expect(drawn).toEqual(strokesToDraw(paper));
+    },
+  );
 
   it.each(cases)('%s: prints every routing instruction', async (_name, form, lang) => {
     const { paper, plain: text } = await print(form, lang);
@@ -125,6 +145,21 @@ describe('the paper form as a PDF', () => {
       }
       expect(text.info.Title).toBe(paper.title);
       expect(text.info.Language).toBe(lang);
+    },
+  );
+
+  it.each([...cases, ...longCases])(
+    '%s: has a declaration and lines to sign and date it only when the form has one',
+    async (_n, form, lang) => {
+      const { text } = await print(form, lang);
+      const t = translator(i18n, lang);
+      const said = visibleText(text);
+      const declaration = localise(form, lang).checkAnswers?.declaration;
+      const printed = [t('paper:declaration.heading'), t('paper:declaration.signature')].map(
+        (words) => said.includes(plain(words)),
+      );
+      expect(printed).toEqual(declaration ? [true, true] : [false, false]);
+      if (declaration) expect(said).toContain(plain(declaration));
     },
   );
 
