@@ -53,7 +53,8 @@ export interface PaperForm {
   intro: { heading: string; points: string[] };
   online: { heading: string; body: string; url: string; qrLabel: string };
   blocks: PaperBlock[];
-  declaration: { heading: string; text: string; signature: string; date: string };
+  /** The form's declaration, with a line to sign and one for the date: only when the form has one. */
+  declaration?: { heading: string; text: string; signature: string; date: string };
   send: { heading: string; body: string; address: string[] };
   help: {
     heading: string;

@@ -134,12 +134,14 @@ export function paperForm(form: FormDefinition, context: PaperFormContext): Pape
       qrLabel: t('paper:online.qrLabel'),
     },
     blocks,
-    declaration: {
-      heading: t('paper:declaration.heading'),
-      text: form.checkAnswers?.declaration ?? t('paper:declaration.default'),
-      signature: t('paper:declaration.signature'),
-      date: t('paper:declaration.date'),
-    },
+    ...(form.checkAnswers?.declaration && {
+      declaration: {
+        heading: t('paper:declaration.heading'),
+        text: form.checkAnswers.declaration,
+        signature: t('paper:declaration.signature'),
+        date: t('paper:declaration.date'),
+      },
+    }),
     send: {
       heading: t('paper:send.heading'),
       body: t('paper:send.body'),

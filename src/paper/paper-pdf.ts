@@ -95,16 +95,18 @@ function online(pen: PdfPen, paper: PaperForm): void {
 
 function ending(pen: PdfPen, paper: PaperForm): void {
   const { declaration, send, help } = paper;
-  pen.keep(() => {
-    pen.text(declaration.heading, HEADING);
-    pen.text(declaration.text, TEXT);
-    pen.space(6);
-    pen.text(declaration.signature, TEXT);
-    pen.writingLine(0, 260);
-    pen.text(declaration.date, TEXT);
-    pen.writingLine(0, 160);
-    pen.space(16);
-  });
+  if (declaration) {
+    pen.keep(() => {
+      pen.text(declaration.heading, HEADING);
+      pen.text(declaration.text, TEXT);
+      pen.space(6);
+      pen.text(declaration.signature, TEXT);
+      pen.writingLine(0, 260);
+      pen.text(declaration.date, TEXT);
+      pen.writingLine(0, 160);
+      pen.space(16);
+    });
+  }
   pen.keep(() => {
     pen.text(send.heading, HEADING);
     pen.text(send.body, TEXT);

@@ -98,6 +98,17 @@ describe('the paper form of a definition', () => {
     );
   });
 
+  it('has the form’s declaration to sign, and none when the form has no declaration', () => {
+    expect(paper.declaration).toEqual({
+      heading: 'Declaration',
+      text: councilTax.checkAnswers?.declaration,
+      signature: 'Signature',
+      date: 'Date',
+    });
+    const { declaration: _, ...checkAnswers } = councilTax.checkAnswers ?? {};
+    expect(paperOf({ ...councilTax, checkAnswers }).declaration).toBeUndefined();
+  });
+
   it('is in the language asked for, with the form’s own translation', () => {
     const welsh = paperOf(councilTax, 'cy');
     expect(welsh.title).toBe(localise(councilTax, 'cy').title);

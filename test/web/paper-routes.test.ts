@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
 import { localise } from '../../src/definition/translation';
 import type { FormDefinition } from '../../src/definition/types';
 import type { CivicFormsApp } from '../../src/web/app';
-import { EXAMPLE_FORMS, h1, testApp, textOf, Visitor } from '../support/agent';
+import { EXAMPLE_FORMS, FIXTURE_FORMS, h1, testApp, textOf, Visitor } from '../support/agent';
 import { pdfText, plain, plainText } from '../support/pdf-text';
 import { sendApplication } from '../paper/sent-application';
 
@@ -164,5 +167,34 @@ describe('the copy of the answers', () => {
     const res = await request(app).get(`${FORM}/confirmation/answers.pdf?reference=${reference}`);
     expect(res.status).toBe(404);
     expect((await request(app).get(`${FORM}/confirmation/${reference}.pdf`)).status).toBe(404);
+  });
+});
+
+describe('the paper form of a form with no declaration', () => {
+  let app: CivicFormsApp;
+  beforeAll(() => {
+    // The fixture form, in English only, without its declaration.
+    const formsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-forms-no-declaration-'));
+    const form = JSON.parse(
+      fs.readFileSync(path.join(FIXTURE_FORMS, 'parking-permit.json'), 'utf8'),
+    ) as FormDefinition;
+    const { declaration: _, ...checkAnswers } = form.checkAnswers ?? {};
+    fs.writeFileSync(
+      path.join(formsDir, 'parking-permit.json'),
+      JSON.stringify({ ...form, languages: ['en'], checkAnswers }),
+    );
+    app = testApp({ formsDir });
+  });
+  afterAll(() => app.close());
+
+  it('has no declaration and no line to sign, on the page or in the PDF', async () => {
+    const page = await request(app).get('/parking-permit/paper?lang=en');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Send us this form');
+    expect(page.text).not.toMatch(/Declaration|Signature|cf-paper-end/);
+    const pdf = await binary(request(app).get('/parking-permit/paper.pdf?lang=en'));
+    const said = plainText(await pdfText(pdf.body as Buffer));
+    expect(said).toContain(plain('Send us this form'));
+    expect(said).not.toMatch(/Declaration|Signature/);
   });
 });
