@@ -1,0 +1,73 @@
+import type { i18n } from 'i18next';
+import type { FormDefinition } from '../definition/types';
+import { answersPdf } from '../paper/answers-pdf';
+import type { Submission } from '../store/store';
+import { translator } from '../web/i18n';
+import { agencyEmail } from './agency-email';
+import type { DeliveryOutcome } from './delivery-outcome';
+import type { Destination, PullApiDestination } from './destination';
+import { notifyEmail } from './notify-email';
+import { sendNotify } from './notify-sender';
+import { sendSmtp } from './smtp-sender';
+import { webhookId } from './webhook-id';
+import { webhookPayload, withAnswersPdf } from './webhook-payload';
+import { sendWebhook } from './webhook-sender';
+
+/** A destination something is sent to: every type but the pull API, which waits for a receipt. */
+export type SendingDestination = Exclude<Destination, PullApiDestination>;
+
+/** One try at delivering a submission to a destination. */
+export interface DeliveryJob {
+  destination: SendingDestination;
+  submission: Submission;
+  /** The form's own definition (not a translation): labels and email words come from it. */
+  form: FormDefinition;
+}
+
+/** What a try needs from the service: its translations, and the clock for the signature. */
+export interface DeliveryServices {
+  i18n: i18n;
+  now?: () => Date;
+}
+
+/**
+ * Makes one try at delivering a submission to a destination, whatever its type, and says how it
+ * went, for the outbox to record (and to schedule the next try with `nextTry` when it failed).
+ * The same submission and destination give the same `webhook-id` and email `Message-ID` on every
+ * try. Never throws for a failed delivery: every failure is an outcome.
+ *
+ * @example
+ *   const outcome = await deliver({ destination, submission, form }, { i18n });
+ */
+export async function deliver(
+  job: DeliveryJob,
+  services: DeliveryServices,
+): Promise<DeliveryOutcome> {
+  const { destination, submission, form } = job;
+  const id = webhookId(submission.reference, destination.id);
+  switch (destination.type) {
+    case 'webhook': {
+      let payload = webhookPayload(form, submission);
+      if (destination.includePdf) {
+        const t = translator(services.i18n, form.language);
+        payload = withAnswersPdf(payload, await answersPdf(form, submission, form.language, t));
+      }
+      return sendWebhook(destination, { id, body: JSON.stringify(payload) }, services.now);
+    }
+    case 'email-smtp': {
+      const email = await agencyEmail(form, submission, {
+        i18n: services.i18n,
+        attachmentLimitBytes: destination.attachmentLimitBytes,
+      });
+      const domain = destination.from.split('@')[1] ?? 'civic-forms.invalid';
+      return sendSmtp(destination, email, `<${id}@${domain}>`);
+    }
+    case 'notify': {
+      const email = await notifyEmail(form, submission, {
+        i18n: services.i18n,
+        includePdf: destination.includePdf,
+      });
+      return sendNotify(destination, email);
+    }
+  }
+}
