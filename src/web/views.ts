@@ -1,5 +1,6 @@
 import path from 'node:path';
 import nunjucks from 'nunjucks';
+import { numbersKeptWhole } from './numbers-kept-whole';
 
 /** The folder of the framework's own templates. */
 export const VIEWS_DIR = path.resolve(__dirname, '..', '..', 'views');
@@ -10,10 +11,15 @@ export const GOVUK_DIST = path.join(
   'dist',
 );
 
-/** A nunjucks environment over the framework's views and govuk-frontend's, compiled once. */
+/**
+ * A nunjucks environment over the framework's views and govuk-frontend's, compiled once, with the
+ * framework's filters (`numbersKeptWhole`).
+ */
 export function createViews(extraViewDirs: string[] = []): nunjucks.Environment {
-  return new nunjucks.Environment(
+  const views = new nunjucks.Environment(
     new nunjucks.FileSystemLoader([...extraViewDirs, VIEWS_DIR, GOVUK_DIST], { noCache: false }),
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
+  views.addFilter('numbersKeptWhole', numbersKeptWhole);
+  return views;
 }
