@@ -6,8 +6,9 @@ import { intlLocale } from '../questions/intl-locale';
 import type { Translate } from '../questions/question-type';
 import type { Submission } from '../store/store';
 import { itemHeading } from '../web/item-heading';
-import { textDirection } from './direction';
+import { ownDirection, textDirection } from './direction';
 import { PdfPen } from './pdf-pen';
+import { printable, type Unprintable } from './unprintable';
 
 const TITLE = { size: 20, weight: 'bold' as const };
 const HEADING = { size: 14, weight: 'bold' as const };
@@ -27,7 +28,9 @@ function sentOn(submission: Submission, lang: string): string {
 /**
  * A copy of what was sent, as a PDF: the reference number, when it was sent, and every question
  * and answer as check answers showed them (items of repeating sections under their own headings),
- * in `lang`, with the same fonts and right-to-left layout as the paper form.
+ * in `lang`, with the same fonts and right-to-left layout as the paper form. Each line of an answer
+ * is laid out in its own direction, and characters no font here can draw are never altered: a
+ * numbered mark stands in their place, with a note giving their code points.
  *
  * @example
  *   const pdf = await answersPdf(form, submission, 'cy', translator(i18n, 'cy'));
@@ -53,6 +56,8 @@ export function answersPdf(
   pen.text(sentOn(submission, lang), TEXT);
   pen.space(14);
   const groups = summarise(localised, finishedDraft(localised, submission.answers), { t, lang });
+  const marker = (number: number) => t('paper:answers.marker', { number });
+  let next = 1;
   for (const group of groups) {
     if (group.item) {
       const { itemName, position } = group.item;
@@ -62,10 +67,27 @@ export function answersPdf(
       });
     }
     for (const row of group.rows) {
+      const notes: Unprintable[] = [];
+      const lines = row.lines?.map((typed) => {
+        const { line, unprintable } = printable(typed, next + notes.length, marker);
+        notes.push(...unprintable);
+        return line;
+      });
+      next += notes.length;
       pen.keep(() => {
         pen.text(row.label, LABEL);
-        if (row.lines) for (const line of row.lines) pen.text(line, TEXT, 12);
+        // Each line in its own direction: a phone number or a Latin address reads as typed in Arabic.
+        if (lines)
+          for (const line of lines) pen.text(line, TEXT, 12, undefined, ownDirection(line));
         else pen.text(t('checkAnswers.notProvided'), QUIET, 12);
+        for (const note of notes) {
+          const key = note.emoji ? 'unprintableEmoji' : 'unprintable';
+          pen.text(
+            t(`paper:answers.${key}`, { number: note.number, codes: note.codes.join(' ') }),
+            QUIET,
+            12,
+          );
+        }
         pen.space(8);
       });
     }

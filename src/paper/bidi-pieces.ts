@@ -1,7 +1,5 @@
-import bidiFactory from 'bidi-js';
+import { bidi } from './bidi';
 import { familyOf, type Family } from './fonts';
-
-const bidi = bidiFactory();
 
 /** A run of a line drawn in one go: one family, one direction, no break inside. */
 export interface Piece {

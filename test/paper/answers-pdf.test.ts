@@ -3,14 +3,15 @@ import type { FormDefinition } from '../../src/definition/types';
 import { summarise } from '../../src/engine/check-answers';
 import { finishedDraft } from '../../src/engine/finished-draft';
 import { answersPdf } from '../../src/paper/answers-pdf';
+import { missingGlyphs } from '../../src/paper/fonts';
 import type { Submission } from '../../src/store/store';
 import type { CivicFormsApp } from '../../src/web/app';
 import { createI18n, translator } from '../../src/web/i18n';
 import { EXAMPLE_FORMS, testApp } from '../support/agent';
 import { linesOf, pdfText, plain, plainText } from '../support/pdf-text';
-import { sendApplication } from './sent-application';
+import { ANSWERS, sendApplication } from './sent-application';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 const i18n = createI18n();
 
 describe('answersPdf, a copy of what was sent', () => {
@@ -56,6 +57,61 @@ describe('answersPdf, a copy of what was sent', () => {
     expect(said).toContain(plain('Email address Not provided'));
     expect(said).toContain(plain('Sent on'));
     expect(said).toMatch(/20\d\d/);
+  });
+
+  describe('with a phone number, a Latin address, an emoji and symbols typed in', () => {
+    let typed: Submission;
+    beforeAll(async () => {
+      const answers = ANSWERS.map((page) =>
+        page['property-address-line1']
+          ? { ...page, 'property-address-line1': '12 High Street 🏠 → ✓' }
+          : page['full-name']
+            ? { 'full-name': 'Amara Okafor 👍🏽' }
+            : page.phone
+              ? { ...page, phone: '07700 900123' }
+              : page,
+      );
+      const { reference } = await sendApplication(app, 'ar', answers);
+      typed = (await app.store.findSubmission(reference)) as Submission;
+    });
+
+    it('draws each typed answer in its own direction: in Arabic, as typed', async () => {
+      const text = await pdfText(await answersPdf(form, typed, 'ar', translator(i18n, 'ar')));
+      // What a reader sees on each line, left to right.
+      const seen = text.pages.flatMap((page) =>
+        linesOf(page).map((line) =>
+          [...line]
+            .sort((a, b) => a.x - b.x)
+            .map((item) => item.text)
+            .join(' ')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        ),
+      );
+      expect(seen).toContain('07700 900123');
+      expect(seen).toContain('12 High Street [1] [2] [3]');
+      expect(seen).toContain('Amara Okafor [4]');
+    });
+
+    it.each(['en', 'ar'])(
+      'never alters an emoji or a symbol: a numbered mark in its place, and a note (%s)',
+      async (lang) => {
+        const t = translator(i18n, lang);
+        const text = await pdfText(await answersPdf(form, typed, lang, t));
+        const said = plainText(text);
+        expect(said).toContain(plain('12 High Street [1] [2] [3]'));
+        expect(said).toContain(plain('Amara Okafor [4]'));
+        const notes = [
+          t('paper:answers.unprintableEmoji', { number: 1, codes: 'U+1F3E0' }),
+          t('paper:answers.unprintable', { number: 2, codes: 'U+2192' }),
+          t('paper:answers.unprintable', { number: 3, codes: 'U+2713' }),
+          t('paper:answers.unprintableEmoji', { number: 4, codes: 'U+1F44D U+1F3FD' }),
+        ];
+        for (const note of notes) expect(said).toContain(plain(note));
+        // Every character the copy prints is one its fonts draw: no empty box, no wrong glyph.
+        expect(missingGlyphs(said)).toEqual([]);
+      },
+    );
   });
 
   it('reads right to left in Arabic', async () => {

@@ -43,11 +43,12 @@ export const ANSWERS: Array<Record<string, string | string[]>> = [
 export async function sendApplication(
   app: CivicFormsApp,
   lang: string,
+  answers = ANSWERS,
 ): Promise<{ visitor: Visitor; reference: string }> {
   const visitor = new Visitor(app);
   await visitor.get(`${FORM}?lang=${lang}`);
   let at = `${FORM}/your-area`;
-  for (const answer of ANSWERS) {
+  for (const answer of answers) {
     // The contact page asks two questions; the email address is optional.
     at = await visitor.answer(at, answer.phone ? { ...answer, email: '' } : answer);
   }
