@@ -5,6 +5,7 @@ import { problemFromJoi } from './joi-problems';
 import { formatProblem, type Problem } from './problem';
 import { buildCatalogue } from './catalogue';
 import { checkFrameworkLanguages } from './framework-languages';
+import { checkPlurals } from './plural-checks';
 import { checkQuestions } from './question-checks';
 import { checkReachability } from './reachability';
 import { checkReferences } from './references';
@@ -103,6 +104,7 @@ export function parseDefinition(source: string, file: string): LoadResult {
     ...checkQuestions(catalogue, name),
     ...checkFormId(form, name),
     ...checkFrameworkLanguages(form, name),
+    ...checkPlurals(form, name),
   ];
   // Which pages answers can reach is only worked out for conditions that are sound themselves.
   const reachability = problems.length === 0 ? checkReachability(form, catalogue, name) : undefined;
@@ -154,7 +156,7 @@ function withTranslations(result: LoadResult): LoadResult {
       });
       continue;
     }
-    const checked = checkTranslation(form, translation, name);
+    const checked = checkTranslation(form, translation, name, lang);
     problems.push(...checked.problems);
     warnings.push(...checked.warnings);
     if (checked.problems.length === 0)

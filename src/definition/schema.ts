@@ -1,5 +1,6 @@
 import Joi from 'joi';
 import { questionTypes } from '../questions/registry';
+import { PLURAL_CATEGORIES } from './plural-keys';
 
 /** Page and question ids: lower-case words joined by dashes, safe in a URL and a form field name. */
 const slug = Joi.string()
@@ -94,6 +95,7 @@ const repeatSection = Joi.object({
   itemName: Joi.string().required(),
   itemLabel: slug.required(),
   addAnotherLabel: Joi.string().required(),
+  ...Object.fromEntries(PLURAL_CATEGORIES.map((c) => [`itemCount_${c}`, Joi.string().min(1)])),
   min: Joi.number().integer().min(0).default(0),
   max: Joi.number().integer().min(1).max(50).default(10),
   pages: Joi.array().items(questionPage).min(1).required(),

@@ -1,3 +1,5 @@
+import { pluralCategoriesOf } from './plural-keys';
+import { pluralTexts } from './plural-checks';
 import type { FormDefinition, Option, Page, Question } from './types';
 
 /** One translatable string of a definition: where it is in a translation file, and its text. */
@@ -121,8 +123,28 @@ function pageEntries(page: Page): Entry[] {
   return entries;
 }
 
-/** Every string of a definition a translator translates, with its key in a translation file. */
-export function translatableEntries(form: FormDefinition): Entry[] {
+/**
+ * The plural texts, one key per plural category of the language translated into (`lang`), each
+ * shown to the translator with the form's own words for that category, or its `other` form.
+ */
+function pluralEntries(form: FormDefinition, lang: string): Entry[] {
+  return pluralTexts(form).flatMap(({ key, name, forms }) =>
+    pluralCategoriesOf(lang).map((category) => ({
+      key: `${key}.${name}_${category}`,
+      text: forms[category] ?? forms.other ?? '',
+      set: (f: FormDefinition, value: string) => {
+        const page = pageById(f, key.slice('pages.'.length)) as unknown as Json | undefined;
+        if (page) page[`${name}_${category}`] = value;
+      },
+    })),
+  );
+}
+
+/**
+ * Every string of a definition a translator translates, with its key in a translation file;
+ * plural texts in the forms `lang` (default: the form's own language) has.
+ */
+export function translatableEntries(form: FormDefinition, lang = form.language): Entry[] {
   const entries: Entry[] = [
     { key: 'title', text: form.title, set: (f, v) => void (f.title = v) },
     { key: 'description', text: form.description, set: (f, v) => void (f.description = v) },
@@ -162,5 +184,6 @@ export function translatableEntries(form: FormDefinition): Entry[] {
       });
   }
   form.pages.forEach((page) => entries.push(...pageEntries(page)));
+  entries.push(...pluralEntries(form, lang));
   return entries;
 }

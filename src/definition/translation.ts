@@ -39,6 +39,7 @@ export function checkTranslation(
   form: FormDefinition,
   translation: unknown,
   file: string,
+  lang = form.language,
 ): TranslationCheck {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
@@ -56,7 +57,7 @@ export function checkTranslation(
     };
   }
   const given = flatten(translation);
-  const wanted = new Map(translatableEntries(form).map((e) => [e.key, e]));
+  const wanted = new Map(translatableEntries(form, lang).map((e) => [e.key, e]));
   for (const [key, entry] of wanted) {
     const text = given.get(key);
     if (typeof text !== 'string' || text.trim() === '') {
@@ -108,7 +109,7 @@ export function applyTranslation(
 ): FormDefinition {
   const copy = structuredClone(form) as FormDefinition;
   const given = flatten(translation);
-  for (const entry of translatableEntries(form)) {
+  for (const entry of translatableEntries(form, lang)) {
     const text = given.get(entry.key);
     if (typeof text === 'string') entry.set(copy, text);
   }

@@ -169,6 +169,17 @@ export interface RepeatSection {
   itemLabel: string;
   /** The summary page's "Do you need to add another ...?" question. */
   addAnotherLabel: string;
+  /**
+   * "You have added {{count}} tenants" on the summary page, one key per plural category of the
+   * language (i18next suffixes): `itemCount_one`, `itemCount_other`, and in Welsh or Arabic also
+   * `_zero`, `_two`, `_few` and `_many`. Without them the summary counts "items".
+   */
+  itemCount_zero?: string;
+  itemCount_one?: string;
+  itemCount_two?: string;
+  itemCount_few?: string;
+  itemCount_many?: string;
+  itemCount_other?: string;
   min?: number;
   max?: number;
   pages: QuestionPage[];

@@ -8,6 +8,7 @@ import type { QuestionError, RawState, Translate } from '../questions/question-t
 import { saveDraft, stepUrl } from './journey-state';
 import { newItemId, nextUrl, type PageHandlerDependencies } from './question-page';
 import { itemHeading } from './item-heading';
+import { pluralForms, pluralText } from '../definition/plural-keys';
 import { errorSummary, langOf, questionView, tOf } from './render';
 
 function addAnotherQuestion(section: RepeatSection, t: Translate): YesNoQuestion {
@@ -40,6 +41,17 @@ function firstItemPageUrl(
   base: string,
 ): string {
   return `${base}/${form.id}/${section.id}/${position}/${section.pages[0]?.id ?? ''}`;
+}
+
+/** "You have added 2 tenants": the section's own plural words, or the framework's "items". */
+export function itemCountText(
+  section: RepeatSection,
+  count: number,
+  lang: string,
+  t: Translate,
+): string {
+  const forms = pluralForms(section, 'itemCount');
+  return forms ? pluralText(forms, count, lang) : t('section.summaryCount', { count });
 }
 
 /** Shows a repeating section's summary: the items so far and "Do you need to add another?". */
@@ -97,6 +109,7 @@ export function renderSectionSummary(
       pageTitle: section.title,
       heading: section.title,
       items: rows,
+      summaryCount: itemCountText(section, rows.length, lang, t),
       addAnother: canAdd
         ? yesNo.view(
             question,
