@@ -8,6 +8,11 @@ export interface Config {
   readonly host: string;
   readonly env: 'development' | 'production' | 'test';
   readonly formsDir: string;
+  /**
+   * Where the agencies are, one folder each (`<id>/agency.json`): by default `agencies` beside the
+   * forms folder. No folder is one default agency, as before agencies.
+   */
+  readonly agenciesDir: string;
   readonly dataDir: string;
   /** Store back end: the embedded SQLite file by default. */
   readonly database: 'sqlite';
@@ -53,6 +58,7 @@ const envSchema = Joi.object({
   HOST: Joi.string().hostname().default('0.0.0.0'),
   NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
   FORMS_DIR: Joi.string().default('forms'),
+  AGENCIES_DIR: Joi.string(),
   DATA_DIR: Joi.string().default('data'),
   DATABASE: Joi.string().valid('sqlite').default('sqlite'),
   SQLITE_SYNCHRONOUS: Joi.string().lowercase().valid('normal', 'full').default('normal'),
@@ -186,6 +192,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: value.HOST as string,
     env: nodeEnv,
     formsDir: path.resolve(cwd, value.FORMS_DIR as string),
+    agenciesDir: agenciesBeside(
+      cwd,
+      value.FORMS_DIR as string,
+      value.AGENCIES_DIR as string | undefined,
+    ),
     dataDir: path.resolve(cwd, value.DATA_DIR as string),
     database: 'sqlite',
     sqliteSynchronous: value.SQLITE_SYNCHRONOUS as Config['sqliteSynchronous'],
@@ -209,6 +220,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   });
 }
 
+/** `AGENCIES_DIR`, or the `agencies` folder beside the forms folder. */
+function agenciesBeside(cwd: string, formsDir: string, agenciesDir: string | undefined): string {
+  return agenciesDir === undefined
+    ? path.resolve(cwd, formsDir, '..', 'agencies')
+    : path.resolve(cwd, agenciesDir);
+}
+
 /** Completes the settings a library caller gave with the same defaults the environment has. */
 export function resolveConfig(input: ConfigInput = {}): Config {
   const defaults = readConfig({ NODE_ENV: 'development' });
@@ -218,6 +236,7 @@ export function resolveConfig(input: ConfigInput = {}): Config {
     ...defaults,
     baseUrl: `http://localhost:${port}`,
     secureCookies: env === 'production',
+    ...(input.formsDir ? { agenciesDir: path.resolve(input.formsDir, '..', 'agencies') } : {}),
     ...input,
   };
   if (config.env === 'production' && config.sessionSecret === DEVELOPMENT_SECRET) {

@@ -4,11 +4,16 @@ import { readConfig } from '../config';
 import { checkDefinitions, checkFormsDir, type LoadResult } from '../definition/load';
 import { formatProblem } from '../definition/problem';
 import type { CommandIo } from './users';
+import { checkAgenciesDir } from '../agency/load-agencies';
+import { frameworkLanguages } from '../definition/framework-languages';
 
 export const VALIDATE_USAGE = `Usage: civic-forms validate [files...]
   Checks form definitions (every .json file in FORMS_DIR, "forms" by default, when no file is named)
   and their translations (forms/locales/<lang>/<form id>.json for each language a form offers): the
   same checks the service makes when it starts, so a form that passes here is one it starts with.
+  Without files it also checks the agencies (AGENCIES_DIR/<id>/agency.json; AGENCIES_DIR is the
+  "agencies" folder beside FORMS_DIR by default): schema, languages, logo, brand colour contrast,
+  and that no form is in two agencies.
   Exits 0 when all are valid, 1 otherwise; warnings (untranslated or unused strings) do not fail.`;
 
 function shown(file: string): string {
@@ -47,10 +52,29 @@ export function validate(args: string[], io: Pick<CommandIo, 'out' | 'err'>): nu
     return 2;
   }
   if (files.length > 0) return report(checkDefinitions(files.map((f) => path.resolve(f))), io.out);
-  const checked = checkFormsDir(readConfig().formsDir);
+  const config = readConfig();
+  const checked = checkFormsDir(config.formsDir);
   if (!checked.ok) {
     io.out(formatProblem(checked.problem));
     return 1;
   }
-  return report(checked.results, io.out);
+  const forms = report(checked.results, io.out);
+  const formIds = checked.results.flatMap((r) => (r.ok ? [r.form.id] : []));
+  return Math.max(forms, reportAgencies(config.agenciesDir, formIds, io.out));
+}
+
+/** Prints each agency's outcome, the same checks as at start-up, and returns the exit code. */
+function reportAgencies(dir: string, formIds: string[], out: (line: string) => void): number {
+  const checked = checkAgenciesDir(dir, formIds, frameworkLanguages());
+  // No agencies folder: every form is the default agency's, as before agencies; nothing to report.
+  if (checked.results.length === 0) return 0;
+  for (const result of checked.results) {
+    if (result.ok) out(`ok  ${shown(result.file)}`);
+    else result.problems.forEach((p) => out(formatProblem(p)));
+  }
+  checked.problems.forEach((p) => out(formatProblem(p)));
+  checked.warnings.forEach((p) => out(`warning: ${formatProblem(p)}`));
+  const failed = checked.results.filter((r) => !r.ok).length;
+  out(`${checked.results.length - failed} of ${checked.results.length} agencies valid`);
+  return failed === 0 && checked.problems.length === 0 ? 0 : 1;
 }

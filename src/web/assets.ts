@@ -83,8 +83,27 @@ function readStylesheet(file: string): Buffer {
   }
 }
 
-/** Builds the assets once and returns their URLs and the middleware that serves them. */
-export function createAssets(): { urls: AssetUrls; serve: RequestHandler } {
+function withBrand(stylesheet: Buffer, css: string): Buffer {
+  return css ? Buffer.concat([stylesheet, Buffer.from(`\n${css}`)]) : stylesheet;
+}
+
+/** Agencies' brand files: rules appended to the one stylesheet, and images (logos) by name. */
+export interface BrandAssets {
+  css: string;
+  images: ReadonlyArray<{ name: string; file: string }>;
+}
+
+const IMAGE_TYPES: Record<string, string> = { svg: 'image/svg+xml', png: 'image/png' };
+
+/**
+ * Builds the assets once and returns their URLs and the middleware that serves them; brand images
+ * are served the same way (hashed, immutable), their URLs in `images` by name.
+ */
+export function createAssets(brand: BrandAssets = { css: '', images: [] }): {
+  urls: AssetUrls;
+  images: ReadonlyMap<string, string>;
+  serve: RequestHandler;
+} {
   const files = new Map<string, Asset>();
   const add = (name: string, ext: string, body: Buffer, type: string) => {
     const url = hashed(name, ext, body);
@@ -93,15 +112,21 @@ export function createAssets(): { urls: AssetUrls; serve: RequestHandler } {
     return url;
   };
   const urls = {
-    css: add('civic-forms', 'css', readStylesheet(STYLESHEET), 'text/css'),
+    css: add('civic-forms', 'css', withBrand(readStylesheet(STYLESHEET), brand.css), 'text/css'),
     cssRtl: add(
       'civic-forms.rtl',
       'css',
-      readStylesheet(STYLESHEET.replace(/\.css$/, '.rtl.css')),
+      withBrand(readStylesheet(STYLESHEET.replace(/\.css$/, '.rtl.css')), brand.css),
       'text/css',
     ),
     js: add('govuk-frontend', 'js', initModule(), 'text/javascript'),
   };
+  const images = new Map(
+    brand.images.map(({ name, file }) => {
+      const ext = path.extname(file).slice(1);
+      return [name, add(name, ext, fs.readFileSync(file), IMAGE_TYPES[ext] ?? 'image/png')];
+    }),
+  );
   const serve: RequestHandler = function serveAssets(req, res, next) {
     if (req.path === '/favicon.ico' && (req.method === 'GET' || req.method === 'HEAD')) {
       // Browsers ask for it when a page names no icon; answering "none" costs less than the 404 page.
@@ -113,12 +138,13 @@ export function createAssets(): { urls: AssetUrls; serve: RequestHandler } {
     if (!asset) return next();
     const encoding = chooseEncoding(req.headers['accept-encoding'], asset.offered);
     const body = asset.bodies[encoding] ?? asset.bodies.identity;
-    res.setHeader('Content-Type', `${asset.type}; charset=utf-8`);
+    const text = asset.type.startsWith('text/') || asset.type === 'image/svg+xml';
+    res.setHeader('Content-Type', text ? `${asset.type}; charset=utf-8` : asset.type);
     res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     if (asset.offered.length > 1) varyOnEncoding(res);
     if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
     res.setHeader('Content-Length', body.length);
     res.end(req.method === 'HEAD' ? undefined : body);
   };
-  return { urls, serve };
+  return { urls, images, serve };
 }
