@@ -63,11 +63,12 @@ Starting the service (this command line does not serve pages):
   node dist/server.js     runs a build, e.g. under systemd or in a container
   It reads its settings from the environment; the main ones:
     PORT=3000  HOST=0.0.0.0       where it listens
-    NODE_ENV=production           Secure cookies; SESSION_SECRET must then be set
+    NODE_ENV=production           Secure cookies; SESSION_SECRET and BASE_URL must then be set
     SESSION_SECRET=...            at least 32 characters, signs session cookies; never commit it
     FORMS_DIR=forms               the form definitions it serves (it will not start if one is invalid)
     DATA_DIR=data                 the folder of its SQLite database
     BASE_URL=https://...          the public address, for links in emails and on paper forms
+    TRUST_PROXY=1                 behind one load balancer: believe the address it appends
     LOG_LEVEL=info                fatal, error, warn, info, debug, trace or silent
   Every setting is described in docs/configuration.md.
 

@@ -6,7 +6,7 @@ import { cappedStore, fillUp } from '../support/full-database';
 const sessionCookie = (response: { headers: Record<string, unknown> }) =>
   String(response.headers['set-cookie'] ?? '').match(/civic\.sid=[^;]*/)?.[0];
 
-describe('a full database (SQLITE_FULL, as on a full disk)', () => {
+describe('session commit and /health, with a full database (SQLITE_FULL, as on a full disk)', () => {
   let app: CivicFormsApp;
   let fillers: string[];
 
