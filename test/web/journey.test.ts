@@ -140,8 +140,7 @@ describe('a journey through a form', () => {
     expect(page).not.toContain('AB12CDE');
     await visitor.get(at);
     await visitor.post(at, {});
-    const reference =
-      panelCode((await visitor.get(`${FORM}/confirmation`)).text) ?? '';
+    const reference = panelCode((await visitor.get(`${FORM}/confirmation`)).text) ?? '';
     const submission = await app.store.findSubmission(reference);
     expect(submission?.answers).not.toHaveProperty('vehicles');
     expect(submission?.answers['has-vehicles']).toBe('no');
