@@ -44,14 +44,25 @@ function onlyIf(page: { condition?: QuestionPage['condition'] }, key: string, b:
 }
 
 function goTo(skips: SkipInstruction[] | undefined, context: PaperFormContext): string[] {
+  const { t } = context;
   return (skips ?? []).map((skip) => {
     const named = skip.otherThan ?? skip.values;
-    const answers = named.map((v) => answerWords(skip.question, v, context));
-    const key = `paper:routing.goTo${skip.otherThan ? 'Other' : ''}${skip.target === 'end' ? 'End' : ''}`;
-    return context.t(key, {
-      answers: joinWords(answers, 'or', context),
-      number: skip.target,
-    });
+    const answers = joinWords(
+      named.map((v) => answerWords(skip.question, v, context)),
+      'or',
+      context,
+    );
+    const other = skip.otherThan ? 'Other' : '';
+    const { target } = skip;
+    if (typeof target === 'object') {
+      const questions =
+        target.first === target.last
+          ? t('paper:routing.skipOne', { number: target.first })
+          : t('paper:routing.skipRange', { first: target.first, last: target.last });
+      return t(`paper:routing.skip${other}`, { answers, questions });
+    }
+    const key = `paper:routing.goTo${other}${target === 'end' ? 'End' : ''}`;
+    return t(key, { answers, number: target });
   });
 }
 

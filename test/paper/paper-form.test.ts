@@ -132,9 +132,9 @@ describe('skip instructions', () => {
     const savings = councilTax.pages.find((p) => p.id === 'savings')?.condition;
     const earnings = councilTax.pages.find((p) => p.id === 'earnings')?.condition;
     if (!savings || !earnings) throw new Error('the example form changed');
-    expect(decide(earnings, councilTax, { questionId: 'work', value: 'not-working' })).toBe(false);
-    expect(decide(earnings, councilTax, { questionId: 'work', value: 'employed' })).toBe(true);
-    expect(decide(savings, councilTax, { questionId: 'work', value: 'employed' })).toBeUndefined();
+    expect(decide(earnings, councilTax, new Map([['work', 'not-working']]))).toBe(false);
+    expect(decide(earnings, councilTax, new Map([['work', 'employed']]))).toBe(true);
+    expect(decide(savings, councilTax, new Map([['work', 'employed']]))).toBeUndefined();
   });
 
   it('names the few answers that go on as usual when most answers skip', () => {
