@@ -138,13 +138,18 @@ export const formSchema = Joi.object({
     before: paragraphs,
     duration: Joi.string(),
   }).required(),
+  // A phone line, a postal address, or both: a service may be reachable by phone only or by post only.
   help: Joi.object({
-    phone: Joi.string().required(),
+    phone: Joi.string(),
     textRelay: Joi.string(),
-    hours: Joi.string().required(),
+    hours: Joi.string(),
     email: Joi.string().email({ tlds: false }),
-    postalAddress: Joi.array().items(Joi.string()).min(2).required(),
-  }).required(),
+    postalAddress: Joi.array().items(Joi.string()).min(2),
+  })
+    .or('phone', 'postalAddress')
+    .and('phone', 'hours')
+    .with('textRelay', 'phone')
+    .required(),
   pages: Joi.array().items(page).min(1).required(),
   checkAnswers: Joi.object({
     title: Joi.string(),

@@ -150,7 +150,6 @@ export function translatableEntries(form: FormDefinition, lang = form.language):
     { key: 'description', text: form.description, set: (f, v) => void (f.description = v) },
     ...listEntries('start.body', form.start.body, (f) => f.start.body),
     ...listEntries('start.before', form.start.before, (f) => f.start.before),
-    { key: 'help.hours', text: form.help.hours, set: (f, v) => void (f.help.hours = v) },
     ...listEntries(
       'confirmation.whatHappensNext',
       form.confirmation.whatHappensNext,
@@ -162,6 +161,12 @@ export function translatableEntries(form: FormDefinition, lang = form.language):
       set: (f, v) => void (f.confirmation.title = v),
     },
   ];
+  if (form.help.hours)
+    entries.push({
+      key: 'help.hours',
+      text: form.help.hours,
+      set: (f, v) => void (f.help.hours = v),
+    });
   if (form.start.duration)
     entries.push({
       key: 'start.duration',

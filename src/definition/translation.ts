@@ -87,14 +87,18 @@ export function checkTranslation(
     }
   }
   const address = given.get('help.postalAddress.0');
+  const own = form.help.postalAddress?.length ?? 0;
   if (address !== undefined) {
     const lines = [...given.keys()].filter((k) => OPTIONAL_KEYS.test(k)).length;
-    if (lines !== form.help.postalAddress.length) {
+    if (lines !== own) {
       problems.push({
         file,
         path: 'help.postalAddress',
         message: `has ${lines} lines`,
-        expected: `${form.help.postalAddress.length} lines, as in the definition, or no key at all`,
+        expected:
+          own > 0
+            ? `${own} lines, as in the definition, or no key at all`
+            : 'no key at all: the definition has no postal address',
       });
     }
   }
@@ -116,7 +120,8 @@ export function applyTranslation(
   const address = [...given.entries()]
     .filter(([k]) => OPTIONAL_KEYS.test(k))
     .map(([, v]) => String(v));
-  if (address.length === form.help.postalAddress.length) copy.help.postalAddress = address;
+  if (address.length > 0 && address.length === form.help.postalAddress?.length)
+    copy.help.postalAddress = address;
   copy.language = lang;
   return deepFreeze(copy);
 }

@@ -188,12 +188,14 @@ export interface RepeatSection {
 
 export type Page = QuestionPage | ExitPage | RepeatSection;
 
+/** How to reach the service: a phone number (with its hours), a postal address, or both. */
 export interface HelpContact {
-  phone: string;
+  phone?: string;
   textRelay?: string;
-  hours: string;
+  /** When the phone line is open: given exactly when `phone` is. */
+  hours?: string;
   email?: string;
-  postalAddress: string[];
+  postalAddress?: string[];
 }
 
 export interface FormDefinition {

@@ -55,11 +55,13 @@ export interface PaperForm {
   blocks: PaperBlock[];
   /** The form's declaration, with a line to sign and one for the date: only when the form has one. */
   declaration?: { heading: string; text: string; signature: string; date: string };
+  /** Where to post the form; with no address (a service reached by phone only), what to do instead. */
   send: { heading: string; body: string; address: string[] };
   help: {
     heading: string;
     intro: string;
     contacts: Array<{ label: string; value: string }>;
-    hours: string;
+    /** When the phone line is open: only when the form has a phone number. */
+    hours?: string;
   };
 }

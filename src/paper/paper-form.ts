@@ -155,18 +155,18 @@ export function paperForm(form: FormDefinition, context: PaperFormContext): Pape
     }),
     send: {
       heading: t('paper:send.heading'),
-      body: t('paper:send.body'),
-      address: help.postalAddress,
+      body: help.postalAddress ? t('paper:send.body') : t('common:help.phoneOnlySend'),
+      address: help.postalAddress ?? [help.phone ?? ''],
     },
     help: {
       heading: t('common:help.heading'),
       intro: t('paper:help.intro'),
       contacts: [
-        { label: t('common:help.phone'), value: help.phone },
+        ...(help.phone ? [{ label: t('common:help.phone'), value: help.phone }] : []),
         ...(help.textRelay ? [{ label: t('common:help.textRelay'), value: help.textRelay }] : []),
         ...(help.email ? [{ label: t('common:help.email'), value: help.email }] : []),
       ],
-      hours: help.hours,
+      ...(help.hours && { hours: help.hours }),
     },
   };
 }

@@ -117,7 +117,7 @@ function ending(pen: PdfPen, paper: PaperForm): void {
     pen.text(help.heading, HEADING);
     pen.text(help.intro, TEXT);
     for (const c of help.contacts) pen.text(`${c.label} ${c.value}`, TEXT, INDENT);
-    pen.text(help.hours, TEXT, INDENT);
+    if (help.hours) pen.text(help.hours, TEXT, INDENT);
   });
 }
 

@@ -73,7 +73,7 @@ export function printedInOrder(paper: PaperForm, or: string): string[] {
     help.heading,
     help.intro,
     ...help.contacts.map((c) => `${c.label} ${c.value}`),
-    help.hours,
+    ...(help.hours ? [help.hours] : []),
   ].filter(Boolean);
 }
 
