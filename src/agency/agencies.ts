@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { i18n } from 'i18next';
 import type { BrandAssets } from '../web/assets';
-import { builtInDefaultAgency, DEFAULT_AGENCY_ID } from './default-agency';
+import { builtInDefaultAgency, DEFAULT_AGENCY_ID, DEFAULT_COLOUR } from './default-agency';
 import type { Agency } from './types';
 
 /** An agency as pages show it: its definition and the URL of its logo. */
@@ -21,6 +21,17 @@ export interface Agencies {
   readonly platform: ShownAgency;
 }
 
+/** The header on a brand colour: its text white, its focus GOV.UK's black on yellow. */
+const BRAND_RULES = [
+  '.cf-brand{color:#fff}',
+  '.cf-brand .govuk-service-navigation{background:none;border-bottom-color:transparent}',
+  '.cf-brand .govuk-service-navigation__service-name,.cf-brand .govuk-service-navigation__link:link,.cf-brand .govuk-service-navigation__link:visited,.cf-brand .govuk-service-navigation__toggle{color:#fff}',
+  '.cf-brand .govuk-service-navigation__link:focus,.cf-brand .govuk-service-navigation__toggle:focus{color:#0b0c0c}',
+  '.cf-brand .govuk-service-navigation__item--active{border-color:#fff}',
+  '.cf-brand__bar{padding-top:10px}',
+  '.cf-brand__logo{display:block;width:auto;max-width:100%;height:40px}',
+].join('');
+
 /** The logo's asset name. */
 function logoName(agency: Agency): string {
   return `logo-${agency.id}`;
@@ -31,11 +42,14 @@ function logoName(agency: Agency): string {
  * contrast of that colour with white is checked when the agency is loaded.
  */
 export function brandAssets(loaded: ReadonlyArray<{ agency: Agency; dir: string }>): BrandAssets {
-  const colours = loaded
-    .map(({ agency }) => `.cf-brand--${agency.id}{background-color:${agency.brandColour}}`)
+  const colours = [
+    { id: DEFAULT_AGENCY_ID, brandColour: DEFAULT_COLOUR },
+    ...loaded.map(({ agency }) => agency),
+  ]
+    .map(({ id, brandColour }) => `.cf-brand--${id}{background-color:${brandColour}}`)
     .join('');
   return {
-    css: colours,
+    css: `${BRAND_RULES}${colours}`,
     images: loaded.flatMap(({ agency, dir }) =>
       agency.logo ? [{ name: logoName(agency), file: path.join(dir, agency.logo.file) }] : [],
     ),

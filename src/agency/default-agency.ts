@@ -5,7 +5,7 @@ import type { Agency, Translated } from './types';
 export const DEFAULT_AGENCY_ID = 'default';
 
 /** The brand of the default agency: GOV.UK Frontend's link blue, 5.2:1 with white. */
-const DEFAULT_COLOUR = '#1d70b8';
+export const DEFAULT_COLOUR = '#1d70b8';
 
 function inEvery(i18n: i18n, languages: readonly string[], key: string): Translated {
   return Object.fromEntries(languages.map((lang) => [lang, i18n.getFixedT(lang)(key)]));

@@ -14,6 +14,9 @@ import type { Store } from '../store/store';
 import { resumePolicy } from '../resume/resume-policy';
 import { logResumeSender, type ResumeSender } from '../resume/resume-sender';
 import { createAssets } from './assets';
+import { brandAssets, createAgencies, type Agencies } from '../agency/agencies';
+import { loadAgencies } from '../agency/load-agencies';
+import { createAgencyPages } from './agency-pages';
 import { createCompression } from './compression';
 import { createPasswordAuthenticator } from '../caseworker/password-authenticator';
 import { createRequireRole } from './caseworker/require-role';
@@ -54,6 +57,7 @@ export interface CivicFormsApp extends Express {
   readonly store: Store;
   readonly forms: ReadonlyMap<string, FormDefinition>;
   readonly config: Config;
+  readonly agencies: Agencies;
   /** The KPI instrumentation: journey hooks, the batched recorder, the Prometheus counters. */
   readonly kpi: Kpi;
   close(): Promise<void>;
@@ -92,7 +96,17 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
   // loadForms has made every check `civic-forms validate` makes, the languages offered included.
   const i18n = createI18n();
   const views = createViews();
-  const assets = createAssets();
+  // The same checks as `civic-forms validate`: a broken agency stops the start, naming file and path.
+  const languages = frameworkLanguages(i18n);
+  const loadedAgencies = loadAgencies(config.agenciesDir, [...forms.keys()], languages);
+  const assets = createAssets(brandAssets(loadedAgencies));
+  const agencies = createAgencies({
+    loaded: loadedAgencies,
+    formIds: [...forms.keys()],
+    images: assets.images,
+    i18n,
+    languages,
+  });
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
     size: 32,
     getTokenFromRequest: (req) =>
@@ -103,6 +117,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     views,
     i18n,
     assets: assets.urls,
+    agencies,
     csrfToken: (req) => (req.session ? generateToken(req) : ''),
   });
 
@@ -217,6 +232,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     // The guard's refusals as the staff area shows them (its 403 pages), not as a service fault.
     createCaseworkerErrors({ render, i18n, idleMinutes: config.caseworkerIdleMinutes }),
   );
+  app.use(createAgencyPages({ agencies, render, i18n, config }));
   // Before the form routes, whose `/:formId/:pageId` would take `paper.pdf` for a page id.
   app.use(createPaperRoutes({ forms, store, render, i18n, config }));
   app.use(createFormRoutes({ forms, store, render, i18n, kpi: kpi.events }));
@@ -228,6 +244,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     store: { value: store },
     forms: { value: forms },
     config: { value: config },
+    agencies: { value: agencies },
     kpi: { value: kpi },
     // Journey events still waiting are written before the database closes.
     close: { value: () => kpi.recorder.close().then(() => store.close()) },

@@ -5,6 +5,8 @@ import type { FormDefinition, Question } from '../definition/types';
 import { errorText } from '../questions/error-text';
 import type { QuestionError, Translate, ViewContext } from '../questions/question-type';
 import type { AssetUrls } from './assets';
+import type { Agencies, ShownAgency } from '../agency/agencies';
+import { agencyView } from '../agency/agency-view';
 import { frameworkLanguages, translator } from './i18n';
 import { languagesOf } from '../definition/translation';
 import { PageCache, slot } from './page-cache';
@@ -37,6 +39,8 @@ export interface RenderDependencies {
   views: nunjucks.Environment;
   i18n: i18n;
   assets: AssetUrls;
+  /** Whose brand and footer a page shows: its form's agency, or the one a page names. */
+  agencies: Agencies;
   csrfToken: (req: Request) => string;
 }
 
@@ -74,13 +78,19 @@ export function createRender(deps: RenderDependencies): Render {
               href: `${sitePath(`${req.baseUrl}${req.path}`)}?lang=${code}${change}`,
               current: code === lang,
             }));
+      const shown =
+        (made.agency as ShownAgency | undefined) ??
+        (form ? deps.agencies.ofForm(form.id) : deps.agencies.platform);
+      const brand = agencyView(shown, lang, t);
       const context: Record<string, unknown> = {
         lang,
         t,
         assets: deps.assets,
         dir: deps.i18n.dir(lang),
         timeout,
-        serviceName: form?.title ?? t('layout.serviceName'),
+        brand,
+        footerLinks: brand.footerLinks,
+        serviceName: made.staffArea ? brand.staffAreaName : (form?.title ?? brand.name),
         serviceUrl: form ? `/${form.id}` : '/',
         ...made,
         csrfToken,

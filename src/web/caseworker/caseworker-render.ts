@@ -1,6 +1,4 @@
 import type { Request, Response } from 'express';
-import { translator } from '../i18n';
-import { langOf } from '../render';
 import type { CaseworkerDependencies } from './caseworker-dependencies';
 import { staffTimeout } from './staff-timeout';
 
@@ -16,13 +14,12 @@ export function renderCaseworker(
   locals: Record<string, unknown>,
   status = 200,
 ): void {
-  const t = translator(deps.i18n, langOf(res));
   deps.render(
     req,
     res,
     `caseworker/${view}`,
     {
-      serviceName: t('caseworker:layout.serviceName'),
+      staffArea: true,
       serviceUrl: '/caseworker',
       principal: res.locals.principal,
       timeout: staffTimeout(req, deps.idleMinutes),

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { createFormRoutes } from '../form-routes';
-import { tOf, type Render } from '../render';
+import type { Render } from '../render';
 import { createAssistedJourney } from './assisted-journeys';
 import { addAssistedConfirmations } from './assisted-confirmation';
 import type { CaseworkerDependencies } from './caseworker-dependencies';
@@ -15,7 +15,6 @@ import { staffTimeout } from './staff-timeout';
  */
 function staffRender(deps: CaseworkerDependencies): Render {
   return (req, res, view, locals, status) => {
-    const t = tOf(res, deps);
     deps.render(
       req,
       res,
@@ -24,7 +23,7 @@ function staffRender(deps: CaseworkerDependencies): Render {
         ...(typeof locals === 'function' ? locals() : locals),
         layoutView: 'caseworker/layout.njk',
         assisted: true,
-        serviceName: t('caseworker:layout.serviceName'),
+        staffArea: true,
         serviceUrl: '/caseworker',
         principal: res.locals.principal,
         timeout: staffTimeout(req, deps.idleMinutes),
