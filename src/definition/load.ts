@@ -5,6 +5,7 @@ import { problemFromJoi } from './joi-problems';
 import { formatProblem, type Problem } from './problem';
 import { buildCatalogue } from './catalogue';
 import { checkFrameworkLanguages } from './framework-languages';
+import { checkExits } from './exit-checks';
 import { checkPlurals } from './plural-checks';
 import { checkQuestions } from './question-checks';
 import { checkReachability } from './reachability';
@@ -105,6 +106,7 @@ export function parseDefinition(source: string, file: string): LoadResult {
     ...checkFormId(form, name),
     ...checkFrameworkLanguages(form, name),
     ...checkPlurals(form, name),
+    ...checkExits(form, name),
   ];
   // Which pages answers can reach is only worked out for conditions that are sound themselves.
   const reachability = problems.length === 0 ? checkReachability(form, catalogue, name) : undefined;

@@ -83,6 +83,7 @@ const questionPage = Joi.object({
 const exitPage = Joi.object({
   id: slug.required(),
   kind: Joi.string().valid('exit').required(),
+  reason: Joi.string().valid('ineligible', 'urgent', 'elsewhere'),
   title: Joi.string().required(),
   body: paragraphs.min(1).required(),
   condition,

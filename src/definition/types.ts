@@ -147,10 +147,18 @@ export interface QuestionPage {
   condition?: Condition;
 }
 
+/**
+ * Why a form ends on an exit page: `ineligible` ("You cannot apply", the default), `urgent` ("Call
+ * us now": help by phone only, counted apart in the KPIs) or `elsewhere` (done somewhere else).
+ */
+export type ExitReason = 'ineligible' | 'urgent' | 'elsewhere';
+
 /** An end page for people who cannot continue ("You cannot apply because ..."). */
 export interface ExitPage {
   id: string;
   kind: 'exit';
+  /** What kind of ending this is; `ineligible` when left out. Decides the help shown with it. */
+  reason?: ExitReason;
   title: string;
   body: string[];
   condition?: Condition;

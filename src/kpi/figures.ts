@@ -14,6 +14,8 @@ export interface Figures {
   starts: number;
   /** Transactions completed in the period (submissions and exit pages), whenever they started. */
   completions: number;
+  /** Journeys sent to an urgent exit page ("Call us now") in the period: not completions. */
+  urgentExits: number;
   /** Of the journeys started in the period, how many have completed (at any time since). */
   startedAndCompleted: number;
   /** startedAndCompleted / starts: never above 1; null without starts. */
@@ -42,6 +44,7 @@ export function figuresFor(
   let saved = 0;
   let resumed = 0;
   let expired = 0;
+  let urgentExits = 0;
   const durations: number[] = [];
   const byChannel = new Map<Channel, number>();
   for (const journey of journeys) {
@@ -52,6 +55,7 @@ export function figuresFor(
       if (journey.resumed) resumed += 1;
       if (journey.expired && !journey.completion) expired += 1;
     }
+    if (journey.urgent && within(period, journey.urgent.at)) urgentExits += 1;
     const done = journey.completion;
     if (done && within(period, done.at)) {
       byChannel.set(done.channel, (byChannel.get(done.channel) ?? 0) + 1);
@@ -66,6 +70,7 @@ export function figuresFor(
   return {
     starts,
     completions,
+    urgentExits,
     startedAndCompleted,
     completionRate: starts === 0 ? null : startedAndCompleted / starts,
     saved,

@@ -15,6 +15,8 @@ export interface JourneySummary {
   start?: JourneyMoment;
   /** Its first submission or exit page: the transaction is complete. */
   completion?: JourneyMoment & { type: 'submit' | 'exit' };
+  /** Its first urgent exit page ("Call us now"): counted apart, never as a completion. */
+  urgent?: JourneyMoment;
   /** The step keys the journey reached. */
   reached: Set<string>;
   /** The last step seen: where a journey that did not complete left. */
@@ -28,8 +30,14 @@ export interface JourneySummary {
 // Events that show the user on a step.
 const ON_A_STEP: ReadonlySet<JourneyEventType> = new Set(['start', 'page', 'answer', 'error']);
 
-/** Folds events (oldest first) into one summary per journey. */
-export function foldJourneys(events: readonly JourneyEvent[]): Map<string, JourneySummary> {
+/**
+ * Folds events (oldest first) into one summary per journey; an exit to one of `urgentPages` (the
+ * form's urgent exit pages) is an urgent referral, not a completion.
+ */
+export function foldJourneys(
+  events: readonly JourneyEvent[],
+  urgentPages: ReadonlySet<string> = new Set(),
+): Map<string, JourneySummary> {
   const journeys = new Map<string, JourneySummary>();
   const ordered = [...events].sort((a, b) => a.at - b.at || a.id - b.id);
   for (const event of ordered) {
@@ -51,7 +59,9 @@ export function foldJourneys(events: readonly JourneyEvent[]): Map<string, Journ
     }
     if (event.type === 'exit' && event.pageKey) journey.reached.add(event.pageKey);
     if (event.type === 'start') journey.start ??= moment;
-    else if (event.type === 'submit' || event.type === 'exit') {
+    else if (event.type === 'exit' && event.pageKey && urgentPages.has(event.pageKey)) {
+      journey.urgent ??= moment;
+    } else if (event.type === 'submit' || event.type === 'exit') {
       journey.completion ??= { ...moment, type: event.type };
     } else if (event.type === 'save') journey.saved = true;
     else if (event.type === 'resume') journey.resumed = true;

@@ -49,7 +49,10 @@ export interface ReportInput {
  */
 export function computeReport(input: ReportInput): KpiReport {
   const { form, period, events, responses } = input;
-  const journeys = [...foldJourneys(events).values()];
+  const urgentPages = new Set(
+    form.pages.filter((p) => p.kind === 'exit' && p.reason === 'urgent').map((p) => p.id),
+  );
+  const journeys = [...foldJourneys(events, urgentPages).values()];
   const inDays = (p: Period) => {
     const { fromDay, toDay } = dayRange(p);
     return responses.filter((r) => r.day >= fromDay && r.day < toDay);

@@ -28,6 +28,8 @@ export interface PaperExit {
   instruction?: string;
   title: string;
   body: string[];
+  /** An urgent exit's "Call us now on ...". */
+  callNow?: string;
 }
 
 /** A repeating section: its questions once per item ("Person 1", "Person 2"...). */

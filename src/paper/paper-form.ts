@@ -123,6 +123,9 @@ export function paperForm(form: FormDefinition, context: PaperFormContext): Pape
       ...(instruction && { instruction }),
       title: page.title,
       body: page.body,
+      ...(page.reason === 'urgent' && {
+        callNow: t('common:help.urgentCall', { phone: form.help.phone }),
+      }),
     };
   });
   const code = formCode(form);

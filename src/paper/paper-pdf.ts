@@ -56,6 +56,7 @@ function block(pen: PdfPen, b: PaperBlock, t: Translate): void {
       if (b.instruction) pen.text(b.instruction, INSTRUCTION);
       pen.text(b.title, SUBHEADING);
       for (const paragraph of b.body) pen.text(paragraph, HINT);
+      if (b.callNow) pen.text(b.callNow, INSTRUCTION);
       pen.space(14);
     });
   }

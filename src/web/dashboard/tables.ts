@@ -129,6 +129,9 @@ export function headlineTable(
         f.count(fig.saved),
         t('dashboard:headline.savedDetail', { resumed: f.count(fig.resumed) }),
       ),
+      ...(fig.urgentExits > 0
+        ? [row('urgentExits', f.count(fig.urgentExits), t('dashboard:headline.urgentExitsDetail'))]
+        : []),
     ],
   };
 }
