@@ -53,8 +53,15 @@ export function checkAgencyFolder(dir: string, framework: readonly string[]): Ag
     };
   }
   const { value, error } = agencySchema.validate(json, { abortEarly: false, convert: false });
-  if (error)
-    return { ok: false, file, problems: error.details.map((d) => problemFromJoi(name, d)) };
+  if (error) {
+    const problems = error.details.map((d) => problemFromJoi(name, d));
+    // The form definitions' reference is not this file's: point at the agencies' one.
+    problems.forEach((p) => {
+      if (p.expected?.includes('docs/form-definition.md'))
+        p.expected = 'only the keys listed in docs/agencies.md';
+    });
+    return { ok: false, file, problems };
+  }
   const agency = value as Agency;
   const problems = checkAgency(agency, name, dir, framework);
   if (problems.length > 0) return { ok: false, file, problems };

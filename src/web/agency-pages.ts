@@ -4,6 +4,7 @@ import type { Agencies } from '../agency/agencies';
 import { inLanguage, LEGAL_PAGES, legalPath, type LegalPage } from '../agency/agency-view';
 import type { Config } from '../config';
 import { ServiceError } from '../errors';
+import { intlLocale } from '../questions/intl-locale';
 import { LANG_COOKIE } from './language';
 import type { Render } from './render';
 import { langOf, tOf } from './render';
@@ -39,7 +40,7 @@ export function createAgencyPages(deps: AgencyPagesDependencies): Router {
       contactHref: legalPath(agency.id, 'contact'),
       knownIssues: agency.accessibility.knownIssues.map((text) => inLanguage(text, lang, shown)),
       reviewed: agency.accessibility.reviewed
-        ? new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(
+        ? new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(
             new Date(`${agency.accessibility.reviewed}T00:00:00Z`),
           )
         : undefined,

@@ -16,6 +16,7 @@ import { logResumeSender, type ResumeSender } from '../resume/resume-sender';
 import { createAssets } from './assets';
 import { brandAssets, createAgencies, type Agencies } from '../agency/agencies';
 import { loadAgencies } from '../agency/load-agencies';
+import { inLanguage } from '../agency/agency-view';
 import { createAgencyPages } from './agency-pages';
 import { createCompression } from './compression';
 import { createPasswordAuthenticator } from '../caseworker/password-authenticator';
@@ -174,9 +175,16 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     res.setHeader('Cache-Control', 'no-cache');
     render(req, res, 'form-list.njk', {
       pageTitle: t('formList.title'),
-      forms: [...forms.values()]
-        .map((f) => localise(f, lang))
-        .map((f) => ({ href: `/${f.id}`, title: f.title, description: f.description })),
+      // Grouped by agency, in the order of the agencies, each group in the forms' order.
+      agencies: agencies.all
+        .map((shown) => ({
+          name: inLanguage(shown.agency.name, lang, shown),
+          forms: [...forms.values()]
+            .filter((f) => agencies.ofForm(f.id) === shown)
+            .map((f) => localise(f, lang))
+            .map((f) => ({ href: `/${f.id}`, title: f.title, description: f.description })),
+        }))
+        .filter((group) => group.forms.length > 0),
     });
   });
   const journeyRoutes = express.Router();

@@ -54,7 +54,10 @@ describe('assets', () => {
   });
 
   it('serves the built stylesheet, and govuk-frontend’s JavaScript as one module that starts it', async () => {
-    expect((await request(app).get(css)).text).toBe(fs.readFileSync(STYLESHEET, 'utf8'));
+    // The built file, then the agencies' brand rules (their header colours).
+    const served = (await request(app).get(css)).text;
+    expect(served.startsWith(fs.readFileSync(STYLESHEET, 'utf8'))).toBe(true);
+    expect(served).toMatch(/\.cf-brand--default\{background-color:#1d70b8\}$/);
     const script = (await request(app).get(js)).text;
     expect(script).toMatch(/export\{[^}]*\binitAll\b[^}]*\};?\s*initAll\(\);\n\{\n/);
     // The framework's own scripts follow, each in a block of its own.
