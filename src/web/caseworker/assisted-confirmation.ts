@@ -2,6 +2,7 @@ import type { Request, Response, Router } from 'express';
 import { spokenReference } from '../../caseworker/spell-reference';
 import { localise } from '../../definition/translation';
 import { ServiceError } from '../../errors';
+import { codeInText } from '../code-in-text';
 import { translator } from '../i18n';
 import { tOf } from '../render';
 import { createAssistedJourney, letGoOfSent } from './assisted-journeys';
@@ -38,11 +39,15 @@ async function renderSent(
   }
   const lang = callerLanguage(source, submission);
   const say = translator(deps.i18n, lang);
+  const sentence = say('caseworker:sent.say.reference', { reference: submission.reference });
+  // The reference in the sentence, marked up to read left to right and break only between groups.
+  const inSentence = codeInText(sentence, submission.reference);
   const script =
     kind === 'call'
       ? {
           ...spokenIn(deps, lang),
-          body: [say('caseworker:sent.say.reference', { reference: submission.reference })],
+          body: inSentence ? [] : [sentence],
+          reference: inSentence,
           spelled: spokenReference(submission.reference, say),
           after: [
             say('caseworker:sent.say.keep'),

@@ -9,6 +9,7 @@ import { ServiceError } from '../../errors';
 import { intlLocale } from '../../questions/intl-locale';
 import type { AuditEvent } from '../../store/audit-events';
 import type { Submission } from '../../store/store';
+import { codeInText } from '../code-in-text';
 import { translator } from '../i18n';
 import { summaryListGroups } from '../summary-list';
 import { langOf, tOf } from '../render';
@@ -150,8 +151,11 @@ export function addSubmissionPage(router: Router, deps: CaseworkerDependencies):
     const lang = langOf(res);
     const history = await deps.store.listAudit({ target: submission.reference });
     const copyIn = copyLanguage(deps, submission);
+    const pageTitle = t('caseworker:submission.title', { reference: submission.reference });
     renderCaseworker(deps, req, res, 'submission.njk', {
-      pageTitle: t('caseworker:submission.title', { reference: submission.reference }),
+      pageTitle,
+      // The reference in the heading reads left to right and breaks only between its groups.
+      heading: codeInText(pageTitle, submission.reference),
       details: details(deps, res, submission, await caseworkerOf(deps, submission, history)),
       groups: answerGroups(deps, res, submission),
       pdf: copyIn && {

@@ -10,6 +10,7 @@ import {
 } from '../../support/agent';
 import { answerPermit, sendFrom, startCall, tableRows } from '../../support/assisted-journey';
 import { addAccount, DISTINCTIVE_NAME, signedInCaseworker, signIn } from '../../support/caseworker';
+import { groupedCode } from '../../support/grouped-code';
 
 /** The words of the read-aloud panel, and the language they are marked with. */
 function script(html: string): { lang?: string; text?: string } {
@@ -195,7 +196,9 @@ describe('caseworker: a form filled in with a caller', () => {
       .flatMap((m) => [...(m[1] ?? '').matchAll(/<li>([^<]*)<\/li>/g)])
       .map((m) => m[1]);
     expect(lines).toEqual(groups);
-    expect(script(page.text).text).toContain(`Your reference number is ${reference}.`);
+    expect(script(page.text).text).toContain('Your reference number is');
+    // Left to right and whole in the sentence, in every language: isolated, broken only after a dash.
+    expect(page.text).toContain(`Your reference number is ${groupedCode(reference)}.`);
     expect(page.text).toContain(`href="/caseworker/submissions/${reference}"`);
   });
 
@@ -208,7 +211,7 @@ describe('caseworker: a form filled in with a caller', () => {
     const page = await visitor.get('/caseworker/call/parking-permit/confirmation');
     const said = script(page.text);
     expect(said.lang).toBe('cy');
-    expect(said.text).toContain(`Eich cyfeirnod yw ${reference}.`);
+    expect(page.text).toContain(`Eich cyfeirnod yw ${groupedCode(reference)}.`);
     expect(said.text).toMatch(
       / am (Alfa|Charlie|Delta|Echo|Foxtrot|Golf|Hotel|Juliett|Kilo|Mike|November|Papa|Quebec|Romeo|Tango|Whiskey|X-ray|Yankee)|[34679] (tri|pedwar|chwech|saith|naw)/,
     );

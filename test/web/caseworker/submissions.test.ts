@@ -3,6 +3,7 @@ import type { Draft } from '../../../src/engine/answers';
 import type { CivicFormsApp } from '../../../src/web/app';
 import { amaraAnswers } from '../../fixtures/amara-draft';
 import { h1, inlineErrors, summaryErrors, testApp, textOf, title } from '../../support/agent';
+import { groupedCode } from '../../support/grouped-code';
 import { pdfText } from '../../support/pdf-text';
 import { DISTINCTIVE_NAME, signedInCaseworker, submitPermitOnline } from '../../support/caseworker';
 
@@ -102,7 +103,11 @@ describe('caseworker: finding and viewing a submission', () => {
     const page = await visitor.get(`/caseworker/submissions/${reference}`);
     expect(page.status).toBe(200);
     expect(page.headers['cache-control']).toBe('no-store');
-    expect(h1(page.text)).toBe(`Submission ${reference}`);
+    expect(title(page.text)).toMatch(new RegExp(`^Submission ${reference} `));
+    // The reference in the heading reads left to right and breaks only between its groups.
+    expect(page.text).toContain(
+      `<h1 class="govuk-heading-l">Submission ${groupedCode(reference)}</h1>`,
+    );
     const rows = summaryRows(page.text);
     expect(rows.slice(0, 7)).toEqual([
       `Reference: ${reference}`,
