@@ -8,9 +8,8 @@ import type { Store } from '../../store/store';
 import { reportCsv } from './export';
 import { readDashboardFilter, type DashboardFilter } from './filter';
 import { figureFormat } from './format';
-import { headline, type Cell, type Wording } from './tables';
+import { headline, ownDirection, type Cell, type Wording } from './tables';
 import { dashboardSections } from './view';
-import { escapeHtml } from '../escape-html';
 import { staffTimeout } from '../caseworker/staff-timeout';
 import { auditFigures } from './audit-figures';
 import { langOf, tOf, type Render } from '../render';
@@ -86,10 +85,7 @@ export function createDashboardRoutes(deps: DashboardDependencies): Router {
       const form = shownIn(source, langOf(res));
       const text = headline((await loadReport(deps.store, source, filter.period)).figures, w);
       rows.push([
-        {
-          text: form.title,
-          html: `<a class="govuk-link" href="/dashboard/${form.id}">${escapeHtml(form.title)}</a>`,
-        },
+        ownDirection(form.title, `/dashboard/${form.id}`),
         ...[
           text.starts,
           text.completions,

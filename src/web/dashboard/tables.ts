@@ -2,6 +2,7 @@ import type { BreakdownRow } from '../../kpi/breakdown';
 import type { Figures } from '../../kpi/figures';
 import type { KpiReport } from '../../kpi/report';
 import type { Translate } from '../../questions/question-type';
+import { escapeHtml } from '../escape-html';
 import type { FigureFormat } from './format';
 
 /** A cell of a govuk-frontend table. */
@@ -27,6 +28,18 @@ export interface Wording {
 }
 
 const numeric = (text: string): Cell => ({ text, format: 'numeric' });
+
+/**
+ * A cell of words a form's author wrote (a page's question, a form title) or a code: isolated in its
+ * own direction (`<bdi>`), so English in a right-to-left table keeps its question mark at its end.
+ */
+export function ownDirection(text: string, link?: string): Cell {
+  const bdi = `<bdi>${escapeHtml(text)}</bdi>`;
+  return {
+    text,
+    html: link ? `<a class="govuk-link" href="${escapeHtml(link)}">${bdi}</a>` : bdi,
+  };
+}
 
 /** A figure, or "No data" when there is none. */
 export function shown<T>(

@@ -5,6 +5,7 @@ import { barChart, columnChart, type Chart } from './charts';
 import {
   breakdownTable,
   headlineTable,
+  ownDirection,
   shown,
   type Cell,
   type Table,
@@ -66,7 +67,7 @@ export function dashboardSections(
         numeric(t('dashboard:funnel.left')),
       ],
       rows: steps.map((s) => [
-        { text: s.label },
+        ownDirection(s.label),
         numeric(f.count(s.reached)),
         numeric(f.count(s.left)),
       ]),
@@ -88,8 +89,8 @@ export function dashboardSections(
       rows: report.errors.map((e) => {
         const question = catalogue.get(e.questionId)?.question;
         return [
-          { text: question?.summaryLabel ?? question?.label ?? e.questionId },
-          { text: e.errorCode },
+          ownDirection(question?.summaryLabel ?? question?.label ?? e.questionId),
+          ownDirection(e.errorCode),
           numeric(f.count(e.count)),
           numeric(f.count(e.journeys)),
         ];

@@ -133,6 +133,23 @@ describe('/dashboard', () => {
       ]);
     });
 
+    it('in Arabic, shows each form title and question label in its own direction, isolated', async () => {
+      // The parking permit form has no Arabic: its English words sit in right-to-left tables.
+      const list = await team.get('/dashboard?lang=ar');
+      expect(list.text).toMatch(/<html lang="ar" dir="rtl"/);
+      expect(list.text).toContain(
+        '<a class="govuk-link" href="/dashboard/parking-permit"><bdi>Apply for a resident parking permit</bdi></a>',
+      );
+      const page = await team.get('/dashboard/parking-permit?lang=ar');
+      expect(page.text).toContain(
+        '<h1 class="govuk-heading-l"><bdi>Apply for a resident parking permit</bdi></h1>',
+      );
+      // "Where people stop": the page's question, not "?Do you live in a resident parking zone".
+      expect(page.text).toMatch(
+        /<th scope="row" class="govuk-table__header"\s*><bdi>Do you live in a resident parking zone\?<\/bdi><\/th>/,
+      );
+    });
+
     it('is in Welsh for a Welsh-speaking team member', async () => {
       const page = await team.get('/dashboard/parking-permit?lang=cy');
       expect(page.text).toMatch(/<html lang="cy"/);
