@@ -67,7 +67,7 @@ function attributes(tag: string): Map<string, string> {
   );
 }
 
-/** The stylesheets and scripts an HTML page links to, and whether each holds up its rendering. */
+/** The stylesheets, scripts and images an HTML page links to, and whether each holds up its rendering. */
 function linkedFiles(html: string): Array<{ url: string; blocking: boolean }> {
   const head = html.slice(0, html.indexOf('<body'));
   const tags = (name: string) =>
@@ -87,7 +87,11 @@ function linkedFiles(html: string): Array<{ url: string; blocking: boolean }> {
       blocking:
         inHead && attrs.get('type') !== 'module' && !attrs.has('defer') && !attrs.has('async'),
     }));
-  return [...styles, ...scripts];
+  // Images (an agency's logo) wait for nothing and hold nothing up, but a first visit loads them.
+  const images = tags('img')
+    .filter(({ attrs }) => attrs.has('src') && !attrs.get('src')?.startsWith('data:'))
+    .map(({ attrs }) => ({ url: attrs.get('src') ?? '', blocking: false }));
+  return [...styles, ...scripts, ...images];
 }
 
 /** Weighs pages of one app, fetching each asset once. */

@@ -72,7 +72,7 @@ export function describeAccessibility(part: number, parts: number): void {
     // jest refuses `each` over an empty table: a part without a framework language has no such test.
     if (languagesHere.length > 0)
       it.each(languagesHere)(
-        'the form list, page not found, CSRF refused, session expired and clear answers pages have no violation (%s)',
+        'the form list, page not found, CSRF refused, session expired, clear answers and agency legal pages have no violation (%s)',
         async (lang) => {
           const { context, offsite } = await shared.newContextIn(lang);
           const page = await context.newPage();

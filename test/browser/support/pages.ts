@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { loadAgencies } from '../../../src/agency/load-agencies';
+import { LEGAL_PAGES } from '../../../src/agency/agency-view';
 import { loadForms } from '../../../src/definition/load';
 import type {
   Condition,
@@ -32,7 +35,8 @@ export type PageKind =
   | 'remove-item'
   | 'exit'
   | 'check-answers'
-  | 'confirmation';
+  | 'confirmation'
+  | 'legal';
 
 /**
  * One page of a journey, as the browser should find it, and how to leave it.
@@ -413,6 +417,16 @@ export function planJourneys(form: FormDefinition): Journey[] {
   return [...journeys.splice(plain, 1), ...journeys];
 }
 
+/** The agencies whose legal pages the example deployment links to: the default one and theirs. */
+function exampleAgencyIds(forms: FormDefinition[]): string[] {
+  const dir = path.join(EXAMPLE_FORMS, '..', 'agencies');
+  const ids = forms.map((f) => f.id);
+  const own = loadAgencies(dir, ids, ['ar', 'cy', 'en', 'es'])
+    .filter(({ agency }) => agency.forms.some((id) => ids.includes(id)))
+    .map(({ agency }) => agency.id);
+  return ['default', ...own];
+}
+
 /** Every page a user can see outside a journey, for the forms the service runs. */
 export function servicePages(forms: FormDefinition[]): ServicePage[] {
   const first = forms[0];
@@ -445,5 +459,11 @@ export function servicePages(forms: FormDefinition[]): ServicePage[] {
         status: 200,
       },
     ]),
+    ...exampleAgencyIds(forms).flatMap((agency) =>
+      LEGAL_PAGES.map((page) => {
+        const url = `/agencies/${agency}/${page}`;
+        return { key: url, kind: 'legal' as const, url, status: 200 };
+      }),
+    ),
   ];
 }
