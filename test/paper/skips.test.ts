@@ -49,6 +49,8 @@ const KINDS: Record<string, Kind> = {
     kind: 'repeat',
     title: `Items (${id})`,
     itemName: 'item',
+    itemLabel: `${id}-name`,
+    addAnotherLabel: 'Do you want to add another item?',
     condition: { question: 'q', equals: 'a' },
     pages: [{ id: `${id}-name`, questions: [{ id: `${id}-name`, type: 'text', label: 'Name' }] }],
   }),
