@@ -1,14 +1,14 @@
+import { isDateRule } from '../engine/relative-date';
 import type { Catalogue } from './catalogue';
 import { didYouMean } from './joi-problems';
 import type { Problem } from './problem';
 import type { Condition, Question, RepeatSection } from './types';
 
 const ORDERED_TYPES = new Set(['number', 'money', 'date']);
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whether greaterThan/lessThan can compare a date question's answers with the operand at all. */
 function dateComparableWith(operand: number | string): boolean {
-  return operand === 'today' || (typeof operand === 'string' && ISO_DATE.test(operand));
+  return isDateRule(operand);
 }
 
 const CHOICE_VALUES: Partial<Record<Question['type'], (q: Question) => string[]>> = {
@@ -143,7 +143,8 @@ export function checkCondition(
       file,
       path,
       message: `compares "${question.id}" with ${JSON.stringify(operand)}, which its answers cannot be compared with`,
-      expected: '"today" or a date written YYYY-MM-DD',
+      expected:
+        '"today", a date written YYYY-MM-DD, or one relative to today such as "16 years ago"',
     });
   }
   problems.push(...operandKindProblems(question, condition, path, file));

@@ -84,9 +84,14 @@ export interface DateQuestion extends QuestionBase {
   type: 'date';
   /** `bday` uses `bday-day`, `bday-month`, `bday-year` autocomplete. */
   autocomplete?: 'bday';
-  /** `past` (today or earlier), `future` (today or later), or ISO dates. */
+  /**
+   * Date rules, each `YYYY-MM-DD`, `today`, or relative to today (`16 years ago`, `3 months from
+   * today`): `before`/`after` exclude the date itself, `earliest`/`latest` include it.
+   */
   before?: string;
   after?: string;
+  earliest?: string;
+  latest?: string;
   past?: boolean;
   future?: boolean;
 }

@@ -1,3 +1,4 @@
+import { isDateRule, resolveDate } from './relative-date';
 import { today } from './today';
 import type { Condition, Question } from '../definition/types';
 import { typeOf } from '../questions/registry';
@@ -21,7 +22,8 @@ function compare(
   if (value === undefined) return undefined;
   const mine = typeOf(question).comparable?.(value as never);
   if (mine === undefined) return undefined;
-  const other = operand === 'today' ? today() : operand;
+  const other =
+    typeof operand === 'string' && isDateRule(operand) ? resolveDate(operand, today()) : operand;
   if (typeof mine === 'number') {
     const theirs = Number(other);
     return Number.isFinite(theirs) ? mine - theirs : undefined;

@@ -1,3 +1,4 @@
+import { relativeParts } from '../engine/relative-date';
 import type { Question } from '../definition/types';
 import { optionText } from '../questions/options';
 import type { Translate } from '../questions/question-type';
@@ -34,6 +35,16 @@ export function answerWords(
   if ('options' in question) return quoted(optionText(question.options, String(value)));
   if (question.type === 'date') {
     if (value === 'today') return t('paper:routing.today');
+    const relative = relativeParts(String(value));
+    if (relative) {
+      // ICU words the amount with the plural and mutation each language needs ("16 mlynedd").
+      const amount = new Intl.NumberFormat(context.lang, {
+        style: 'unit',
+        unit: relative.unit,
+        unitDisplay: 'long',
+      }).format(relative.amount);
+      return t(relative.ago ? 'paper:routing.dateAgo' : 'paper:routing.dateFromToday', { amount });
+    }
     return typeOf(question).summary(question, String(value), context).join(' ');
   }
   if (question.type === 'money') {

@@ -1,5 +1,6 @@
 import Joi from 'joi';
 import type { DateQuestion } from '../definition/types';
+import { DATE_RULE, resolveDate } from '../engine/relative-date';
 import { intlLocale } from './intl-locale';
 import { errorParams, fieldInError, fieldsetParams, hintParams } from './label';
 import { monthFromName } from './month-names';
@@ -19,6 +20,8 @@ export const dateErrorCodes = [
   'mustBeInFuture',
   'mustBeBefore',
   'mustBeAfter',
+  'tooEarly',
+  'tooLate',
 ] as const;
 type DateErrorCode = (typeof dateErrorCodes)[number];
 
@@ -34,7 +37,11 @@ const MISSING: Partial<Record<string, DateErrorCode>> = {
   'month year': 'missingMonthAndYear',
 };
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A date rule: `YYYY-MM-DD`, `today`, or relative to today (`16 years ago`, `3 months from today`). */
+const dateRule = Joi.string().pattern(DATE_RULE).messages({
+  'string.pattern.base':
+    'must be a date written YYYY-MM-DD, "today", or relative to today such as "16 years ago" or "3 months from today"',
+});
 
 const fieldOf = (q: DateQuestion, part: Part) => `${q.id}-${part}`;
 
@@ -54,8 +61,10 @@ export const date: QuestionType<DateQuestion, string> = {
   type: 'date',
   schemaKeys: {
     autocomplete: Joi.string().valid('bday'),
-    before: Joi.string().pattern(ISO_DATE),
-    after: Joi.string().pattern(ISO_DATE),
+    before: dateRule,
+    after: dateRule,
+    earliest: dateRule,
+    latest: dateRule,
     past: Joi.boolean(),
     future: Joi.boolean(),
   },
@@ -100,10 +109,12 @@ export const date: QuestionType<DateQuestion, string> = {
       .join('-');
     if (q.past && value > today) return result(value, 'mustBeInPast');
     if (q.future && value < today) return result(value, 'mustBeInFuture');
-    if (q.before && value >= q.before) {
-      return result(value, 'mustBeBefore', PARTS, { date: q.before });
-    }
-    if (q.after && value <= q.after) return result(value, 'mustBeAfter', PARTS, { date: q.after });
+    const on = (rule: string | undefined) => (rule ? resolveDate(rule, today) : undefined);
+    const [before, after, earliest, latest] = [q.before, q.after, q.earliest, q.latest].map(on);
+    if (before && value >= before) return result(value, 'mustBeBefore', PARTS, { date: before });
+    if (after && value <= after) return result(value, 'mustBeAfter', PARTS, { date: after });
+    if (earliest && value < earliest) return result(value, 'tooEarly', PARTS, { date: earliest });
+    if (latest && value > latest) return result(value, 'tooLate', PARTS, { date: latest });
     return result(value);
   },
   toRaw(q, value) {
