@@ -15,7 +15,7 @@ const link = Joi.object({
 
 /**
  * The shape of `agencies/<id>/agency.json`. schema/agency.schema.json says the same for editors;
- * test/agency/agency-schema.test.ts keeps the two in step on the example agencies.
+ * test/agency/agency-json-schema.test.ts keeps the two in step (examples and broken files).
  */
 export const agencySchema = Joi.object({
   $schema: Joi.string(),
