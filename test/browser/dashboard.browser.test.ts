@@ -38,6 +38,36 @@ function lastWeek(): EventLog {
   return log;
 }
 
+/** Whether a question's first character is drawn left of its last, in a table cell and in a chart. */
+function shownAsTyped(page: Page, question: string): Promise<string[]> {
+  return page.evaluate((text) => {
+    const { document } = globalThis as unknown as InPage;
+    const inTable = [...document.querySelectorAll('main table th, main table td')].find(
+      (cell) => cell.textContent === text,
+    );
+    let table = 'not in a table';
+    const node = inTable && document.createTreeWalker(inTable, 4).nextNode();
+    if (node) {
+      const range = document.createRange();
+      const leftOf = (i: number) => {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getBoundingClientRect().left;
+      };
+      table = leftOf(0) < leftOf(text.length - 1) ? 'as typed' : 'reversed';
+    }
+    const label = [...document.querySelectorAll('main svg text')].find(
+      (t) => t.textContent === text,
+    ) as unknown as { getStartPositionOfChar(i: number): { x: number } } | undefined;
+    const chart = !label
+      ? 'not in a chart'
+      : label.getStartPositionOfChar(0).x < label.getStartPositionOfChar(text.length - 1).x
+        ? 'as typed'
+        : 'reversed';
+    return [`table: ${table}`, `chart: ${chart}`];
+  }, question);
+}
+
 describe('the KPI dashboard in Chromium', () => {
   const shared = sharedService();
   beforeAll(async () => {
@@ -92,6 +122,10 @@ describe('the KPI dashboard in Chromium', () => {
       await check('form', await navigation(page, () => page.click('main table a')), 200);
       expect(await chartSizes(page)).toEqual([true, true, true, true, true]);
       expect(await page.locator('main table').first().textContent()).toMatch(/80|5/);
+      // The form is in English and Welsh only: in Spanish and Arabic its English question is shown,
+      // and it reads as typed in the table and the chart (in Arabic, not "?What is your full name").
+      const question = lang === 'cy' ? 'Beth yw eich enw llawn?' : 'What is your full name?';
+      expect(await shownAsTyped(page, question)).toEqual(['table: as typed', 'chart: as typed']);
 
       await page.fill('#from-day', '31');
       await page.fill('#from-month', '2');

@@ -135,6 +135,36 @@ async function linesOf(page: Page, selector: string): Promise<number> {
   return new Set(tops.map((top) => Math.round(top))).size;
 }
 
+/**
+ * A reference inside a sentence (the read-aloud script): each group on one line, read left to right,
+ * and its dash just to the right of the group, whatever the direction of the words around it.
+ */
+async function codeInSentence(page: Page, selector: string): Promise<string[]> {
+  const code = page.locator(selector);
+  if ((await code.count()) !== 1) return [`${selector}: ${await code.count()} on ${pathOf(page)}`];
+  return code.evaluate((element) => {
+    const { document } = globalThis as unknown as InPage;
+    const problems: string[] = [];
+    for (const group of (element as unknown as DomElement).querySelectorAll('.cf-code-group')) {
+      const text = group.textContent ?? '';
+      const lines = group.getClientRects().length;
+      if (lines !== 1) problems.push(`"${text}" broken over ${lines} lines`);
+      const node = document.createTreeWalker(group, 4).nextNode();
+      if (!node) continue;
+      const range = document.createRange();
+      const lefts = [...text].map((_, i) => {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return Math.round(range.getBoundingClientRect().left);
+      });
+      if (lefts.some((left, i) => i > 0 && left <= (lefts[i - 1] ?? 0))) {
+        problems.push(`"${text}" not left to right: ${JSON.stringify(lefts)}`);
+      }
+    }
+    return problems;
+  });
+}
+
 /** Checks a reference number or code at 320 px and on a desktop: whole groups on each line. */
 async function checkGroups(page: Page, selector: string, problems: string[]): Promise<string> {
   const code = (await page.locator(selector).innerText()).trim();
@@ -233,6 +263,7 @@ describe('what a person typed, and the reference they are given', () => {
         `${PHONE}: as typed`,
         `${STREET}: as typed`,
       ]);
+      problems.push(...(await codeInSentence(page, 'h1 strong[dir="ltr"]')));
       expect(problems).toEqual([]);
       expect(offsite).toEqual([]);
       await context.close();
@@ -258,6 +289,15 @@ describe('what a person typed, and the reference they are given', () => {
       await fastForward(context, call);
       expect(await open(page, call[call.length - 1]?.url ?? '')).toBe(200);
       await checkGroups(page, '.cf-reference', problems);
+      // The reference in the sentence the caseworker reads out, at 320 px and on a desktop.
+      const spoken = '.govuk-inset-text p strong[dir="ltr"]';
+      for (const width of [320, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        problems.push(...(await codeInSentence(page, spoken)).map((p) => `${width}px: ${p}`));
+      }
+      expect((await page.locator(spoken).innerText()).replace(/\s/g, '')).toBe(
+        (await page.locator('.cf-reference').innerText()).replace(/\s/g, ''),
+      );
 
       // A constituent saves the form for later and is given a code.
       const steps = repairJourney();
