@@ -18,6 +18,7 @@ import {
   registerTranslations,
 } from './translation';
 import { formSchema } from './schema';
+import { usabilityWarnings } from './usability-warnings';
 import type { FormDefinition } from './types';
 
 /** What reading one definition file gave: the form, or what is wrong with it. */
@@ -111,7 +112,7 @@ export function parseDefinition(source: string, file: string): LoadResult {
   // Which pages answers can reach is only worked out for conditions that are sound themselves.
   const reachability = problems.length === 0 ? checkReachability(form, catalogue, name) : undefined;
   problems.push(...(reachability?.problems ?? []));
-  const warnings = reachability?.warnings ?? [];
+  const warnings = [...(reachability?.warnings ?? []), ...usabilityWarnings(catalogue, name)];
   const stem = path.basename(file, '.json');
   if (form.id !== stem) {
     problems.push({

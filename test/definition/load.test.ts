@@ -125,7 +125,7 @@ const REPORTS: Array<[string, string]> = [
   ],
   [
     'condition-date-not-comparable',
-    'pages[3].condition: compares "collection-date" with "14 days ago", which its answers cannot be compared with (expected "today" or a date written YYYY-MM-DD)',
+    'pages[3].condition: compares "collection-date" with "a fortnight ago", which its answers cannot be compared with (expected "today", a date written YYYY-MM-DD, or one relative to today such as "16 years ago")',
   ],
   [
     'condition-outside-section',

@@ -1,0 +1,60 @@
+import { parseDefinition } from '../../src/definition/load';
+import { formatProblem } from '../../src/definition/problem';
+
+function form(questions: object[]) {
+  return JSON.stringify({
+    id: 'x',
+    title: 'Apply for a thing',
+    version: '1.0',
+    description: 'Apply for a thing.',
+    start: { body: ['Apply.'] },
+    help: { phone: '0306 999 0123', hours: '9am to 5pm' },
+    pages: questions.map((q, i) => ({ id: `page-${i + 1}`, questions: [q] })),
+    confirmation: { title: 'Sent', whatHappensNext: ['We will write.'] },
+  });
+}
+
+/** What `civic-forms validate` prints after "warning: " for the form, and whether it is valid. */
+function check(questions: object[]) {
+  const result = parseDefinition(form(questions), 'forms/x.json');
+  return { ok: result.ok, warnings: (result.warnings ?? []).map(formatProblem) };
+}
+
+const options = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ value: `o${i + 1}`, text: `Option ${i + 1}` }));
+
+describe('warnings on patterns that make a form hard to use', () => {
+  it('warns on a question with a pattern and no hint, and the form stays valid', () => {
+    const { ok, warnings } = check([
+      {
+        id: 'ni',
+        type: 'text',
+        label: 'National Insurance number',
+        pattern: '^[A-Z]{2}\\d{6}[A-D]$',
+      },
+      {
+        id: 'ref',
+        type: 'text',
+        label: 'Reference',
+        pattern: '^[0-9]{8}$',
+        hint: 'For example, 12345678',
+      },
+    ]);
+    expect(ok).toBe(true);
+    expect(warnings).toEqual([
+      'forms/x.json: pages[0].questions[0].hint: is missing, but "ni" only accepts answers that match a pattern (expected a hint showing the format, such as "For example, QQ 12 34 56 C")',
+    ]);
+  });
+
+  it('warns on radios with more than 10 options, suggesting a select', () => {
+    const { ok, warnings } = check([
+      { id: 'ten', type: 'radios', label: 'Ten', options: options(10) },
+      { id: 'eleven', type: 'radios', label: 'Eleven', options: options(11) },
+      { id: 'long', type: 'select', label: 'Long', options: options(30) },
+    ]);
+    expect(ok).toBe(true);
+    expect(warnings).toEqual([
+      'forms/x.json: pages[1].questions[0].options: has 11 options, a long list of radios to read through (expected 10 options or fewer); use "type": "select" for a long list',
+    ]);
+  });
+});
