@@ -171,4 +171,33 @@ describe('cli validate', () => {
       ...expected.map((line) => `  ${line}`),
     ]);
   }, 120_000);
+  it('checks the agencies beside the forms folder, as start-up does, and fails on one refused', async () => {
+    const run = await civicForms(['validate'], { FORMS_DIR: 'forms' });
+    expect(run.code).toBe(0);
+    expect(run.stdout.slice(-3)).toEqual([
+      'ok  agencies/northbrook-council/agency.json',
+      'ok  agencies/northbrook-housing/agency.json',
+      '2 of 2 agencies valid',
+    ]);
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'agencies-'));
+    fs.cpSync(
+      path.join(ROOT, 'agencies', 'northbrook-council'),
+      path.join(root, 'northbrook-council'),
+      {
+        recursive: true,
+      },
+    );
+    const file = path.join(root, 'northbrook-council', 'agency.json');
+    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(file, JSON.stringify({ ...json, brandColour: '#ffdd00' }));
+    const refused = await civicForms(['validate'], { FORMS_DIR: 'forms', AGENCIES_DIR: root });
+    fs.rmSync(root, { recursive: true, force: true });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout.slice(-2)).toEqual([
+      expect.stringMatching(
+        /northbrook-council\/agency\.json: brandColour: is "#ffdd00", whose contrast with white is 1\.\d\d:1: .*fail WCAG 2\.2 AA/,
+      ),
+      '0 of 1 agencies valid',
+    ]);
+  }, 120_000);
 });
