@@ -34,6 +34,8 @@ describe('config', () => {
         host: '0.0.0.0',
         env: 'development',
         formsDir: path.join(CWD, 'forms'),
+        // Beside the forms folder unless AGENCIES_DIR says otherwise.
+        agenciesDir: path.join(CWD, 'agencies'),
         dataDir: path.join(CWD, 'data'),
         database: 'sqlite',
         sqliteSynchronous: 'normal',
@@ -79,6 +81,7 @@ describe('config', () => {
         env: 'production',
         sessionSecret: PRODUCTION_SECRET,
         formsDir: '/etc/civic-forms/forms',
+        agenciesDir: '/etc/civic-forms/agencies',
         dataDir: path.join(CWD, 'var', 'data'),
         sqliteSynchronous: 'full',
         sessionIdleMinutes: 30,
