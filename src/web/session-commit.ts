@@ -35,6 +35,9 @@ export function createSessionCommit(): RequestHandler {
       const current = req.session;
       const unchanged = current?.id === idAtStart && dataOf(current) === dataAtStart;
       if (failed || res.headersSent || !current || unchanged) return end(...args);
+      // express-session renews the cookie's expiry only as it ends the response, after this save:
+      // renew it first, or the stored expiry lags a request behind and a busy session ends early.
+      current.touch();
       current.save((error?: unknown) => {
         if (error === undefined || error === null) {
           end(...args);
