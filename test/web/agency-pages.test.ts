@@ -117,10 +117,11 @@ describe('agencies on the example deployment', () => {
 
   it('names each cookie the service sets with its purpose and lifetime', async () => {
     const page = text((await request(app).get('/agencies/northbrook-council/cookies')).text);
-    expect(page).toContain('civic.sid Remembers your answers as you move through a form');
-    expect(page).toContain('After 25 minutes without use');
     expect(page).toContain(
-      'civic.lang Remembers the language you chose When you close your browser',
+      'civic.sid Purpose Remembers your answers as you move through a form, and that a member of staff has signed in Expires After 25 minutes without use',
+    );
+    expect(page).toContain(
+      'civic.lang Purpose Remembers the language you chose Expires When you close your browser',
     );
   });
 
