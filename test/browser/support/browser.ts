@@ -37,6 +37,10 @@ export async function startService(options: AppOptions = {}): Promise<RunningSer
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
+  // Node closes a keep-alive connection after 5 s idle. On a busy machine axe can take longer than
+  // that on one page, and the next request of Playwright's client, sent on the connection as Node
+  // closed it, failed with ECONNRESET; keep idle connections open longer than any gap in a test.
+  server.keepAliveTimeout = 120_000;
   const { port } = server.address() as AddressInfo;
   return {
     app,
