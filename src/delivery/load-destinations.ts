@@ -87,7 +87,8 @@ export function parseDestinations(
  * problem. Read once at start-up, like the rest of the configuration.
  *
  * @example
- *   const destinations = loadDestinations(config.destinationsFile, process.env);
+ *   // `variables` is the map of environment variables that src/config.ts read and handed on.
+ *   const destinations = loadDestinations('/etc/civic-forms/destinations.json', variables);
  */
 export function loadDestinations(
   file: string | undefined,

@@ -4,7 +4,10 @@ import path from 'node:path';
 /** Where the destinations file says a secret is: an environment variable or a file of its own. */
 export type SecretReference = { env: string } | { file: string };
 
-/** The environment secrets are read from (the service passes `process.env` through its config). */
+/**
+ * The variables secrets are read from. Only `src/config.ts` reads the process environment; it hands
+ * this map on, so nothing in delivery touches the environment itself.
+ */
 export type SecretEnvironment = Readonly<Record<string, string | undefined>>;
 
 /** A secret read, or why it could not be: the words never include the secret. */
