@@ -1,26 +1,10 @@
 import type { FormDefinition } from '../definition/types';
 import { summarise } from '../engine/check-answers';
 import { finishedDraft } from '../engine/finished-draft';
-import { intlLocale } from '../questions/intl-locale';
+import { dateTimeWords, dayWords } from '../questions/date-words';
 import type { Translate } from '../questions/question-type';
 import type { Submission } from '../store/store';
 import { itemHeading } from '../web/item-heading';
-
-/** A date and time as people in the service's country read them, in the language. */
-function when(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lang), {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/London',
-  }).format(new Date(iso));
-}
-
-/** A day (`YYYY-MM-DD`) in the language. */
-function day(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
-}
 
 /**
  * A submission as plain text in the form's own language, for an agency's inbox: its details
@@ -41,8 +25,8 @@ export function answersText(form: FormDefinition, submission: Submission, t: Tra
     ),
     detail('channel', t(`caseworker:channel.${submission.channel}`)),
     detail('language', t(`language.${submission.language}`)),
-    detail('submitted', when(submission.submittedAt, lang)),
-    ...(submission.receivedOn ? [detail('receivedOn', day(submission.receivedOn, lang))] : []),
+    detail('submitted', dateTimeWords(submission.submittedAt, lang)),
+    ...(submission.receivedOn ? [detail('receivedOn', dayWords(submission.receivedOn, lang))] : []),
     ...(submission.caseworkerId ? [detail('caseworker', submission.caseworkerId)] : []),
     '',
     t('caseworker:submission.answers'),

@@ -6,7 +6,7 @@ import { summarise } from '../../engine/check-answers';
 import { finishedDraft } from '../../engine/finished-draft';
 import { answersPdf } from '../../paper/answers-pdf';
 import { ServiceError } from '../../errors';
-import { intlLocale } from '../../questions/intl-locale';
+import { dateTimeWords, dayWords } from '../../questions/date-words';
 import type { AuditEvent } from '../../store/audit-events';
 import type { Submission } from '../../store/store';
 import { codeInText } from '../code-in-text';
@@ -16,22 +16,6 @@ import { langOf, tOf } from '../render';
 import { auditRequest } from './audit-request';
 import type { CaseworkerDependencies } from './caseworker-dependencies';
 import { renderCaseworker } from './caseworker-render';
-
-/** A date and time as people in the service's country read them, in the page's language. */
-function when(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lang), {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/London',
-  }).format(new Date(iso));
-}
-
-/** A date without a time (`YYYY-MM-DD`), in the page's language. */
-function day(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
-}
 
 /**
  * Who sent it for a caller or keyed it in: the account the submission names (its display name and
@@ -83,7 +67,7 @@ function details(
       : submission.formVersion;
   const row = (key: string, text: string) => ({ key: { text: t(key) }, value: { text } });
   const received = submission.receivedOn
-    ? [row('caseworker:submission.receivedOn', day(submission.receivedOn, lang))]
+    ? [row('caseworker:submission.receivedOn', dayWords(submission.receivedOn, lang))]
     : [];
   return [
     row('caseworker:submission.reference', submission.reference),
@@ -91,7 +75,7 @@ function details(
     row('caseworker:submission.version', version),
     row('caseworker:submission.channel', t(`caseworker:channel.${submission.channel}`)),
     row('caseworker:submission.language', t(`language.${submission.language}`)),
-    row('caseworker:submission.submitted', when(submission.submittedAt, lang)),
+    row('caseworker:submission.submitted', dateTimeWords(submission.submittedAt, lang)),
     ...received,
     row('caseworker:submission.caseworker', caseworker ?? t('caseworker:submission.noCaseworker')),
   ];
@@ -163,7 +147,7 @@ export function addSubmissionPage(router: Router, deps: CaseworkerDependencies):
         text: t('caseworker:submission.downloadPdf', { language: t(`language.${copyIn}`) }),
       },
       history: history.map((event) => [
-        { text: when(event.at, lang) },
+        { text: dateTimeWords(event.at, lang) },
         { text: event.actorUsername },
         { text: t(`caseworker:action.${event.action}`) },
       ]),
