@@ -33,6 +33,8 @@ function options(
       };
     case 'yes-no':
       return { options: [t('questions:yesNo.yes'), t('questions:yesNo.no')] };
+    case 'file':
+      return { instruction: t('caseworker:script.file') };
     default:
       return {};
   }

@@ -43,6 +43,16 @@ export function checkQuestions(catalogue: Catalogue, file: string): Problem[] {
         expected: 'min no greater than max',
       });
     }
+    // A file question's minimum is checked against its maximum, 1 when it gives none.
+    const files = question.type === 'file' ? question : undefined;
+    if (files?.minFiles !== undefined && files.minFiles > (files.maxFiles ?? 1)) {
+      problems.push({
+        file,
+        path: `${path}.minFiles`,
+        message: `is ${files.minFiles}, more than maxFiles (${files.maxFiles ?? '1, when not given'})`,
+        expected: 'minFiles no greater than maxFiles',
+      });
+    }
     const lengths = question.type === 'text' || question.type === 'textarea' ? question : undefined;
     if (
       lengths?.minLength !== undefined &&

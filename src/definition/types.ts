@@ -123,7 +123,25 @@ export interface AddressQuestion extends QuestionBase {
   variant?: 'uk' | 'international';
 }
 
+/** The kinds of file a `file` question can take, told apart by content (src/uploads/file-kind.ts). */
+export type FileKindName = 'jpeg' | 'png' | 'pdf' | 'heic' | 'webp';
+
+export interface FileQuestion extends QuestionBase {
+  type: 'file';
+  /** Fewest files to continue (1 unless optional). */
+  minFiles?: number;
+  /** Most files (1 by default). */
+  maxFiles?: number;
+  /** The kinds taken, by content: `jpeg`, `png`, `pdf`, `heic`, `webp` (JPEG, PNG and PDF by default). */
+  accept?: FileKindName[];
+  /** Largest file in megabytes (10 by default, at most 50). */
+  maxSizeMB?: number;
+  /** With JavaScript, photos longer than this (pixels) are scaled down before sending (2000). */
+  scalePhotosTo?: number;
+}
+
 export type Question =
+  | FileQuestion
   | TextQuestion
   | TextareaQuestion
   | NumberQuestion

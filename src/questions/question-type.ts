@@ -1,9 +1,11 @@
 import type Joi from 'joi';
 import type { Question } from '../definition/types';
+import type { StoredFile } from '../uploads/stored-file';
 import type { PaperContext, PaperField } from './paper-field';
 
 /** A stored answer: text and choices as strings, numbers as numbers, compound answers as records. */
-export type AnswerValue = string | number | string[] | Readonly<Record<string, string>>;
+export type AnswerValue =
+  string | number | string[] | Readonly<Record<string, string>> | readonly StoredFile[];
 
 /** What the user typed, by form field name (`dob-day`, `address-postcode`, ...). */
 export type RawState = Record<string, string | string[]>;
@@ -55,8 +57,15 @@ export interface MacroCall {
     | 'govukRadios'
     | 'govukCheckboxes'
     | 'govukSelect'
-    | 'govukFieldset';
+    | 'govukFieldset'
+    | 'govukFileUpload';
   params: Record<string, unknown>;
+  /** The files a file question already has, each with its Remove button, and its Upload button. */
+  files?: {
+    heading: string;
+    upload?: string;
+    items: Array<{ id: string; name: string; details: string; remove: string }>;
+  };
   /** Further macro calls rendered inside a fieldset (the address lines). */
   children?: MacroCall[];
 }

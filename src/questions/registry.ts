@@ -3,6 +3,7 @@ import { address } from './address';
 import { checkboxes } from './checkboxes';
 import { date } from './date';
 import { email } from './email';
+import { file } from './file';
 import { money } from './money';
 import { name } from './name';
 import { number } from './number';
@@ -31,6 +32,7 @@ export const questionTypes: {
   'yes-no': yesNo,
   name,
   address,
+  file,
 });
 
 /** The module that handles a question's type. */

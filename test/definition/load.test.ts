@@ -77,11 +77,11 @@ function jsonParseMessage(text: string): string {
 const REPORTS: Array<[string, string]> = [
   [
     'misspelt-type',
-    'pages[0].questions[0].type: is "yesno" (expected one of text, textarea, number, money, email, phone, date, radios, checkboxes, select, yes-no, name, address); did you mean "yes-no"?',
+    'pages[0].questions[0].type: is "yesno" (expected one of text, textarea, number, money, email, phone, date, radios, checkboxes, select, yes-no, name, address, file); did you mean "yes-no"?',
   ],
   [
     'misspelt-radios-type',
-    'pages[3].pages[0].questions[0].type: is "radio" (expected one of text, textarea, number, money, email, phone, date, radios, checkboxes, select, yes-no, name, address); did you mean "radios"?',
+    'pages[3].pages[0].questions[0].type: is "radio" (expected one of text, textarea, number, money, email, phone, date, radios, checkboxes, select, yes-no, name, address, file); did you mean "radios"?',
   ],
   [
     'missing-label',

@@ -35,6 +35,26 @@ describe('question checks', () => {
     ]);
   });
 
+  it('reports a file question that asks for more files than it takes', () => {
+    const photos = { id: 'permit-photo', type: 'file', label: 'Add a photo of your car' };
+    expect(problemsAfter((f) => (f.pages[2].questions[0] = { ...photos, minFiles: 2 }))).toEqual([
+      'forms/parking-permit.json: pages[2].questions[0].minFiles: is 2, more than maxFiles (1, when not given) (expected minFiles no greater than maxFiles)',
+    ]);
+    expect(
+      problemsAfter((f) => (f.pages[2].questions[0] = { ...photos, minFiles: 3, maxFiles: 2 })),
+    ).toEqual([
+      'forms/parking-permit.json: pages[2].questions[0].minFiles: is 3, more than maxFiles (2) (expected minFiles no greater than maxFiles)',
+    ]);
+    expect(
+      problemsAfter(
+        (f) => (f.pages[2].questions[0] = { ...photos, accept: ['gif'], maxSizeMB: 80 }),
+      ),
+    ).toEqual([
+      'forms/parking-permit.json: pages[2].questions[0].accept[0]: is "gif" (expected one of jpeg, png, pdf, heic, webp); did you mean "pdf"?',
+      'forms/parking-permit.json: pages[2].questions[0].maxSizeMB: must be less than or equal to 50 (found 80)',
+    ]);
+  });
+
   it('reports a form id the service keeps for its own addresses', () => {
     expect(problemsAfter((f) => (f.id = 'health'), 'health.json')).toEqual([
       'forms/health.json: id: is "health", an address the service keeps for itself (/health: the health check) (expected any id except health, assets, resume, caseworker, dashboard, metrics, admin, agencies, session, favicon.ico); name the form after what people use it for, such as "apply-for-a-parking-permit", and its file to match',

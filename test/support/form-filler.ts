@@ -52,6 +52,9 @@ function candidates(question: Question): Body[] {
       return [{ [id]: 'yes' }, { [id]: 'no' }];
     case 'name':
       return [{ [id]: 'Amara Okafor' }];
+    case 'file':
+      // Files go up as multipart posts (test/web/uploads); a journey here leaves optional ones out.
+      return [];
     case 'address':
       return question.variant === 'international'
         ? [
