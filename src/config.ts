@@ -1,5 +1,6 @@
 import path from 'node:path';
 import Joi from 'joi';
+import { parseEncryptionKey } from './uploads/blob-encryption';
 import { parseClamdAddress, type ClamdAddress } from './uploads/clamd-address';
 
 /** The validated, frozen settings the service runs with. */
@@ -46,12 +47,35 @@ export interface Config {
   readonly purgeIntervalMinutes: number;
   /** Where ClamAV's daemon listens (`CLAMD_ADDRESS`: host:port or a socket path); none by default. */
   readonly clamdAddress: ClamdAddress | undefined;
+  /**
+   * The key uploaded files are encrypted with (`UPLOADS_KEY`, 32 bytes in base64), and earlier keys
+   * files sealed with them can still be read with (`UPLOADS_PREVIOUS_KEYS`, comma-separated).
+   */
+  readonly uploadsKey: Buffer | undefined;
+  readonly uploadsPreviousKeys: readonly Buffer[];
 }
 
 /** Settings a caller of `createApp` may give; anything left out takes its default. */
 export type ConfigInput = Partial<Config>;
 
 const DEVELOPMENT_SECRET = 'civic-forms-development-secret-change-me';
+
+const KEY_MESSAGES = {
+  'uploads.key':
+    'must be 32 random bytes in base64, made with: openssl rand -base64 32 (several separated by commas for UPLOADS_PREVIOUS_KEYS)',
+};
+
+/** One or more 256-bit keys in base64, separated by commas. */
+function encryptionKeys(value: string, helpers: Joi.CustomHelpers): Buffer[] {
+  try {
+    return value
+      .split(',')
+      .filter((part) => part.trim() !== '')
+      .map((part) => parseEncryptionKey(part, 'key'));
+  } catch {
+    return helpers.error('uploads.key') as never;
+  }
+}
 
 const envSchema = Joi.object({
   PORT: Joi.number().integer().min(0).max(65535).default(3000),
@@ -134,6 +158,12 @@ const envSchema = Joi.object({
       'clamd.address':
         'must be host:port (like 127.0.0.1:3310) or an absolute path to clamd’s socket (like /run/clamav/clamd.ctl)',
     }),
+  UPLOADS_KEY: Joi.string()
+    .trim()
+    .pattern(/^[^,]+$/)
+    .custom(encryptionKeys)
+    .messages({ ...KEY_MESSAGES, 'string.pattern.base': KEY_MESSAGES['uploads.key'] }),
+  UPLOADS_PREVIOUS_KEYS: Joi.string().trim().custom(encryptionKeys).messages(KEY_MESSAGES),
 })
   .unknown(true)
   .prefs({ abortEarly: false, convert: true });
@@ -168,7 +198,12 @@ export class ConfigError extends Error {
 function describe(detail: Joi.ValidationErrorItem): string {
   const name = detail.path.join('.');
   const found = detail.context?.value;
-  const shown = ['SESSION_SECRET', 'METRICS_TOKEN'].includes(name)
+  const shown = [
+    'SESSION_SECRET',
+    'METRICS_TOKEN',
+    'UPLOADS_KEY',
+    'UPLOADS_PREVIOUS_KEYS',
+  ].includes(name)
     ? 'found (hidden)'
     : found === undefined
       ? 'not set'
@@ -217,6 +252,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     resumeClientMaxAttempts: value.RESUME_CLIENT_MAX_ATTEMPTS as number,
     purgeIntervalMinutes: value.PURGE_INTERVAL_MINUTES as number,
     clamdAddress: value.CLAMD_ADDRESS as ClamdAddress | undefined,
+    uploadsKey: (value.UPLOADS_KEY as Buffer[] | undefined)?.[0],
+    uploadsPreviousKeys: Object.freeze((value.UPLOADS_PREVIOUS_KEYS as Buffer[] | undefined) ?? []),
   });
 }
 

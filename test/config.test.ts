@@ -51,6 +51,7 @@ describe('config', () => {
         resumeLockMinutes: 30,
         resumeClientMaxAttempts: 100,
         purgeIntervalMinutes: 60,
+        uploadsPreviousKeys: [],
       });
     });
 
@@ -224,6 +225,30 @@ describe('config', () => {
       expect(message).toContain('SESSION_SECRET: length must be at least 32 characters long');
       expect(message).toContain('PORT: must be a number (found "abc")');
       expect(message).not.toContain('hunter2');
+    });
+
+    it('reads UPLOADS_KEY and UPLOADS_PREVIOUS_KEYS as 256-bit keys', () => {
+      const current = Buffer.alloc(32, 7);
+      const old = [Buffer.alloc(32, 1), Buffer.alloc(32, 2)];
+      const config = readConfig({
+        UPLOADS_KEY: current.toString('base64'),
+        UPLOADS_PREVIOUS_KEYS: old.map((key) => key.toString('base64')).join(', '),
+      });
+      expect(config.uploadsKey).toEqual(current);
+      expect(config.uploadsPreviousKeys).toEqual(old);
+    });
+
+    it.each([
+      ['UPLOADS_KEY', 'c2hvcnQ='],
+      [
+        'UPLOADS_KEY',
+        `${Buffer.alloc(32, 7).toString('base64')},${Buffer.alloc(32, 1).toString('base64')}`,
+      ],
+      ['UPLOADS_PREVIOUS_KEYS', 'not base64 at all'],
+    ])('refuses a %s that is not 32 bytes in base64, never printing it', (name, value) => {
+      expect(() => readConfig({ [name]: value })).toThrow(
+        `${name}: must be 32 random bytes in base64, made with: openssl rand -base64 32 (several separated by commas for UPLOADS_PREVIOUS_KEYS) (found (hidden))`,
+      );
     });
 
     it('lists every bad variable at once', () => {

@@ -34,17 +34,17 @@ export function startPurgeJob(
     now?: () => number;
     /** Told of each saved draft deleted because its code ran out unused (for the figures). */
     onExpired?: (draft: ExpiredDraft) => void;
+    /** Deletes what the deleted drafts held outside the database (uploaded files); how many. */
+    sweep?: (now: number) => Promise<number>;
   },
 ): { stop(): void } {
   const run = async () => {
     try {
-      const { expired, ...counts } = await purgeNow(
-        store,
-        (options.now ?? Date.now)(),
-        options.maxAgeMs,
-      );
+      const now = (options.now ?? Date.now)();
+      const { expired, ...counts } = await purgeNow(store, now, options.maxAgeMs);
       expired.forEach((draft) => options.onExpired?.(draft));
-      options.logger.info({ event: 'purge', ...counts }, 'expired data deleted');
+      const files = options.sweep ? { files: await options.sweep(now) } : {};
+      options.logger.info({ event: 'purge', ...counts, ...files }, 'expired data deleted');
     } catch (error) {
       options.logger.error({ event: 'purge', err: error }, 'the clean-up failed');
     }

@@ -58,5 +58,26 @@ export function createFolderBlobStore(options: FolderBlobStoreOptions): BlobStor
     async delete(key) {
       await fs.rm(fileOf(key), { force: true });
     },
+
+    async *list(storedBefore) {
+      let folders: string[];
+      try {
+        folders = await fs.readdir(dir);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw error;
+      }
+      for (const folder of folders.sort()) {
+        const names = await fs.readdir(path.join(dir, folder)).catch(() => []);
+        for (const name of names.sort()) {
+          const file = path.join(dir, folder, name);
+          const stat = await fs.stat(file).catch(() => undefined);
+          if (!stat || stat.mtimeMs >= storedBefore) continue;
+          // A temporary file left by a crash mid-write is no blob: it goes once it is old.
+          if (name.endsWith('.tmp')) await fs.rm(file, { force: true });
+          else if (name.endsWith('.blob')) yield name.slice(0, -'.blob'.length);
+        }
+      }
+    },
   };
 }

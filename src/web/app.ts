@@ -42,6 +42,11 @@ import { addSessionPages } from './session-pages';
 import { createViews } from './views';
 import { createErrorPage } from './error-page';
 import { createSecurityHeaders } from './security-headers';
+import type { BlobStore } from '../uploads/blob-store';
+import type { VirusScanner } from '../uploads/virus-scanner';
+import type { FileUploads } from './uploads/file-uploads';
+import { createUploadBody } from './uploads/upload-body';
+import { createUploadsFromConfig } from './uploads/uploads-setup';
 
 export interface AppOptions extends ConfigInput {
   /** A store to use instead of opening the SQLite file under `dataDir`. */
@@ -51,6 +56,10 @@ export interface AppOptions extends ConfigInput {
   logger?: Logger;
   /** Sends "come back to your form" emails; by default a log line says one would be sent. */
   resumeSender?: ResumeSender;
+  /** Where uploaded files go instead of the encrypted folder under `dataDir/uploads`. */
+  blobs?: BlobStore;
+  /** The virus scanner instead of clamd at `clamdAddress`. */
+  scanner?: VirusScanner;
 }
 
 /** The express app, with what it opened so the caller can close it. */
@@ -61,6 +70,8 @@ export interface CivicFormsApp extends Express {
   readonly agencies: Agencies;
   /** The KPI instrumentation: journey hooks, the batched recorder, the Prometheus counters. */
   readonly kpi: Kpi;
+  /** File questions' uploads (scanner and blob store); undefined when no form asks for a file. */
+  readonly uploads: FileUploads | undefined;
   close(): Promise<void>;
 }
 
@@ -78,6 +89,8 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     forms: givenForms,
     logger: givenLogger,
     resumeSender,
+    blobs,
+    scanner,
     ...configInput
   } = options;
   const config = resolveConfig(configInput);
@@ -93,6 +106,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
       file: path.join(config.dataDir, 'civic-forms.sqlite'),
       synchronous: config.sqliteSynchronous,
     });
+  const uploads = createUploadsFromConfig({ config, forms, logger, blobs, scanner });
   const kpi = createKpi(store, { secret: config.sessionSecret, logger });
   // loadForms has made every check `civic-forms validate` makes, the languages offered included.
   const i18n = createI18n();
@@ -145,6 +159,10 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
   // Before the body: a body refused is answered in the page's language.
   app.use(createLanguage(frameworkLanguages(i18n), config.secureCookies));
   app.use(createRequestBody({ limit: config.bodyLimit, parameterLimit: 200 }));
+  // Multipart posts of file pages, read with their limits before the CSRF check reads the token.
+  if (uploads) {
+    app.use(createUploadBody({ forms, maxFields: 200, maxFieldBytes: config.bodyLimit }));
+  }
   app.use(
     session({
       name: SESSION_COOKIE,
@@ -194,6 +212,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     render,
     i18n,
     idleMinutes: config.sessionIdleMinutes,
+    uploads,
   });
   app.use(journeyRoutes);
   app.use(
@@ -219,6 +238,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
       idleMinutes: config.caseworkerIdleMinutes,
       resumePolicy: resumePolicy(config),
       kpi: kpi.events,
+      uploads,
     }),
   );
   app.use(createFeedbackRoutes({ forms, store, render, i18n }));
@@ -243,7 +263,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
   app.use(createAgencyPages({ agencies, render, i18n, config }));
   // Before the form routes, whose `/:formId/:pageId` would take `paper.pdf` for a page id.
   app.use(createPaperRoutes({ forms, store, render, i18n, config }));
-  app.use(createFormRoutes({ forms, store, render, i18n, kpi: kpi.events }));
+  app.use(createFormRoutes({ forms, store, render, i18n, kpi: kpi.events, uploads }));
 
   app.use((_req, _res, next) => next(new ServiceError('PAGE_NOT_FOUND')));
   app.use(createErrorPage({ render, i18n }));
@@ -254,6 +274,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     config: { value: config },
     agencies: { value: agencies },
     kpi: { value: kpi },
+    uploads: { value: uploads },
     // Journey events still waiting are written before the database closes.
     close: { value: () => kpi.recorder.close().then(() => store.close()) },
   });

@@ -32,11 +32,13 @@ function messageOf(code: ErrorCode, t: Translate): Record<string, unknown> {
       };
     case 'BODY_UNSUPPORTED':
     case 'BODY_UNREADABLE':
+    case 'FILE_FIELD_UNKNOWN':
       return {
         pageTitle: t('requestBody.title'),
         paragraphs: [t('requestBody.unreadable'), t('requestBody.tryAgain')],
       };
     case 'DATABASE_UNAVAILABLE':
+    case 'FILE_STORE_UNAVAILABLE':
       return { pageTitle: t('unavailable.title'), paragraphs: [t('unavailable.body')] };
     default:
       return ERROR_CODES[code] === 404

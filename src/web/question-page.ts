@@ -17,6 +17,9 @@ import type { QuestionError, RawState } from '../questions/question-type';
 import type { Store } from '../store/store';
 import type { JourneyEvents } from './kpi/kpi-events';
 import type { AssistedJourney } from './caseworker/assisted-journey';
+import type { FileUploads, ReceivedPost } from './uploads/file-uploads';
+import { fileQuestionsOf } from './uploads/file-pages';
+import { keepFiles } from './uploads/file-page';
 import { itemHeading } from './item-heading';
 import { today } from '../engine/today';
 import { saveDraft, stepUrl } from './journey-state';
@@ -40,6 +43,8 @@ export interface PageHandlerDependencies extends Pick<RenderDependencies, 'i18n'
   assisted?: AssistedJourney;
   /** Records journey events for the KPIs (src/web/kpi/kpi-events.ts). */
   kpi?: JourneyEvents;
+  /** Takes in files for pages with file questions; set when a form has one. */
+  uploads?: FileUploads;
 }
 
 /** Whether the user came from check answers to change an answer. */
@@ -80,7 +85,9 @@ export function renderQuestionPage(
   // Without errors the page is cached: typed text and the back link go into slots, and the choices
   // (which decide what is checked) into the key.
   // Staff pages hold a script in the caller's language and the caseworker's name: never cached.
-  const cacheable = errors.length === 0 && !deps.assisted;
+  // A file page shows the files already given (names and keys): never cached.
+  const multipart = fileQuestionsOf(page).length > 0;
+  const cacheable = errors.length === 0 && !deps.assisted && !multipart;
   const values: Record<string, string> = { back: backHref };
   const shown: RawState = { ...raw };
   if (cacheable) {
@@ -112,6 +119,7 @@ export function renderQuestionPage(
       errors: errorSummary(page.questions, errors, { t, lang }),
       backHref: cacheable ? slot('back') : backHref,
       action,
+      multipart,
       ...deps.assisted?.questionLocals(res, draft, step),
     }),
     errors.length > 0 ? 400 : 200,
@@ -130,10 +138,24 @@ export async function acceptQuestionPage(
   draft: Draft,
   step: PageStep,
 ): Promise<void> {
-  const result = readPage(step.page, req.body as Record<string, unknown>, {
+  // Made once, when first written to: a new repeat item is added to the draft then.
+  let place: ReturnType<typeof target> | undefined;
+  const placeOf = () => (place ??= target(draft, step));
+  const files = fileQuestionsOf(step.page).length > 0;
+  const upload = files ? await receiveFiles(deps, req, step, draft) : undefined;
+  const result = readPage(step.page, upload?.body ?? (req.body as Record<string, unknown>), {
     today: today(),
     lang: langOf(res),
   });
+  if (upload) {
+    // Files stored are the draft's at once, whatever else the page says, so none is lost.
+    const shown = await keepFiles(deps, { req, draft, upload, result, place: placeOf });
+    if (shown) {
+      if (shown.errors.length > 0)
+        return renderQuestionPage(deps, req, res, form, draft, step, shown);
+      return res.redirect(303, `${req.baseUrl}${req.path}${isChangeMode(req) ? '?change=1' : ''}`);
+    }
+  }
   // "Save and come back later" keeps every valid answer of the page, even when another is wrong.
   const saving = !deps.assisted && wantsToSave(req);
   const complete = result.errors.length === 0;
@@ -146,25 +168,36 @@ export async function acceptQuestionPage(
   if (!complete && Object.values(values).every((v) => v === undefined)) {
     return res.redirect(303, saveUrl(form, true));
   }
-  let key = step.key;
-  if (step.section && step.item) {
-    const items = itemsOf(draft.answers, step.section.id);
-    let item = items.find((i) => i.id === step.item?.id);
-    if (!item) {
-      item = { id: newItemId(), answers: {} } satisfies RepeatItem;
-      draft.answers[step.section.id] = [...items, item];
-    }
-    applyValues(item.answers, values);
-    key = itemPageKey(step.section.id, item.id, step.page.id);
-  } else {
-    applyValues(draft.answers, values);
-  }
+  const { answers, key } = placeOf();
+  applyValues(answers, values);
   if (complete && !draft.done.includes(key)) draft.done.push(key);
   await saveDraft(req, deps.store, draft);
   if (complete) deps.kpi?.journeyEvent(req, draft, 'answer', { step });
   if (saving) return res.redirect(303, saveUrl(form, !complete));
   const walked = walk(form, draft);
   res.redirect(303, nextUrl(form, walked, key, isChangeMode(req), req.baseUrl));
+}
+
+/** The answers record a page's post writes to, the repeat item made if new, and the page's key. */
+function target(draft: Draft, step: PageStep): { answers: Record<string, unknown>; key: string } {
+  if (!step.section || !step.item) return { answers: draft.answers, key: step.key };
+  const items = itemsOf(draft.answers, step.section.id);
+  let item = items.find((i) => i.id === step.item?.id);
+  if (!item) {
+    item = { id: newItemId(), answers: {} } satisfies RepeatItem;
+    draft.answers[step.section.id] = [...items, item];
+  }
+  return { answers: item.answers, key: itemPageKey(step.section.id, item.id, step.page.id) };
+}
+
+/** The files posted to a page, taken in; a service without uploads takes none (a caller posts them). */
+function receiveFiles(
+  deps: PageHandlerDependencies,
+  req: Request,
+  step: PageStep,
+  draft: Draft,
+): Promise<ReceivedPost> | undefined {
+  return deps.uploads?.receive(req, step.page, answersFor(draft, step), draft.id);
 }
 
 /**

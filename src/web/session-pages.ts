@@ -8,6 +8,8 @@ import { SESSION_COOKIE } from './session-expiry';
 import { refererPath } from './site-path';
 import { formLanguage } from './language';
 import { localise } from '../definition/translation';
+import type { FileUploads } from './uploads/file-uploads';
+import { fileIdsIn } from '../uploads/stored-file';
 
 export interface SessionPagesDependencies {
   forms: ReadonlyMap<string, FormDefinition>;
@@ -15,6 +17,8 @@ export interface SessionPagesDependencies {
   render: Render;
   i18n: i18n;
   idleMinutes: number;
+  /** Deletes the files of answers cleared. */
+  uploads?: FileUploads;
 }
 
 function formOf(
@@ -75,7 +79,12 @@ export function addSessionPages(router: Router, deps: SessionPagesDependencies):
     const form = formOf(deps, req, res);
     if (!form) return next();
     const draftId = req.session.journeys?.[form.id];
-    if (draftId) await deps.store.deleteDraft(draftId);
+    if (draftId) {
+      // The files go with the answers: read which before the draft is gone.
+      const draft = deps.uploads ? await deps.store.getDraft(draftId) : undefined;
+      await deps.store.deleteDraft(draftId);
+      if (draft) await deps.uploads?.discard(fileIdsIn(draft.answers));
+    }
     await endSession(req, res);
     res.redirect(303, `/${form.id}?cleared=1`);
   });

@@ -6,6 +6,7 @@ import type { ResumePolicy } from '../../resume/resume-policy';
 import type { Store } from '../../store/store';
 import type { JourneyEvents } from '../kpi/kpi-events';
 import type { Render } from '../render';
+import type { FileUploads } from '../uploads/file-uploads';
 
 /** What the caseworker area's routes need. */
 export interface CaseworkerDependencies {
@@ -21,4 +22,6 @@ export interface CaseworkerDependencies {
   resumePolicy: ResumePolicy;
   /** Records journey events for the KPIs: staff journeys count in every figure, by channel. */
   kpi?: JourneyEvents;
+  /** Takes in files on pages with file questions (the caller's, sent by email or post). */
+  uploads?: FileUploads;
 }
