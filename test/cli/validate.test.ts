@@ -83,7 +83,7 @@ describe('cli validate', () => {
     expect(run.stdout).toEqual([
       `ok  ${PERMIT}`,
       PETROL_WARNING,
-      `${broken('misspelt-type')}: pages[0].questions[0].type: is "yesno" (expected one of text, textarea, number, money, email, phone, date, radios, checkboxes, select, yes-no, name, address); did you mean "yes-no"?`,
+      `${broken('misspelt-type')}: pages[0].questions[0].type: is "yesno" (expected one of text, textarea, number, money, email, phone, date, radios, checkboxes, select, yes-no, name, address, file); did you mean "yes-no"?`,
       `${broken('min-above-max')}: pages[3].min: is 5, more than max (4) (expected min no greater than max)`,
       '1 of 3 definition(s) valid',
     ]);

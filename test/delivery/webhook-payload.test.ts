@@ -190,6 +190,37 @@ describe('schema/webhook-payload.schema.json', () => {
     expect(problems(payload)).toEqual([]);
   });
 
+  it('describes the files given for a file question, and refuses a file without its SHA-256', () => {
+    const form = examples.get('report-housing-repair') as FormDefinition;
+    const submission = sampleSubmission(form);
+    const photo = {
+      id: `${submission.transactionId}_0b6f2d3e-5a41-4c8e-9d7b-2e1f3a4b5c6d`,
+      name: 'IMG_2041.jpg',
+      size: 412_733,
+      kind: 'jpeg',
+      sha256: '3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b',
+    };
+    const payload = webhookPayload(form, {
+      ...submission,
+      answers: { ...submission.answers, 'damage-photos': [photo] },
+    });
+    expect(payload.answers.find((a) => a.questionId === 'damage-photos')).toEqual({
+      questionId: 'damage-photos',
+      label: 'Add photos of the problem',
+      type: 'file',
+      value: [photo],
+    });
+    expect(problems(payload)).toEqual([]);
+    const { sha256: _s, ...unhashed } = photo;
+    const broken = webhookPayload(form, {
+      ...submission,
+      answers: { ...submission.answers, 'damage-photos': [unhashed] as never },
+    });
+    expect(problems(broken)).toContain(
+      `/answers/${payload.answers.findIndex((a) => a.questionId === 'damage-photos')}/value/0 must have required property 'sha256'`,
+    );
+  });
+
   it('covers a repeating section of an example form as a list of items', () => {
     const form = examples.get('council-tax-reduction') as FormDefinition;
     const payload = webhookPayload(form, sampleSubmission(form));
