@@ -197,14 +197,16 @@ describe('schema/webhook-payload.schema.json', () => {
       id: `${submission.transactionId}_0b6f2d3e-5a41-4c8e-9d7b-2e1f3a4b5c6d`,
       name: 'IMG_2041.jpg',
       size: 412_733,
-      kind: 'jpeg',
+      kind: 'jpeg' as const,
       sha256: '3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b',
     };
     const payload = webhookPayload(form, {
       ...submission,
       answers: { ...submission.answers, 'damage-photos': [photo] },
     });
-    expect(payload.answers.find((a) => a.questionId === 'damage-photos')).toEqual({
+    const isPhotos = (a: (typeof payload.answers)[number]) =>
+      'questionId' in a && a.questionId === 'damage-photos';
+    expect(payload.answers.find(isPhotos)).toEqual({
       questionId: 'damage-photos',
       label: 'Add photos of the problem',
       type: 'file',
@@ -217,7 +219,7 @@ describe('schema/webhook-payload.schema.json', () => {
       answers: { ...submission.answers, 'damage-photos': [unhashed] as never },
     });
     expect(problems(broken)).toContain(
-      `/answers/${payload.answers.findIndex((a) => a.questionId === 'damage-photos')}/value/0 must have required property 'sha256'`,
+      `/answers/${payload.answers.findIndex(isPhotos)}/value/0 must have required property 'sha256'`,
     );
   });
 
