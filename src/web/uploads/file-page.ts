@@ -50,5 +50,10 @@ export async function keepFiles(
   const errors = result.errors.filter(
     (e) => fileIds.includes(e.questionId) && !hidden.includes(e.code),
   );
+  // "Upload file" with nothing chosen asks for a file, even for an optional question.
+  const first = fileIds[0];
+  if (upload.action === 'upload' && upload.chosen === 0 && errors.length === 0 && first) {
+    errors.push({ questionId: first, field: first, code: 'required' });
+  }
   return { raw: result.raw, errors };
 }

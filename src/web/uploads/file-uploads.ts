@@ -22,6 +22,8 @@ export interface ReceivedPost {
   action: FilePageAction;
   /** Files this post removed: their blobs go once the draft is saved without them. */
   removed: string[];
+  /** Files chosen in this post, taken or refused. */
+  chosen: number;
 }
 
 /** Takes in the files posted to a page (checked, scanned, stored) and lets go of removed ones. */
@@ -129,7 +131,8 @@ export function createFileUploads(options: FileUploadsOptions): FileUploads {
         const state: FileUploadState = { files: [...kept, ...mine], problems: refused };
         body[q.id] = state;
       }
-      return { body, action: actionOf(posted, removeId !== ''), removed };
+      const chosen = files.length + problems.length;
+      return { body, action: actionOf(posted, removeId !== ''), removed, chosen };
     },
   };
 }

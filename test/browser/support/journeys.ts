@@ -59,10 +59,18 @@ export async function navigation(page: Page, action: () => Promise<void>): Promi
   return response.status();
 }
 
-/** Presses the page's submit button (Continue, Send...) and waits for the next page. */
+/**
+ * Presses the page's submit button (Continue, Send...) and waits for the next page: not a file
+ * question's Upload file or Remove buttons, which post the page to stay on it.
+ */
 export function submit(page: Page): Promise<number> {
   return navigation(page, () =>
-    page.locator('main form[method="post"] button[type="submit"]').first().click(),
+    page
+      .locator(
+        'main form[method="post"] button[type="submit"]:not([value="upload"]):not([name="remove"])',
+      )
+      .first()
+      .click(),
   );
 }
 
