@@ -6,11 +6,18 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createApp, type CivicFormsApp } from '../../../src/web/app';
 import { startAppPurgeJob } from '../../../src/web/app-purge-job';
+import type { FormDefinition } from '../../../src/definition/types';
+import { answersPdf } from '../../../src/paper/answers-pdf';
+import { createI18n, translator } from '../../../src/web/i18n';
+import { pdfText, plain, plainText } from '../../support/pdf-text';
+import { panelCode } from '../../support/panel-code';
+import { signedInCaseworker } from '../../support/caseworker';
 import { parseClamdAddress } from '../../../src/uploads/clamd-address';
 
 const FORMS = path.join(__dirname, '..', '..', 'fixtures', 'upload-forms');
 const UPLOADS = path.join(__dirname, '..', '..', 'fixtures', 'uploads');
 const PAGE = '/council-tax-evidence/payslips';
+const en = translator(createI18n(), 'en');
 const fixture = (name: string) => fs.readFileSync(path.join(UPLOADS, name));
 const PNG = fixture('damp-wall.png');
 const JPEG = fixture('damp-wall.jpg');
@@ -349,3 +356,77 @@ async function blobCount(): Promise<number> {
     .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.blob')).length;
 }
+
+describe('a file question in the answers PDF', () => {
+  it('lists each file sent, with its size and type', async () => {
+    const visitor = await newVisitor();
+    await post(visitor, [
+      ['payslip-march.pdf', PDF],
+      ['damp-wall.png', PNG],
+    ]);
+    await visitor.answer('/council-tax-evidence/full-name', { 'full-name': 'Amara Okafor' });
+    await visitor.get('/council-tax-evidence/check-answers');
+    const sent = await visitor.post('/council-tax-evidence/check-answers', {});
+    expect(sent.status).toBe(303);
+    const confirmation = await visitor.get('/council-tax-evidence/confirmation');
+    const submission = await app.store.findSubmission(panelCode(confirmation.text) ?? '');
+    expect(submission).toBeDefined();
+    const form = app.forms.get('council-tax-evidence') as FormDefinition;
+    const text = plainText(await pdfText(await answersPdf(form, submission!, 'en', en)));
+    expect(text).toContain(plain('payslip-march.pdf (1 kB, PDF)'));
+    expect(text).toContain(plain('damp-wall.png (1 kB, PNG)'));
+  });
+});
+
+describe('multipart posts the page cannot have sent', () => {
+  it('refuses a file sent to a page without a file question, storing nothing', async () => {
+    const visitor = await newVisitor();
+    await visitor.get('/council-tax-evidence/full-name');
+    const response = await visitor.agent
+      .post('/council-tax-evidence/full-name')
+      .field('_csrf', visitor.csrf)
+      .attach('full-name', PNG, 'damp-wall.png');
+    expect(response.status).toBe(400);
+    expect(h1(response.text)).toBe('Sorry, we could not read what you sent');
+  });
+
+  it('reads a multipart post without files on a page without a file question', async () => {
+    const visitor = await newVisitor();
+    await post(visitor, [['payslip.pdf', PDF]]);
+    await visitor.get('/council-tax-evidence/full-name');
+    const response = await visitor.agent
+      .post('/council-tax-evidence/full-name')
+      .field('_csrf', visitor.csrf)
+      .field('full-name', 'Amara Okafor');
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe('/council-tax-evidence/check-answers');
+  });
+
+  it('refuses a body far past what the page takes, without reading it all', async () => {
+    const visitor = await newVisitor();
+    const response = await visitor.agent
+      .post(PAGE)
+      .field('_csrf', visitor.csrf)
+      .field('padding', 'x'.repeat(70 * 1024));
+    expect(response.status).toBe(413);
+  });
+});
+
+describe('a file question in a caseworker’s call', () => {
+  it('takes the file the caller sent, on the same page of the staff journey', async () => {
+    const caseworker = await signedInCaseworker(app, 'sian.evans');
+    const consent = '/caseworker/start/council-tax-evidence/en';
+    await caseworker.get(consent);
+    const started = await caseworker.post(consent, { agrees: 'yes' });
+    const first = started.headers.location as string;
+    expect(first).toMatch(/^\/caseworker\/call\/council-tax-evidence\/payslips$/);
+    await caseworker.get(first);
+    expect(caseworker.html).toContain(
+      'The caller can send this to us by email or by post. Tell them we will add it to their application when it arrives.',
+    );
+    const response = await post(caseworker, [['payslip.pdf', PDF]], { action: 'upload' }, first);
+    expect(response.status).toBe(303);
+    await caseworker.get(first);
+    expect(listed(caseworker.html)).toEqual(['payslip.pdf | 1 kB, PDF']);
+  });
+});
