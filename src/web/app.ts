@@ -100,13 +100,14 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     { serializers: LOG_SERIALISERS },
   );
   const forms = givenForms ?? loadForms(config.formsDir);
+  // Before the database opens: production without a scanner or key for file questions stops here.
+  const uploads = createUploadsFromConfig({ config, forms, logger, blobs, scanner });
   const store =
     givenStore ??
     openSqliteStore({
       file: path.join(config.dataDir, 'civic-forms.sqlite'),
       synchronous: config.sqliteSynchronous,
     });
-  const uploads = createUploadsFromConfig({ config, forms, logger, blobs, scanner });
   const kpi = createKpi(store, { secret: config.sessionSecret, logger });
   // loadForms has made every check `civic-forms validate` makes, the languages offered included.
   const i18n = createI18n();
