@@ -14,8 +14,15 @@ export interface Config {
    */
   readonly agenciesDir: string;
   readonly dataDir: string;
-  /** Store back end: the embedded SQLite file by default. */
-  readonly database: 'sqlite';
+  /**
+   * PostgreSQL's address (`DATABASE_URL`, `postgres://user@host:5432/database`); without one the
+   * service keeps everything in the embedded SQLite file under `dataDir`.
+   */
+  readonly databaseUrl: string | undefined;
+  /** The most PostgreSQL connections each process opens. */
+  readonly databasePoolSize: number;
+  /** Processes `npm start` runs (`WORKERS`): more than one needs PostgreSQL. */
+  readonly workers: number;
   /** SQLite `synchronous` pragma: `normal` survives a process crash, `full` also a power cut. */
   readonly sqliteSynchronous: 'normal' | 'full';
   readonly sessionSecret: string;
@@ -60,7 +67,20 @@ const envSchema = Joi.object({
   FORMS_DIR: Joi.string().default('forms'),
   AGENCIES_DIR: Joi.string(),
   DATA_DIR: Joi.string().default('data'),
-  DATABASE: Joi.string().valid('sqlite').default('sqlite'),
+  DATABASE_URL: Joi.string()
+    .uri({ scheme: ['postgres', 'postgresql'] })
+    .messages({
+      'string.uriCustomScheme': 'must be a PostgreSQL address: postgres://user@host:5432/database',
+    }),
+  DATABASE_POOL_SIZE: Joi.number().integer().min(1).max(200).default(10),
+  WORKERS: Joi.when('DATABASE_URL', {
+    is: Joi.exist(),
+    then: Joi.number().integer().min(1).max(64).default(1),
+    otherwise: Joi.number().integer().valid(1).default(1).messages({
+      'any.only':
+        'must be 1 without DATABASE_URL: the embedded SQLite database is for one process; set DATABASE_URL to run more',
+    }),
+  }),
   SQLITE_SYNCHRONOUS: Joi.string().lowercase().valid('normal', 'full').default('normal'),
   SESSION_SECRET: Joi.when('NODE_ENV', {
     is: 'production',
@@ -198,7 +218,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       value.AGENCIES_DIR as string | undefined,
     ),
     dataDir: path.resolve(cwd, value.DATA_DIR as string),
-    database: 'sqlite',
+    databaseUrl: value.DATABASE_URL as string | undefined,
+    databasePoolSize: value.DATABASE_POOL_SIZE as number,
+    workers: value.WORKERS as number,
     sqliteSynchronous: value.SQLITE_SYNCHRONOUS as Config['sqliteSynchronous'],
     sessionSecret: value.SESSION_SECRET as string,
     sessionIdleMinutes: value.SESSION_IDLE_MINUTES as number,

@@ -137,7 +137,7 @@ export function webhookPayload(form: FormDefinition, submission: Submission): We
     reference: submission.reference,
     channel: submission.channel,
     language: submission.language,
-    submittedAt: submission.submittedAt,
+    submittedAt: new Date(submission.submittedAt).toISOString(),
     ...(submission.caseworkerId ? { caseworkerId: submission.caseworkerId } : {}),
     ...(submission.receivedOn ? { receivedOn: submission.receivedOn } : {}),
     answers: entries,

@@ -25,7 +25,7 @@ export type AuditAction =
 export interface AuditEvent {
   id: number;
   /** ISO 8601, UTC. */
-  at: string;
+  at: number;
   /** The account's id; undefined when nobody was signed in (a failed sign-in, the command line). */
   actorId: string | undefined;
   /** The account's username, the username typed at a failed sign-in, or `cli:<os user>`. */
@@ -46,7 +46,7 @@ export type NewAuditEvent = Omit<AuditEvent, 'id'>;
 /** Which events to list: newest `limit` of those matching, returned oldest first. */
 export interface AuditQuery {
   /** ISO 8601: events at or after this time. */
-  since?: string;
+  since?: number;
   actorUsername?: string;
   target?: string;
   limit?: number;

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import express, { type Express } from 'express';
 import session from 'express-session';
 import { csrfSync } from 'csrf-sync';
@@ -8,7 +7,6 @@ import { loadForms } from '../definition/load';
 import { localise } from '../definition/translation';
 import type { FormDefinition } from '../definition/types';
 import { ServiceError } from '../errors';
-import { openSqliteStore } from '../store/sqlite-store';
 import { DatabaseSessionStore } from '../store/session-store';
 import type { Store } from '../store/store';
 import { resumePolicy } from '../resume/resume-policy';
@@ -42,10 +40,11 @@ import { addSessionPages } from './session-pages';
 import { createViews } from './views';
 import { createErrorPage } from './error-page';
 import { createSecurityHeaders } from './security-headers';
+import { sessionIndex } from './session-index';
 
 export interface AppOptions extends ConfigInput {
-  /** A store to use instead of opening the SQLite file under `dataDir`. */
-  store?: Store;
+  /** The opened store (`openStore` in src/store/open-store.ts); the app closes it on `close()`. */
+  store: Store;
   /** Forms to serve instead of reading `formsDir`. */
   forms?: ReadonlyMap<string, FormDefinition>;
   logger?: Logger;
@@ -65,21 +64,15 @@ export interface CivicFormsApp extends Express {
 }
 
 /**
- * Builds the service: loads and checks every form, opens the store, and returns the express app.
- * It does not listen; `server.ts` does.
+ * Builds the express app on an opened store: loads and checks every form and agency. It neither
+ * opens the database nor listens; the composition root (`src/service.ts`) and `server.ts` do.
  *
  * @example
- *   const app = createApp({ formsDir: 'forms', dataDir: 'data' });
+ *   const app = createApp({ formsDir: 'forms', store: openSqliteStore({ file: 'data/x.sqlite' }) });
  *   app.listen(3000);
  */
-export function createApp(options: AppOptions = {}): CivicFormsApp {
-  const {
-    store: givenStore,
-    forms: givenForms,
-    logger: givenLogger,
-    resumeSender,
-    ...configInput
-  } = options;
+export function createApp(options: AppOptions): CivicFormsApp {
+  const { store, forms: givenForms, logger: givenLogger, resumeSender, ...configInput } = options;
   const config = resolveConfig(configInput);
   // Whatever logger is given, an error in a log line is only its class, code, message and stack.
   const logger = (givenLogger ?? pino({ level: config.logLevel })).child(
@@ -87,12 +80,6 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     { serializers: LOG_SERIALISERS },
   );
   const forms = givenForms ?? loadForms(config.formsDir);
-  const store =
-    givenStore ??
-    openSqliteStore({
-      file: path.join(config.dataDir, 'civic-forms.sqlite'),
-      synchronous: config.sqliteSynchronous,
-    });
   const kpi = createKpi(store, { secret: config.sessionSecret, logger });
   // loadForms has made every check `civic-forms validate` makes, the languages offered included.
   const i18n = createI18n();
@@ -149,7 +136,11 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     session({
       name: SESSION_COOKIE,
       secret: config.sessionSecret,
-      store: new DatabaseSessionStore(store, config.sessionIdleMinutes * 60_000),
+      store: new DatabaseSessionStore(
+        store.sessions,
+        config.sessionIdleMinutes * 60_000,
+        sessionIndex,
+      ),
       resave: false,
       saveUninitialized: false,
       rolling: true,

@@ -57,10 +57,10 @@ export async function acceptCheckAnswers(
   form: FormDefinition,
   draft: Draft,
 ): Promise<void> {
-  const { submission, created } = await deps.store.submit(
+  const { submission, created } = await deps.store.journeys.submit(
     draft,
     activeAnswers(form, draft),
-    new Date().toISOString(),
+    Date.now(),
   );
   if (created) deps.kpi?.journeyEvent(req, draft, 'submit', { pageKey: 'check-answers' });
   await showSent(deps, req, res, form, submission, created);
@@ -96,7 +96,8 @@ export async function renderConfirmation(
   const sent = await sentJourney(req, deps.store, form);
   if (sent) rememberSubmission(req, form, sent.reference);
   const reference = req.session.submitted?.[form.id];
-  const submission = sent ?? (reference ? await deps.store.findSubmission(reference) : undefined);
+  const submission =
+    sent ?? (reference ? await deps.store.journeys.findSubmission(reference) : undefined);
   deps.render(req, res, 'confirmation.njk', {
     form,
     pageTitle: submission ? form.confirmation.title : t('confirmation.notFoundTitle'),

@@ -75,7 +75,7 @@ export function addSessionPages(router: Router, deps: SessionPagesDependencies):
     const form = formOf(deps, req, res);
     if (!form) return next();
     const draftId = req.session.journeys?.[form.id];
-    if (draftId) await deps.store.deleteDraft(draftId);
+    if (draftId) await deps.store.journeys.deleteDraft(draftId);
     await endSession(req, res);
     res.redirect(303, `/${form.id}?cleared=1`);
   });

@@ -31,7 +31,7 @@ describe('civic-forms purge', () => {
     const savedAt = Date.now() - 10 * DAY;
     for (const id of ['saved-ten-days-ago', 'saved-today']) {
       const at = id === 'saved-today' ? Date.now() : savedAt;
-      await store.saveDraft({
+      await store.journeys.saveDraft({
         id,
         formId: 'parking-permit',
         formVersion: '1.0',
@@ -39,10 +39,10 @@ describe('civic-forms purge', () => {
         done: ['live-in-zone'],
         language: 'en',
         channel: 'online',
-        createdAt: new Date(at).toISOString(),
-        updatedAt: new Date(at).toISOString(),
+        createdAt: at,
+        updatedAt: at,
       });
-      await store.saveResumeCode(
+      await store.resume.saveResumeCode(
         {
           codeDigest: `digest-${id}`,
           draftId: id,

@@ -28,7 +28,7 @@ const amara: Submission = {
   answers: amaraAnswers,
   language: 'cy',
   channel: 'online',
-  submittedAt: '2031-03-14T10:02:00.000Z',
+  submittedAt: Date.parse('2031-03-14T10:02:00.000Z'),
 };
 
 describe('webhookPayload', () => {
@@ -39,7 +39,7 @@ describe('webhookPayload', () => {
       reference: 'K7QM-3XPD-9C',
       channel: 'online',
       language: 'cy',
-      submittedAt: '2031-03-14T10:02:00.000Z',
+      submittedAt: Date.parse('2031-03-14T10:02:00.000Z'),
       answers: [
         {
           questionId: 'live-in-zone',

@@ -16,45 +16,53 @@ describe('sqlite-account-changes', () => {
   afterEach(() => store.close());
 
   const add = (username: string, role: Role = 'caseworker') =>
-    store.addUser({ username, displayName: 'Siân Evans', role, passwordHash: HASH });
+    store.staff.addUser({ username, displayName: 'Siân Evans', role, passwordHash: HASH });
 
   it('changes the role of an account found in any case, and nothing else', async () => {
     const sian = await add('sian.evans');
     await add('priya.shah', 'service-team');
-    expect(await store.setUserRole('Sian.Evans', 'service-team')).toBe(true);
-    expect(await store.findUserById(sian?.id ?? '')).toMatchObject({
+    expect(await store.staff.setUserRole('Sian.Evans', 'service-team')).toBe(true);
+    expect(await store.staff.findUserById(sian?.id ?? '')).toMatchObject({
       username: 'sian.evans',
       role: 'service-team',
       disabled: false,
     });
-    expect((await store.findUser('priya.shah'))?.role).toBe('service-team');
-    expect(await store.setUserRole('nobody', 'caseworker')).toBe(false);
+    expect((await store.staff.findUser('priya.shah'))?.role).toBe('service-team');
+    expect(await store.staff.setUserRole('nobody', 'caseworker')).toBe(false);
     // The table refuses a role the service does not know, whoever writes it.
     // (better-sqlite3's SqliteError is not always an Error to jest's `rejects.toThrow`: read its message.)
-    const refused = await store.setUserRole('sian.evans', 'admin' as Role).then(
+    const refused = await store.staff.setUserRole('sian.evans', 'admin' as Role).then(
       () => 'accepted',
       (error: Error) => error.message,
     );
     expect(refused).toMatch(/^CHECK constraint failed/);
-    expect((await store.findUser('sian.evans'))?.role).toBe('service-team');
+    expect((await store.staff.findUser('sian.evans'))?.role).toBe('service-team');
   });
 
   it('ends the sign-ins of one account, leaving every other session alone', async () => {
     const sian = await add('sian.evans');
     const priya = await add('priya.shah', 'service-team');
     const signedIn = (id = '') => JSON.stringify({ caseworker: { principal: { id } } });
-    await store.setSession('sian-1', signedIn(sian?.id), LATER);
-    await store.setSession('sian-2', signedIn(sian?.id), LATER);
-    await store.setSession('priya', signedIn(priya?.id), LATER);
-    await store.setSession('constituent', JSON.stringify({ journeys: { x: 'y' } }), LATER);
-    await store.setSession('not-json', 'not json at all', LATER);
+    const of = (userId = '') => ({ userId, draftIds: [] });
+    await store.sessions.setSession('sian-1', signedIn(sian?.id), LATER, of(sian?.id));
+    await store.sessions.setSession('sian-2', signedIn(sian?.id), LATER, of(sian?.id));
+    await store.sessions.setSession('priya', signedIn(priya?.id), LATER, of(priya?.id));
+    await store.sessions.setSession(
+      'constituent',
+      JSON.stringify({ journeys: { x: 'y' } }),
+      LATER,
+      {
+        draftIds: ['y'],
+      },
+    );
+    await store.sessions.setSession('not-json', 'not json at all', LATER);
 
-    expect(await store.endSignInsOf(sian?.id ?? '')).toBe(2);
-    expect(await store.getSession('sian-1', Date.now())).toBeUndefined();
-    expect(await store.getSession('sian-2', Date.now())).toBeUndefined();
+    expect(await store.sessions.endSignInsOf(sian?.id ?? '')).toBe(2);
+    expect(await store.sessions.getSession('sian-1', Date.now())).toBeUndefined();
+    expect(await store.sessions.getSession('sian-2', Date.now())).toBeUndefined();
     for (const id of ['priya', 'constituent', 'not-json']) {
-      expect(await store.getSession(id, Date.now())).toBeDefined();
+      expect(await store.sessions.getSession(id, Date.now())).toBeDefined();
     }
-    expect(await store.endSignInsOf(sian?.id ?? '')).toBe(0);
+    expect(await store.sessions.endSignInsOf(sian?.id ?? '')).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Draft } from '../../src/engine/answers';
-import { SQLITE_MIGRATIONS } from '../../src/store/sqlite-schema';
+import { SQLITE_MIGRATIONS } from '../../src/store/sqlite-migrations';
 import { openSqliteStore } from '../../src/store/sqlite-store';
 import { amaraAnswers } from '../fixtures/amara-draft';
 import { tempDataDir } from '../support/agent';
@@ -18,23 +18,27 @@ function paperDraft(): Draft {
     channel: 'paper',
     caseworkerId: 'b3c1f0e2-7d4a-4e8b-9a6c-1f2e3d4c5b6a',
     paperReceivedOn: '2025-06-02',
-    createdAt: '2025-06-04T10:00:00.000Z',
-    updatedAt: '2025-06-04T10:05:00.000Z',
+    createdAt: Date.parse('2025-06-04T10:00:00.000Z'),
+    updatedAt: Date.parse('2025-06-04T10:05:00.000Z'),
   };
 }
 
 describe('sqlite store: transactions staff fill in', () => {
   it('keeps a draft’s caseworker and arrival date, and gives them to its submission', async () => {
     const store = openSqliteStore({ file: ':memory:' });
-    await store.saveDraft(paperDraft());
-    expect(await store.getDraft(paperDraft().id)).toEqual(paperDraft());
-    const { submission } = await store.submit(paperDraft(), amaraAnswers, '2025-06-04T10:06:00Z');
+    await store.journeys.saveDraft(paperDraft());
+    expect(await store.journeys.getDraft(paperDraft().id)).toEqual(paperDraft());
+    const { submission } = await store.journeys.submit(
+      paperDraft(),
+      amaraAnswers,
+      Date.parse('2025-06-04T10:06:00Z'),
+    );
     expect(submission).toMatchObject({
       channel: 'paper',
       caseworkerId: paperDraft().caseworkerId,
       receivedOn: '2025-06-02',
     });
-    expect(await store.findSubmission(submission.reference)).toEqual(submission);
+    expect(await store.journeys.findSubmission(submission.reference)).toEqual(submission);
     await store.close();
   });
 
@@ -43,10 +47,14 @@ describe('sqlite store: transactions staff fill in', () => {
     const online: Draft = { ...paperDraft(), channel: 'online' };
     delete online.caseworkerId;
     delete online.paperReceivedOn;
-    await store.saveDraft(online);
-    const stored = await store.getDraft(online.id);
+    await store.journeys.saveDraft(online);
+    const stored = await store.journeys.getDraft(online.id);
     expect(stored && 'caseworkerId' in stored).toBe(false);
-    const { submission } = await store.submit(online, amaraAnswers, '2025-06-04T10:06:00Z');
+    const { submission } = await store.journeys.submit(
+      online,
+      amaraAnswers,
+      Date.parse('2025-06-04T10:06:00Z'),
+    );
     expect('caseworkerId' in submission || 'receivedOn' in submission).toBe(false);
     await store.close();
   });
@@ -56,9 +64,9 @@ describe('sqlite store: transactions staff fill in', () => {
     const online: Draft = { ...paperDraft(), channel: 'online' };
     delete online.caseworkerId;
     delete online.paperReceivedOn;
-    await store.saveDraft(online);
-    await store.saveDraft({ ...online, channel: 'phone-assisted', caseworkerId: 'c-1' });
-    expect(await store.getDraft(online.id)).toMatchObject({
+    await store.journeys.saveDraft(online);
+    await store.journeys.saveDraft({ ...online, channel: 'phone-assisted', caseworkerId: 'c-1' });
+    expect(await store.journeys.getDraft(online.id)).toMatchObject({
       id: online.id,
       channel: 'phone-assisted',
       caseworkerId: 'c-1',
@@ -69,9 +77,11 @@ describe('sqlite store: transactions staff fill in', () => {
   it('adds the columns to a database made before them, keeping its submissions', async () => {
     const file = path.join(tempDataDir(), 'civic-forms.sqlite');
     const before = new Database(file);
-    const earlier = SQLITE_MIGRATIONS.findIndex((sql) => sql.includes('ADD COLUMN caseworker_id'));
+    const earlier = SQLITE_MIGRATIONS.findIndex((sql: string) =>
+      sql.includes('ADD COLUMN caseworker_id'),
+    );
     expect(earlier).toBeGreaterThan(0);
-    SQLITE_MIGRATIONS.slice(0, earlier).forEach((sql) => before.exec(sql));
+    SQLITE_MIGRATIONS.slice(0, earlier).forEach((sql: string) => before.exec(sql));
     before.pragma(`user_version = ${earlier}`);
     before
       .prepare(
@@ -81,7 +91,7 @@ describe('sqlite store: transactions staff fill in', () => {
       .run();
     before.close();
     const store = openSqliteStore({ file });
-    const kept = await store.findSubmission('K7QM-3XPD-9C');
+    const kept = await store.journeys.findSubmission('K7QM-3XPD-9C');
     expect(kept).toMatchObject({ reference: 'K7QM-3XPD-9C', channel: 'online' });
     expect(kept && 'caseworkerId' in kept).toBe(false);
     await store.close();

@@ -5,9 +5,9 @@ import type { Store } from '../../src/store/store';
 import type { NewAuditEvent } from '../../src/store/audit-events';
 import { tempDataDir } from '../support/agent';
 
-function event(at: string, fields: Partial<NewAuditEvent> = {}): NewAuditEvent {
+function event(at: string | number, fields: Partial<NewAuditEvent> = {}): NewAuditEvent {
   return {
-    at,
+    at: typeof at === 'string' ? Date.parse(at) : at,
     actorId: '0c5e2f57-3c1a-4f4e-9a0d-6c1b2d3e4f50',
     actorUsername: 'sian.evans',
     action: 'view-submission',
@@ -25,22 +25,28 @@ describe('sqlite-audit', () => {
   beforeEach(async () => {
     file = path.join(tempDataDir(), 'civic-forms.sqlite');
     store = openSqliteStore({ file });
-    await store.appendAudit(
+    await store.staff.appendAudit(
       event('2025-06-16T09:00:00.000Z', { action: 'sign-in', target: undefined }),
     );
-    await store.appendAudit(event('2025-06-16T09:01:00.000Z'));
-    await store.appendAudit(
+    await store.staff.appendAudit(event('2025-06-16T09:01:00.000Z'));
+    await store.staff.appendAudit(
       event('2025-06-16T09:02:00.000Z', { actorUsername: 'tomasz.nowak', target: 'HJ4R-CMX7-TQ' }),
     );
   });
   afterEach(() => store.close());
 
   it('lists events oldest first, numbered, with every field', async () => {
-    const events = await store.listAudit();
+    const events = await store.staff.listAudit();
     expect(events.map((e) => [e.id, e.at, e.actorUsername, e.action, e.target])).toEqual([
-      [1, '2025-06-16T09:00:00.000Z', 'sian.evans', 'sign-in', undefined],
-      [2, '2025-06-16T09:01:00.000Z', 'sian.evans', 'view-submission', 'K7QM-3XPD-9C'],
-      [3, '2025-06-16T09:02:00.000Z', 'tomasz.nowak', 'view-submission', 'HJ4R-CMX7-TQ'],
+      [1, Date.parse('2025-06-16T09:00:00.000Z'), 'sian.evans', 'sign-in', undefined],
+      [2, Date.parse('2025-06-16T09:01:00.000Z'), 'sian.evans', 'view-submission', 'K7QM-3XPD-9C'],
+      [
+        3,
+        Date.parse('2025-06-16T09:02:00.000Z'),
+        'tomasz.nowak',
+        'view-submission',
+        'HJ4R-CMX7-TQ',
+      ],
     ]);
     expect(events[1]).toMatchObject({
       actorId: '0c5e2f57-3c1a-4f4e-9a0d-6c1b2d3e4f50',
@@ -51,17 +57,19 @@ describe('sqlite-audit', () => {
   });
 
   it('filters by time, user (any case) and target, and keeps the latest when limited', async () => {
-    const ids = async (query: Parameters<Store['listAudit']>[0]) =>
-      (await store.listAudit(query)).map((e) => e.id);
-    expect(await ids({ since: '2025-06-16T09:01:00.000Z' })).toEqual([2, 3]);
+    const ids = async (query: Parameters<Store['staff']['listAudit']>[0]) =>
+      (await store.staff.listAudit(query)).map((e) => e.id);
+    expect(await ids({ since: Date.parse('2025-06-16T09:01:00.000Z') })).toEqual([2, 3]);
     expect(await ids({ actorUsername: 'Tomasz.Nowak' })).toEqual([3]);
     expect(await ids({ target: 'K7QM-3XPD-9C' })).toEqual([2]);
     expect(await ids({ limit: 2 })).toEqual([2, 3]);
   });
 
   it('cuts a long User-Agent to 200 characters', async () => {
-    await store.appendAudit(event('2025-06-16T09:03:00.000Z', { userAgent: 'x'.repeat(5000) }));
-    expect((await store.listAudit({ limit: 1 }))[0]?.userAgent).toHaveLength(200);
+    await store.staff.appendAudit(
+      event('2025-06-16T09:03:00.000Z', { userAgent: 'x'.repeat(5000) }),
+    );
+    expect((await store.staff.listAudit({ limit: 1 }))[0]?.userAgent).toHaveLength(200);
   });
 
   it('refuses to change or delete an event, even with SQL straight on the file', () => {

@@ -12,7 +12,7 @@ const NOW = Date.parse('2025-07-20T10:00:00Z');
 const KEEP = 28 * DAY;
 
 function draftUpdated(id: string, updatedAt: number): Draft {
-  const at = new Date(updatedAt).toISOString();
+  const at = updatedAt;
   return {
     id,
     formId: 'parking-permit',
@@ -56,45 +56,55 @@ describe('sqlite-resume', () => {
     ).map((row) => row.id);
 
   it('keeps each live code unique, and lets the digest of an expired one be used again', async () => {
-    await store.saveDraft(draftUpdated('draft-a', NOW));
-    await store.saveDraft(draftUpdated('draft-b', NOW));
-    expect(await store.saveResumeCode(await code('draft-a', 'digest-1', NOW), NOW)).toBe('saved');
-    expect(await store.saveResumeCode(await code('draft-b', 'digest-1', NOW), NOW)).toBe('taken');
-    expect(await store.saveResumeCode(await code('draft-a', 'digest-2', NOW), NOW)).toBe(
+    await store.journeys.saveDraft(draftUpdated('draft-a', NOW));
+    await store.journeys.saveDraft(draftUpdated('draft-b', NOW));
+    expect(await store.resume.saveResumeCode(await code('draft-a', 'digest-1', NOW), NOW)).toBe(
+      'saved',
+    );
+    expect(await store.resume.saveResumeCode(await code('draft-b', 'digest-1', NOW), NOW)).toBe(
+      'taken',
+    );
+    expect(await store.resume.saveResumeCode(await code('draft-a', 'digest-2', NOW), NOW)).toBe(
       'replaced',
     );
     expect(ids('resume_codes', 'code_digest')).toEqual(['digest-2']);
-    expect(await store.saveResumeCode(await code('draft-b', 'digest-2', NOW), NOW + KEEP)).toBe(
-      'saved',
-    );
+    expect(
+      await store.resume.saveResumeCode(await code('draft-b', 'digest-2', NOW), NOW + KEEP),
+    ).toBe('saved');
     expect(ids('resume_codes', 'draft_id')).toEqual(['draft-b']);
   });
 
   it('deletes expired codes with their drafts, and drafts nothing reaches any more', async () => {
     const old = NOW - KEEP - DAY;
     // Saved for later 29 days ago: expired.
-    await store.saveDraft(draftUpdated('expired-code', old));
-    await store.saveResumeCode(await code('expired-code', 'digest-old', old), old);
+    await store.journeys.saveDraft(draftUpdated('expired-code', old));
+    await store.resume.saveResumeCode(await code('expired-code', 'digest-old', old), old);
     // Saved for later 29 days ago but opened since: its code lasts another period.
-    await store.saveDraft(draftUpdated('resumed', old));
-    await store.saveResumeCode(await code('resumed', 'digest-resumed', old), old);
-    await store.recordResume('digest-resumed', NOW - DAY, NOW - DAY + KEEP);
+    await store.journeys.saveDraft(draftUpdated('resumed', old));
+    await store.resume.saveResumeCode(await code('resumed', 'digest-resumed', old), old);
+    await store.resume.recordResume('digest-resumed', NOW - DAY, NOW - DAY + KEEP);
     // Never saved for later, untouched for 29 days, its session long gone.
-    await store.saveDraft(draftUpdated('orphan', old));
+    await store.journeys.saveDraft(draftUpdated('orphan', old));
     // Untouched for 29 days but a live session still points at it.
-    await store.saveDraft(draftUpdated('in-a-session', old));
-    await store.setSession(
+    await store.journeys.saveDraft(draftUpdated('in-a-session', old));
+    await store.sessions.setSession(
       'sid-1',
       JSON.stringify({ journeys: { p: 'in-a-session' } }),
       NOW + 60_000,
+      { draftIds: ['in-a-session'] },
     );
     // Expired session pointing at an old draft: no protection.
-    await store.saveDraft(draftUpdated('dead-session', old));
-    await store.setSession('sid-2', JSON.stringify({ journeys: { p: 'dead-session' } }), NOW - 1);
+    await store.journeys.saveDraft(draftUpdated('dead-session', old));
+    await store.sessions.setSession(
+      'sid-2',
+      JSON.stringify({ journeys: { p: 'dead-session' } }),
+      NOW - 1,
+      { draftIds: ['dead-session'] },
+    );
     // Recent, no code: someone may still be filling it in.
-    await store.saveDraft(draftUpdated('recent', NOW - DAY));
+    await store.journeys.saveDraft(draftUpdated('recent', NOW - DAY));
 
-    const purged = await store.purgeExpired(NOW, KEEP);
+    const purged = await store.resume.purgeExpired(NOW, KEEP);
     expect(purged).toEqual({
       drafts: 3,
       codes: 1,
@@ -117,9 +127,9 @@ describe('sqlite-resume', () => {
 
   it('forgets counts of wrong tries once they are old and no lock is running', async () => {
     const limit = { max: 5, lockMs: 30 * 60_000 };
-    await store.chargeResumeAttempt('client:old', NOW - KEEP - DAY, limit);
-    await store.chargeResumeAttempt('client:recent', NOW - DAY, limit);
-    expect((await store.purgeExpired(NOW, KEEP)).attempts).toBe(1);
+    await store.resume.chargeResumeAttempt('client:old', NOW - KEEP - DAY, limit);
+    await store.resume.chargeResumeAttempt('client:recent', NOW - DAY, limit);
+    expect((await store.resume.purgeExpired(NOW, KEEP)).attempts).toBe(1);
     expect(ids('resume_attempts', 'subject')).toEqual(['client:recent']);
   });
 });

@@ -30,12 +30,12 @@ function amarasDraft(): Draft {
     ],
     language: 'cy',
     channel: 'online',
-    createdAt: '2025-06-15T09:12:03.000Z',
-    updatedAt: '2025-06-15T09:14:40.000Z',
+    createdAt: Date.parse('2025-06-15T09:12:03.000Z'),
+    updatedAt: Date.parse('2025-06-15T09:14:40.000Z'),
   };
 }
 
-const SUBMITTED_AT = '2025-06-15T09:21:57.000Z';
+const SUBMITTED_AT = Date.parse('2025-06-15T09:21:57.000Z');
 const REFERENCE =
   /^[34679ACDEFGHJKMNPQRTWXY]{4}-[34679ACDEFGHJKMNPQRTWXY]{4}-[34679ACDEFGHJKMNPQRTWXY]{2}$/;
 
@@ -66,21 +66,21 @@ describe('sqlite-store', () => {
 
   describe('drafts', () => {
     it('gives a saved draft back as it was saved', async () => {
-      await store.saveDraft(amarasDraft());
-      expect(await store.getDraft(amarasDraft().id)).toEqual(amarasDraft());
+      await store.journeys.saveDraft(amarasDraft());
+      expect(await store.journeys.getDraft(amarasDraft().id)).toEqual(amarasDraft());
     });
 
     it('updates the answers and progress of a saved draft, keeping when it was started', async () => {
-      await store.saveDraft(amarasDraft());
+      await store.journeys.saveDraft(amarasDraft());
       const later: Draft = {
         ...amarasDraft(),
         answers: { ...amarasDraft().answers, email: 'amara.okafor@example.com' },
         done: [...amarasDraft().done, 'vehicles/3f9c2a1b/fuel'],
-        createdAt: '2025-06-15T10:00:00.000Z',
-        updatedAt: '2025-06-15T09:16:02.000Z',
+        createdAt: Date.parse('2025-06-15T10:00:00.000Z'),
+        updatedAt: Date.parse('2025-06-15T09:16:02.000Z'),
       };
-      await store.saveDraft(later);
-      expect(await store.getDraft(later.id)).toEqual({
+      await store.journeys.saveDraft(later);
+      expect(await store.journeys.getDraft(later.id)).toEqual({
         ...later,
         createdAt: amarasDraft().createdAt,
       });
@@ -88,21 +88,25 @@ describe('sqlite-store', () => {
     });
 
     it('gives nothing for a draft it does not have, or one deleted', async () => {
-      expect(await store.getDraft('0b0c4f7e-0000-4000-8000-000000000000')).toBeUndefined();
-      await store.saveDraft(amarasDraft());
-      await store.deleteDraft(amarasDraft().id);
-      expect(await store.getDraft(amarasDraft().id)).toBeUndefined();
+      expect(await store.journeys.getDraft('0b0c4f7e-0000-4000-8000-000000000000')).toBeUndefined();
+      await store.journeys.saveDraft(amarasDraft());
+      await store.journeys.deleteDraft(amarasDraft().id);
+      expect(await store.journeys.getDraft(amarasDraft().id)).toBeUndefined();
     });
   });
 
   describe('submit', () => {
     it('stores the submission under a new reference and removes the draft', async () => {
       const draft = amarasDraft();
-      await store.saveDraft(draft);
-      const { submission, created } = await store.submit(draft, draft.answers, SUBMITTED_AT);
+      await store.journeys.saveDraft(draft);
+      const { submission, created } = await store.journeys.submit(
+        draft,
+        draft.answers,
+        SUBMITTED_AT,
+      );
       expect(created).toBe(true);
       expect(submission.reference).toMatch(REFERENCE);
-      expect(await store.findSubmission(submission.reference)).toEqual({
+      expect(await store.journeys.findSubmission(submission.reference)).toEqual({
         reference: submission.reference,
         transactionId: draft.id,
         formId: 'parking-permit',
@@ -112,15 +116,19 @@ describe('sqlite-store', () => {
         channel: 'online',
         submittedAt: SUBMITTED_AT,
       });
-      expect(await store.findSubmissionByTransaction(draft.id)).toEqual(submission);
-      expect(await store.getDraft(draft.id)).toBeUndefined();
+      expect(await store.journeys.findSubmissionByTransaction(draft.id)).toEqual(submission);
+      expect(await store.journeys.getDraft(draft.id)).toBeUndefined();
     });
 
     it('stores one submission when the same transaction is submitted twice', async () => {
       const draft = amarasDraft();
-      await store.saveDraft(draft);
-      const first = await store.submit(draft, draft.answers, SUBMITTED_AT);
-      const second = await store.submit(draft, draft.answers, '2025-06-15T09:21:58.000Z');
+      await store.journeys.saveDraft(draft);
+      const first = await store.journeys.submit(draft, draft.answers, SUBMITTED_AT);
+      const second = await store.journeys.submit(
+        draft,
+        draft.answers,
+        Date.parse('2025-06-15T09:21:58.000Z'),
+      );
       expect(second.created).toBe(false);
       expect(second.submission).toEqual(first.submission);
       expect(count('submissions')).toBe(1);
@@ -131,7 +139,7 @@ describe('sqlite-store', () => {
       for (let i = 0; i < 25; i += 1) {
         const draft = { ...amarasDraft(), id: `transaction-${i}` };
         references.add(
-          (await store.submit(draft, draft.answers, SUBMITTED_AT)).submission.reference,
+          (await store.journeys.submit(draft, draft.answers, SUBMITTED_AT)).submission.reference,
         );
       }
       expect(references.size).toBe(25);
@@ -139,33 +147,37 @@ describe('sqlite-store', () => {
 
     it('keeps the draft and stores nothing when the insert fails', async () => {
       const draft = amarasDraft();
-      await store.saveDraft(draft);
+      await store.journeys.saveDraft(draft);
       other.exec(`CREATE TRIGGER refuse_submissions BEFORE INSERT ON submissions
         BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
-      await expect(store.submit(draft, draft.answers, SUBMITTED_AT)).rejects.toMatchObject({
-        message: 'disk on fire',
-      });
-      expect(await store.getDraft(draft.id)).toEqual(draft);
+      await expect(store.journeys.submit(draft, draft.answers, SUBMITTED_AT)).rejects.toMatchObject(
+        {
+          message: 'disk on fire',
+        },
+      );
+      expect(await store.journeys.getDraft(draft.id)).toEqual(draft);
       expect(count('submissions')).toBe(0);
     });
 
     it('undoes the stored submission when removing the draft fails', async () => {
       const draft = amarasDraft();
-      await store.saveDraft(draft);
+      await store.journeys.saveDraft(draft);
       other.exec(`CREATE TRIGGER keep_drafts BEFORE DELETE ON drafts
         BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
-      await expect(store.submit(draft, draft.answers, SUBMITTED_AT)).rejects.toMatchObject({
-        message: 'disk on fire',
-      });
+      await expect(store.journeys.submit(draft, draft.answers, SUBMITTED_AT)).rejects.toMatchObject(
+        {
+          message: 'disk on fire',
+        },
+      );
       expect(count('submissions')).toBe(0);
-      expect(await store.findSubmissionByTransaction(draft.id)).toBeUndefined();
-      expect(await store.getDraft(draft.id)).toEqual(draft);
+      expect(await store.journeys.findSubmissionByTransaction(draft.id)).toBeUndefined();
+      expect(await store.journeys.getDraft(draft.id)).toEqual(draft);
 
       other.exec('DROP TRIGGER keep_drafts');
-      const retried = await store.submit(draft, draft.answers, SUBMITTED_AT);
+      const retried = await store.journeys.submit(draft, draft.answers, SUBMITTED_AT);
       expect(retried.created).toBe(true);
       expect(count('submissions')).toBe(1);
-      expect(await store.getDraft(draft.id)).toBeUndefined();
+      expect(await store.journeys.getDraft(draft.id)).toBeUndefined();
     });
   });
 
@@ -175,33 +187,33 @@ describe('sqlite-store', () => {
     const data = JSON.stringify({ cookie: { path: '/' }, draftIds: { 'parking-permit': 'abc' } });
 
     it('gives a session back until it expires, and nothing after', async () => {
-      await store.setSession('sid-amara', data, now + twentyMinutes);
-      expect(await store.getSession('sid-amara', now)).toBe(data);
-      expect(await store.getSession('sid-amara', now + twentyMinutes - 1)).toBe(data);
-      expect(await store.getSession('sid-amara', now + twentyMinutes)).toBeUndefined();
-      expect(await store.getSession('sid-amara', now + 2 * twentyMinutes)).toBeUndefined();
+      await store.sessions.setSession('sid-amara', data, now + twentyMinutes);
+      expect(await store.sessions.getSession('sid-amara', now)).toBe(data);
+      expect(await store.sessions.getSession('sid-amara', now + twentyMinutes - 1)).toBe(data);
+      expect(await store.sessions.getSession('sid-amara', now + twentyMinutes)).toBeUndefined();
+      expect(await store.sessions.getSession('sid-amara', now + 2 * twentyMinutes)).toBeUndefined();
     });
 
     it('keeps a touched session for longer', async () => {
-      await store.setSession('sid-amara', data, now + twentyMinutes);
-      await store.touchSession('sid-amara', now + 2 * twentyMinutes);
-      expect(await store.getSession('sid-amara', now + twentyMinutes + 1)).toBe(data);
+      await store.sessions.setSession('sid-amara', data, now + twentyMinutes);
+      await store.sessions.touchSession('sid-amara', now + 2 * twentyMinutes);
+      expect(await store.sessions.getSession('sid-amara', now + twentyMinutes + 1)).toBe(data);
     });
 
     it('forgets a destroyed session', async () => {
-      await store.setSession('sid-amara', data, now + twentyMinutes);
-      await store.destroySession('sid-amara');
-      expect(await store.getSession('sid-amara', now)).toBeUndefined();
+      await store.sessions.setSession('sid-amara', data, now + twentyMinutes);
+      await store.sessions.destroySession('sid-amara');
+      expect(await store.sessions.getSession('sid-amara', now)).toBeUndefined();
     });
 
     it('purges expired sessions only, and says how many went', async () => {
-      await store.setSession('sid-expired-1', data, now - 1);
-      await store.setSession('sid-expired-2', data, now - twentyMinutes);
-      await store.setSession('sid-live', data, now + twentyMinutes);
-      expect(await store.purgeExpiredSessions(now)).toBe(2);
+      await store.sessions.setSession('sid-expired-1', data, now - 1);
+      await store.sessions.setSession('sid-expired-2', data, now - twentyMinutes);
+      await store.sessions.setSession('sid-live', data, now + twentyMinutes);
+      expect(await store.sessions.purgeExpiredSessions(now)).toBe(2);
       expect(count('sessions')).toBe(1);
-      expect(await store.getSession('sid-live', now)).toBe(data);
-      expect(await store.purgeExpiredSessions(now)).toBe(0);
+      expect(await store.sessions.getSession('sid-live', now)).toBe(data);
+      expect(await store.sessions.purgeExpiredSessions(now)).toBe(0);
     });
   });
 
@@ -209,16 +221,20 @@ describe('sqlite-store', () => {
     it('keeps drafts, submissions and sessions when the service restarts', async () => {
       const draft = amarasDraft();
       const submitted = { ...amarasDraft(), id: '9a7e41c2-3d5b-4f60-8e19-c4b2a0d6f713' };
-      await store.saveDraft(draft);
-      const { submission } = await store.submit(submitted, submitted.answers, SUBMITTED_AT);
-      await store.setSession('sid-amara', '{"cookie":{}}', Date.parse('2099-01-01'));
+      await store.journeys.saveDraft(draft);
+      const { submission } = await store.journeys.submit(
+        submitted,
+        submitted.answers,
+        SUBMITTED_AT,
+      );
+      await store.sessions.setSession('sid-amara', '{"cookie":{}}', Date.parse('2099-01-01'));
       await store.close();
 
       store = openSqliteStore({ file });
-      expect(await store.getDraft(draft.id)).toEqual(draft);
-      expect(await store.findSubmission(submission.reference)).toEqual(submission);
-      expect(await store.getSession('sid-amara', Date.now())).toBe('{"cookie":{}}');
-      const again = await store.submit(submitted, submitted.answers, SUBMITTED_AT);
+      expect(await store.journeys.getDraft(draft.id)).toEqual(draft);
+      expect(await store.journeys.findSubmission(submission.reference)).toEqual(submission);
+      expect(await store.sessions.getSession('sid-amara', Date.now())).toBe('{"cookie":{}}');
+      const again = await store.journeys.submit(submitted, submitted.answers, SUBMITTED_AT);
       expect(again).toEqual({ submission, created: false });
     });
 
@@ -232,7 +248,7 @@ describe('sqlite-store', () => {
       await store.close();
       await expect(store.ping()).rejects.toMatchObject({
         code: 'DATABASE_UNAVAILABLE',
-        cause: { message: expect.stringMatching(/not open/) },
+        cause: { message: expect.stringMatching(/closed/) },
       });
     });
   });

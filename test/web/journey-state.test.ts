@@ -37,13 +37,13 @@ function submissionCount(app: CivicFormsApp): number {
  * session still points at the transaction. Returns the submission.
  */
 async function sentBeforeTheSessionWasSaved(app: CivicFormsApp): Promise<Submission> {
-  const draft = await app.store.getDraft(onlyDraftId(app));
+  const draft = await app.store.journeys.getDraft(onlyDraftId(app));
   const form = app.forms.get('parking-permit');
   if (!draft || !form) throw new Error('no draft to send');
-  const { submission } = await app.store.submit(
+  const { submission } = await app.store.journeys.submit(
     draft,
     activeAnswers(form, draft),
-    new Date().toISOString(),
+    Date.now(),
   );
   return submission;
 }
@@ -127,7 +127,7 @@ describe('a session whose journey was sent just before the process stopped', () 
     const confirmation = await sian.get('/caseworker/call/parking-permit/confirmation');
     expect(confirmation.status).toBe(200);
     expect(wordsOf(confirmation.text)).toContain(reference);
-    const audit = await app.store.listAudit({ target: reference });
+    const audit = await app.store.staff.listAudit({ target: reference });
     expect(audit.filter((event) => event.action === 'submit')).toHaveLength(1);
   }, 60_000);
 

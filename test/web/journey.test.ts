@@ -141,7 +141,7 @@ describe('a journey through a form', () => {
     await visitor.get(at);
     await visitor.post(at, {});
     const reference = panelCode((await visitor.get(`${FORM}/confirmation`)).text) ?? '';
-    const submission = await app.store.findSubmission(reference);
+    const submission = await app.store.journeys.findSubmission(reference);
     expect(submission?.answers).not.toHaveProperty('vehicles');
     expect(submission?.answers['has-vehicles']).toBe('no');
   });
@@ -186,7 +186,7 @@ describe('a journey through a form', () => {
       /^[34679ACDEFGHJKMNPQRTWXY]{4}-[34679ACDEFGHJKMNPQRTWXY]{4}-[34679ACDEFGHJKMNPQRTWXY]{2}$/,
     );
     expect(confirmation).toContain('We will post your permit within 10 working days.');
-    const submission = await app.store.findSubmission(reference);
+    const submission = await app.store.journeys.findSubmission(reference);
     expect(submission).toMatchObject({
       formId: 'parking-permit',
       formVersion: '1.0',

@@ -27,7 +27,7 @@ async function caseworkerOf(
   history: AuditEvent[],
 ): Promise<string | undefined> {
   const user = submission.caseworkerId
-    ? await deps.store.findUserById(submission.caseworkerId)
+    ? await deps.store.staff.findUserById(submission.caseworkerId)
     : undefined;
   if (user) return `${user.displayName} (${user.username})`;
   return history.find((e) => e.action === 'submit' && e.actorId)?.actorUsername;
@@ -84,7 +84,9 @@ function details(
 async function findOr404(deps: CaseworkerDependencies, req: Request): Promise<Submission> {
   const read = readTypedReference(String(req.params.reference));
   const submission =
-    read.kind === 'reference' ? await deps.store.findSubmission(read.reference) : undefined;
+    read.kind === 'reference'
+      ? await deps.store.journeys.findSubmission(read.reference)
+      : undefined;
   if (!submission) throw new ServiceError('SUBMISSION_NOT_FOUND');
   return submission;
 }
@@ -133,7 +135,7 @@ export function addSubmissionPage(router: Router, deps: CaseworkerDependencies):
     });
     const t = tOf(res, deps);
     const lang = langOf(res);
-    const history = await deps.store.listAudit({ target: submission.reference });
+    const history = await deps.store.staff.listAudit({ target: submission.reference });
     const copyIn = copyLanguage(deps, submission);
     const pageTitle = t('caseworker:submission.title', { reference: submission.reference });
     renderCaseworker(deps, req, res, 'submission.njk', {

@@ -142,7 +142,7 @@ describe('caseworker: keying in a paper form', () => {
     expect(confirmation.text).toContain('Write the reference number on the first page');
     expect(confirmation.text).not.toContain('govuk-inset-text');
 
-    const submission = await app.store.findSubmission(reference);
+    const submission = await app.store.journeys.findSubmission(reference);
     expect(submission).toMatchObject({
       channel: 'paper',
       language: 'cy',

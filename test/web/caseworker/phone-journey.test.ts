@@ -93,7 +93,7 @@ describe('caseworker: a form filled in with a caller', () => {
     expect(check.text).not.toContain('/parking-permit/clear');
 
     const reference = await sendFrom(visitor, checkAnswers);
-    const submission = await app.store.findSubmission(reference);
+    const submission = await app.store.journeys.findSubmission(reference);
     expect(submission).toMatchObject({
       formId: 'parking-permit',
       channel: 'phone',

@@ -88,7 +88,7 @@ describe('caseworker: picking up a form a caller saved', () => {
       'start-date-year': start.year,
     });
     const reference = await sendFrom(visitor, at);
-    const submission = await app.store.findSubmission(reference);
+    const submission = await app.store.journeys.findSubmission(reference);
     expect(submission).toMatchObject({
       transactionId: draftId,
       channel: 'phone-assisted',

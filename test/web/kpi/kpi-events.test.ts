@@ -19,7 +19,7 @@ const IPHONE =
 
 async function eventsOf(app: CivicFormsApp): Promise<JourneyEvent[]> {
   await app.kpi.recorder.flush();
-  return app.store.listJourneyEvents({
+  return app.store.events.listJourneyEvents({
     formId: 'parking-permit',
     from: 0,
     to: Date.now() + 60_000,
@@ -110,8 +110,8 @@ describe('journey events recorded by the web pages', () => {
       done: [],
       language: 'en',
       channel: 'phone' as const,
-      createdAt: '',
-      updatedAt: '',
+      createdAt: 0,
+      updatedAt: 0,
     };
     const session = { journeys: {}, kpiJourneys: { 'parking-permit': 'earlier-call' } };
     const req = { session, method: 'GET', get: () => undefined } as unknown as Parameters<
@@ -149,7 +149,7 @@ describe('journey events recorded by the web pages', () => {
     expect(closing.kpi.recorder.waiting).toBe(2);
     await closing.close();
     const reopened = openSqliteStore({ file: path.join(dataDir, 'civic-forms.sqlite') });
-    const events = await reopened.listJourneyEvents({
+    const events = await reopened.events.listJourneyEvents({
       formId: 'parking-permit',
       from: 0,
       to: Date.now() + 1,

@@ -108,14 +108,14 @@ describe('save and return pages', () => {
     await second.post(next, {});
     const confirmation = await second.get(`${FORM}/confirmation`);
     const reference = panelCode(confirmation.text) ?? '';
-    const submission = await app.store.findSubmission(reference);
+    const submission = await app.store.journeys.findSubmission(reference);
     expect(submission?.transactionId).toBe(draft?.id);
     expect(submission?.answers['full-name']).toBe('Amara Okafor');
     expect(db.prepare('SELECT resume_count FROM resume_codes').get()).toEqual({ resume_count: 1 });
     // For the figures: the saved journey started once, was saved, resumed and sent, one id
     // throughout (the first browser's later visit to the form is a journey of its own).
     await app.kpi.recorder.flush();
-    const events = await app.store.listJourneyEvents({
+    const events = await app.store.events.listJourneyEvents({
       formId: 'parking-permit',
       from: 0,
       to: Date.now() + 60_000,

@@ -5,8 +5,15 @@ import pino from 'pino';
 import type { ResumeMessage } from '../../../src/resume/resume-sender';
 import { resumePolicy } from '../../../src/resume/resume-policy';
 import { purgeNow } from '../../../src/resume/purge-job';
-import type { AppOptions, CivicFormsApp } from '../../../src/web/app';
-import { h1, summaryErrors, testApp, textOf, Visitor } from '../../support/agent';
+import type { CivicFormsApp } from '../../../src/web/app';
+import {
+  h1,
+  summaryErrors,
+  testApp,
+  textOf,
+  Visitor,
+  type TestAppOptions,
+} from '../../support/agent';
 import {
   answerFirstPages,
   chooseSecret,
@@ -24,7 +31,7 @@ const WRONG_DAY = { ...DATE_OF_BIRTH, 'date-of-birth-day': '28' };
  * An app behind a proxy on this machine (the test client stands for it), so each test client can
  * come from the address its `X-Forwarded-For` gives.
  */
-function proxiedApp(options: AppOptions = {}): CivicFormsApp {
+function proxiedApp(options: TestAppOptions = {}): CivicFormsApp {
   return testApp({ trustProxy: ['loopback'], ...options });
 }
 

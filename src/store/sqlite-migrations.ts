@@ -1,4 +1,7 @@
-/** The SQLite schema, one migration a step; a step is never edited once released, only added to. */
+/**
+ * The SQLite schema, one migration a step; a step is never edited once released, only added to.
+ * The database's `user_version` is the number of steps applied.
+ */
 export const SQLITE_MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE sessions (
@@ -142,5 +145,106 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE drafts ADD COLUMN received_on TEXT;
   ALTER TABLE submissions ADD COLUMN caseworker_id TEXT;
   ALTER TABLE submissions ADD COLUMN received_on TEXT;
+  `,
+  // One time type (milliseconds since the epoch) in every table; columns for what SQL must find
+  // (a session's staff account and drafts) instead of reading session JSON; leases for periodic jobs.
+  `
+  CREATE TABLE drafts_new (
+    id TEXT PRIMARY KEY,
+    form_id TEXT NOT NULL,
+    form_version TEXT NOT NULL,
+    answers TEXT NOT NULL,
+    done TEXT NOT NULL,
+    language TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    caseworker_id TEXT,
+    received_on TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  INSERT INTO drafts_new SELECT id, form_id, form_version, answers, done, language, channel,
+    caseworker_id, received_on, CAST(ROUND((julianday(created_at) - 2440587.5) * 86400000.0) AS INTEGER), CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000.0) AS INTEGER) FROM drafts;
+  DROP TABLE drafts;
+  ALTER TABLE drafts_new RENAME TO drafts;
+  CREATE INDEX drafts_updated_at ON drafts (updated_at);
+
+  CREATE TABLE submissions_new (
+    reference TEXT PRIMARY KEY,
+    transaction_id TEXT NOT NULL UNIQUE,
+    form_id TEXT NOT NULL,
+    form_version TEXT NOT NULL,
+    answers TEXT NOT NULL,
+    language TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    submitted_at INTEGER NOT NULL,
+    caseworker_id TEXT,
+    received_on TEXT
+  );
+  INSERT INTO submissions_new SELECT reference, transaction_id, form_id, form_version, answers,
+    language, channel, CAST(ROUND((julianday(submitted_at) - 2440587.5) * 86400000.0) AS INTEGER), caseworker_id, received_on FROM submissions;
+  DROP TABLE submissions;
+  ALTER TABLE submissions_new RENAME TO submissions;
+  CREATE INDEX submissions_form ON submissions (form_id, submitted_at);
+
+  CREATE TABLE users_new (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL
+      CHECK (role IN ('caseworker', 'service-team', 'agency-admin', 'platform-admin')),
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  INSERT INTO users_new SELECT id, username, display_name, role, password_hash, disabled,
+    CAST(ROUND((julianday(created_at) - 2440587.5) * 86400000.0) AS INTEGER), CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000.0) AS INTEGER) FROM users;
+  DROP TABLE users;
+  ALTER TABLE users_new RENAME TO users;
+
+  CREATE TABLE audit_events_new (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    actor_id TEXT,
+    actor_username TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT,
+    detail TEXT,
+    client_ip TEXT,
+    user_agent TEXT
+  );
+  INSERT INTO audit_events_new SELECT id, CAST(ROUND((julianday(at) - 2440587.5) * 86400000.0) AS INTEGER), actor_id, actor_username, action, target,
+    detail, client_ip, user_agent FROM audit_events ORDER BY id;
+  DROP TABLE audit_events;
+  ALTER TABLE audit_events_new RENAME TO audit_events;
+  CREATE INDEX audit_events_target ON audit_events (target, id);
+  CREATE INDEX audit_events_at ON audit_events (at);
+  CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+  BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+  CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+  BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+
+  ALTER TABLE sessions ADD COLUMN user_id TEXT;
+  CREATE INDEX sessions_user_id ON sessions (user_id);
+  CREATE TABLE session_drafts (
+    session_id TEXT NOT NULL,
+    draft_id TEXT NOT NULL,
+    PRIMARY KEY (session_id, draft_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX session_drafts_draft ON session_drafts (draft_id);
+  -- Sessions from before this step: the last time SQL reads their JSON.
+  UPDATE sessions SET user_id = json_extract(data, '$.caseworker.principal.id') WHERE json_valid(data);
+  INSERT OR IGNORE INTO session_drafts (session_id, draft_id)
+    SELECT s.id, j.value FROM sessions s, json_each(s.data, '$.journeys') j
+    WHERE json_valid(s.data) AND json_type(s.data, '$.journeys') = 'object';
+  INSERT OR IGNORE INTO session_drafts (session_id, draft_id)
+    SELECT s.id, j.value FROM sessions s, json_each(s.data, '$.caseworkerJourneys') j
+    WHERE json_valid(s.data) AND json_type(s.data, '$.caseworkerJourneys') = 'object';
+
+  CREATE TABLE job_leases (
+    name TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    until INTEGER NOT NULL
+  );
   `,
 ];

@@ -1,0 +1,117 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables as both databases hold them, for Kysely's typed queries. Times are milliseconds since
+ * the epoch (INTEGER in SQLite, BIGINT in PostgreSQL); answers and other structures are JSON text.
+ */
+export interface Tables {
+  sessions: {
+    id: string;
+    data: string;
+    expires_at: number;
+    /** The staff account signed in with this session, so its sign-ins can be ended. */
+    user_id: string | null;
+  };
+  /** Which drafts a live session holds: the clean-up keeps those. */
+  session_drafts: { session_id: string; draft_id: string };
+  drafts: {
+    id: string;
+    form_id: string;
+    form_version: string;
+    answers: string;
+    done: string;
+    language: string;
+    channel: string;
+    caseworker_id: string | null;
+    received_on: string | null;
+    created_at: number;
+    updated_at: number;
+  };
+  submissions: {
+    reference: string;
+    transaction_id: string;
+    form_id: string;
+    form_version: string;
+    answers: string;
+    language: string;
+    channel: string;
+    submitted_at: number;
+    caseworker_id: string | null;
+    received_on: string | null;
+  };
+  users: {
+    id: string;
+    username: string;
+    display_name: string;
+    role: string;
+    password_hash: string;
+    disabled: number;
+    created_at: number;
+    updated_at: number;
+  };
+  sign_in_failures: { key: string; failures: number; window_start: number; locked_until: number };
+  audit_events: {
+    id: Generated<number>;
+    at: number;
+    actor_id: string | null;
+    actor_username: string;
+    action: string;
+    target: string | null;
+    detail: string | null;
+    client_ip: string | null;
+    user_agent: string | null;
+  };
+  resume_codes: {
+    code_digest: string;
+    draft_id: string;
+    form_id: string;
+    secret_kind: string;
+    secret_salt: string;
+    secret_hash: string;
+    first_saved_at: number;
+    saved_at: number;
+    expires_at: number;
+    resume_count: Generated<number>;
+    last_resumed_at: number | null;
+  };
+  resume_attempts: {
+    subject: string;
+    failures: number;
+    locks: number;
+    last_tried_at: number;
+    locked_until: number;
+  };
+  journey_events: {
+    id: Generated<number>;
+    at: number;
+    form_id: string;
+    form_version: string;
+    journey_id: string;
+    type: string;
+    page_key: string | null;
+    question_id: string | null;
+    error_code: string | null;
+    channel: string;
+    language: string;
+    js: number | null;
+    device: string;
+  };
+  satisfaction: {
+    id: string;
+    day: string;
+    form_id: string;
+    form_version: string;
+    channel: string;
+    language: string;
+    rating: number;
+  };
+  feedback_comments: {
+    id: string;
+    day: string;
+    form_id: string;
+    language: string;
+    comment: string;
+  };
+  /** A periodic job's lease: one process runs it per interval, whichever claims it first. */
+  job_leases: { name: string; holder: string; until: number };
+}
