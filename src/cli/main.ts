@@ -1,6 +1,7 @@
 import { ConfigError } from '../config';
 import { audit, AUDIT_USAGE } from './audit';
 import { withConfiguredStore } from './cli-store';
+import { migrate, migrateData, MIGRATE_DATA_USAGE, MIGRATE_USAGE } from './migrate';
 import { purge, PURGE_USAGE } from './purge';
 import { readNewPassword } from './read-password';
 import { users, USERS_USAGE, type CommandIo } from './users';
@@ -45,6 +46,14 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     usage: PURGE_USAGE,
     run: (args) => withConfiguredStore((store) => purge(store, args, terminal), terminal.err),
   },
+  migrate: {
+    usage: MIGRATE_USAGE,
+    run: (args) => withConfiguredStore((store) => migrate(store, args, terminal), terminal.err),
+  },
+  'migrate-data': {
+    usage: MIGRATE_DATA_USAGE,
+    run: (args) => withConfiguredStore((store) => migrateData(store, args, terminal), terminal.err),
+  },
 };
 
 export const USAGE = `civic-forms: public services from JSON form definitions.
@@ -57,6 +66,8 @@ Commands:
   users      add, disable, enable and list staff accounts, reset a password, change a role
   audit      print the audit trail
   purge      delete expired sessions, saved drafts and resume codes now
+  migrate    bring the database's schema up to this version (the service also does on start)
+  migrate-data  copy a SQLite deployment's data into PostgreSQL (DATABASE_URL)
 
 Starting the service (this command line does not serve pages):
   npm start               in a copy of civic-forms: builds, then runs node dist/server.js
@@ -66,7 +77,9 @@ Starting the service (this command line does not serve pages):
     NODE_ENV=production           Secure cookies; SESSION_SECRET and BASE_URL must then be set
     SESSION_SECRET=...            at least 32 characters, signs session cookies; never commit it
     FORMS_DIR=forms               the form definitions it serves (it will not start if one is invalid)
-    DATA_DIR=data                 the folder of its SQLite database
+    DATA_DIR=data                 the folder of its SQLite database (the default store)
+    DATABASE_URL=postgres://...   PostgreSQL instead of SQLite, for many processes
+    WORKERS=2                     processes to run (PostgreSQL only)
     BASE_URL=https://...          the public address, for links in emails and on paper forms
     TRUST_PROXY=1                 behind one load balancer: believe the address it appends
     LOG_LEVEL=info                fatal, error, warn, info, debug, trace or silent
@@ -75,7 +88,9 @@ Starting the service (this command line does not serve pages):
 ${VALIDATE_USAGE}
 ${USERS_USAGE}
 ${AUDIT_USAGE}
-${PURGE_USAGE}`;
+${PURGE_USAGE}
+${MIGRATE_USAGE}
+${MIGRATE_DATA_USAGE}`;
 
 /**
  * Runs the command line and returns the exit code: 0 done (or help shown), 1 failed, 2 not

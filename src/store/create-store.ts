@@ -10,6 +10,7 @@ import { resumeRepository } from './resume-repository';
 import { sessionRepository } from './session-repository';
 import { staffRepository } from './staff-repository';
 import { storeInspector } from './inspector';
+import { storeMaintenance } from './maintenance';
 import type { Repositories, Store } from './store';
 import type { Tables } from './tables';
 
@@ -68,6 +69,7 @@ export function createStore(
         }),
       ),
     inspect: mapDriverErrors(storeInspector(db), map, isClosed),
+    maintenance: mapDriverErrors(storeMaintenance(db), map, isClosed),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -1,5 +1,6 @@
 import type { DatabaseKind } from './database';
 import type { StoreInspector } from './inspector';
+import type { StoreMaintenance } from './maintenance';
 import type { EventRepository } from './event-repository';
 import type { JobRepository } from './job-repository';
 import type { JourneyRepository } from './journey-repository';
@@ -43,5 +44,7 @@ export interface Store extends Repositories {
   ping(): Promise<void>;
   /** Read-only counts and rows of the tables, for tests and checks. */
   readonly inspect: StoreInspector;
+  /** Whole-table work for moving a deployment between databases (`civic-forms migrate-data`). */
+  readonly maintenance: StoreMaintenance;
   close(): Promise<void>;
 }

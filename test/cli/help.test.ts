@@ -28,7 +28,7 @@ describe('civic-forms --help', () => {
         expect(run).toMatchObject({ code: 0, stderr: '', dataDirCreated: false });
         expect(run.stdout[0]).toBe('civic-forms: public services from JSON form definitions.');
         const text = run.stdout.join('\n');
-        for (const command of ['validate', 'users', 'audit', 'purge'])
+        for (const command of ['validate', 'users', 'audit', 'purge', 'migrate', 'migrate-data'])
           expect(text).toContain(`Usage: civic-forms ${command}`);
         expect(text).toContain('npm start');
         expect(text).toContain('node dist/server.js');
@@ -52,6 +52,8 @@ describe('civic-forms --help', () => {
     [['purge', '--help'], 'Usage: civic-forms purge'],
     [['purge', '-h'], 'Usage: civic-forms purge'],
     [['help', 'audit'], 'Usage: civic-forms audit [--since'],
+    [['migrate', '--help'], 'Usage: civic-forms migrate'],
+    [['migrate-data', '--help'], 'Usage: civic-forms migrate-data --from'],
   ])(
     '%j prints that command’s usage on standard output, exits 0 and opens no database',
     async (args, usage) => {

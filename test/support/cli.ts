@@ -15,12 +15,20 @@ export interface Run {
  * Runs the real command line on a data folder, as an operator would, with standard input piped
  * (not a terminal).
  */
-export function civicFormsOn(dataDir: string, args: string[], stdin = ''): Promise<Run> {
+export function civicFormsOn(
+  dataDir: string,
+  args: string[],
+  stdin = '',
+  env: Record<string, string> = {},
+): Promise<Run> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATA_DIR: dataDir } },
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATA_DIR: dataDir, ...env },
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolve({ code, stdout: stdout.split('\n').filter((line) => line !== ''), stderr });
