@@ -89,9 +89,13 @@ async function serve(config: Config): Promise<void> {
     // Expired sessions, saved drafts and resume codes are deleted as the service runs.
     const logger = pino({ level: started.config.logLevel, serializers: LOG_SERIALISERS });
     const purge = startAppPurgeJob(started, logger);
+    server.once('close', () => void started.close());
     const stop = () => {
       purge.stop();
-      server.close(() => void started.close());
+      // A worker's channel to the primary would keep it running: disconnecting closes the server
+      // (as close() does) and lets go of the channel.
+      if (cluster.isWorker) cluster.worker?.disconnect();
+      else server.close();
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

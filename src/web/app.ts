@@ -117,12 +117,15 @@ export function createApp(options: AppOptions): CivicFormsApp {
   app.use(createSecurityHeaders({ secure: config.secureCookies }));
   app.use(assets.serve);
   app.use(createRequestLog(logger));
+  // The database kind tells an operator which store answered (or did not): SQLite or PostgreSQL.
   app.get('/health', async (_req, res) => {
     try {
       await store.ping();
-      res.json({ status: 'ok' });
+      res.json({ status: 'ok', database: store.kind });
     } catch {
-      res.status(503).json({ status: 'unavailable', code: 'DATABASE_UNAVAILABLE' });
+      res
+        .status(503)
+        .json({ status: 'unavailable', code: 'DATABASE_UNAVAILABLE', database: store.kind });
     }
   });
   // Before the session: a scrape creates none. Without a token there is no /metrics (404).

@@ -277,10 +277,18 @@ describe('GET /health', () => {
   it('answers 200 when the database answers and 503 when it does not', async () => {
     const app = testApp();
     const visitor = new Visitor(app);
-    expect((await visitor.get('/health')).status).toBe(200);
+    const ok = await visitor.get('/health');
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ status: 'ok', database: 'sqlite' });
     await visitor.get('/parking-permit/live-in-zone');
     await app.close();
-    expect((await visitor.get('/health')).status).toBe(503);
+    const down = await visitor.get('/health');
+    expect(down.status).toBe(503);
+    expect(down.body).toEqual({
+      status: 'unavailable',
+      code: 'DATABASE_UNAVAILABLE',
+      database: 'sqlite',
+    });
     const page = await visitor.get('/parking-permit/live-in-zone');
     expect(page.status).toBe(503);
     expect(h1(page.text)).toBe('Sorry, the service is unavailable');
