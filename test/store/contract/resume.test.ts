@@ -1,18 +1,16 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import type { Draft } from '../../src/engine/answers';
-import { hashSecret } from '../../src/resume/saved-secret';
-import type { NewResumeCode } from '../../src/store/resume-records';
-import { openSqliteStore } from '../../src/store/sqlite-store';
-import type { Store } from '../../src/store/store';
-import { tempDataDir } from '../support/agent';
+import type { Draft } from '../../../src/engine/answers';
+import { hashSecret } from '../../../src/resume/saved-secret';
+import type { TableName } from '../../../src/store/inspector';
+import type { NewResumeCode } from '../../../src/store/resume-records';
+import type { Store } from '../../../src/store/store';
+import { DATABASES, newTestLocation, openStoreAt } from '../support/databases';
 
 const DAY = 24 * 60 * 60_000;
 const NOW = Date.parse('2025-07-20T10:00:00Z');
 const KEEP = 28 * DAY;
+const LIMIT = { max: 5, lockMs: 30 * 60_000 };
 
 function draftUpdated(id: string, updatedAt: number): Draft {
-  const at = updatedAt;
   return {
     id,
     formId: 'parking-permit',
@@ -21,20 +19,17 @@ function draftUpdated(id: string, updatedAt: number): Draft {
     done: ['live-in-zone', 'full-name'],
     language: 'en',
     channel: 'online',
-    createdAt: at,
-    updatedAt: at,
+    createdAt: updatedAt,
+    updatedAt,
   };
 }
 
-describe('sqlite-resume', () => {
+describe.each(DATABASES)('store contract on %s: save and return', (kind) => {
   let store: Store;
-  let db: Database.Database;
   let code: (draftId: string, digest: string, savedAt: number) => Promise<NewResumeCode>;
 
   beforeEach(async () => {
-    const file = path.join(tempDataDir(), 'civic-forms.sqlite');
-    store = openSqliteStore({ file });
-    db = new Database(file);
+    store = await openStoreAt(await newTestLocation(kind));
     const secret = await hashSecret({ kind: 'date-of-birth', value: '1985-03-27' });
     code = async (draftId, digest, savedAt) => ({
       codeDigest: digest,
@@ -44,16 +39,12 @@ describe('sqlite-resume', () => {
       savedAt,
       expiresAt: savedAt + KEEP,
     });
-  });
-  afterEach(async () => {
-    db.close();
-    await store.close();
-  });
+  }, 60_000);
+  afterEach(() => store.close());
 
-  const ids = (table: string, column: string) =>
-    (
-      db.prepare(`SELECT ${column} AS id FROM ${table} ORDER BY 1`).all() as Array<{ id: string }>
-    ).map((row) => row.id);
+  /** One column of a table's rows, sorted. */
+  const ids = async (table: TableName, column: string) =>
+    (await store.inspect.rows(table)).map((row) => String(row[column])).sort();
 
   it('keeps each live code unique, and lets the digest of an expired one be used again', async () => {
     await store.journeys.saveDraft(draftUpdated('draft-a', NOW));
@@ -67,11 +58,37 @@ describe('sqlite-resume', () => {
     expect(await store.resume.saveResumeCode(await code('draft-a', 'digest-2', NOW), NOW)).toBe(
       'replaced',
     );
-    expect(ids('resume_codes', 'code_digest')).toEqual(['digest-2']);
+    expect(await ids('resume_codes', 'code_digest')).toEqual(['digest-2']);
     expect(
       await store.resume.saveResumeCode(await code('draft-b', 'digest-2', NOW), NOW + KEEP),
     ).toBe('saved');
-    expect(ids('resume_codes', 'draft_id')).toEqual(['draft-b']);
+    expect(await ids('resume_codes', 'draft_id')).toEqual(['draft-b']);
+  });
+
+  it('finds a code by its digest, and counts resumes, keeping the code for longer', async () => {
+    const saved = await code('draft-a', 'digest-1', NOW);
+    await store.resume.saveResumeCode(saved, NOW);
+    expect(await store.resume.findResumeCode('digest-1')).toEqual({
+      ...saved,
+      firstSavedAt: NOW,
+      resumeCount: 0,
+    });
+    expect(await store.resume.findResumeCode('digest-unknown')).toBeUndefined();
+    await store.resume.recordResume('digest-1', NOW + DAY, NOW + DAY + KEEP);
+    // A resume never shortens the code's life.
+    await store.resume.recordResume('digest-1', NOW + 2 * DAY, NOW);
+    expect(await store.resume.findResumeCode('digest-1')).toMatchObject({
+      resumeCount: 2,
+      lastResumedAt: NOW + 2 * DAY,
+      expiresAt: NOW + DAY + KEEP,
+      firstSavedAt: NOW,
+    });
+    // A new code for the same draft keeps when it was first saved.
+    await store.resume.saveResumeCode(await code('draft-a', 'digest-2', NOW + 3 * DAY), NOW);
+    expect(await store.resume.findResumeCode('digest-2')).toMatchObject({
+      firstSavedAt: NOW,
+      savedAt: NOW + 3 * DAY,
+    });
   });
 
   it('deletes expired codes with their drafts, and drafts nothing reaches any more', async () => {
@@ -121,15 +138,30 @@ describe('sqlite-resume', () => {
         },
       ],
     });
-    expect(ids('drafts', 'id')).toEqual(['in-a-session', 'recent', 'resumed']);
-    expect(ids('resume_codes', 'draft_id')).toEqual(['resumed']);
+    expect(await ids('drafts', 'id')).toEqual(['in-a-session', 'recent', 'resumed']);
+    expect(await ids('resume_codes', 'draft_id')).toEqual(['resumed']);
   });
 
   it('forgets counts of wrong tries once they are old and no lock is running', async () => {
-    const limit = { max: 5, lockMs: 30 * 60_000 };
-    await store.resume.chargeResumeAttempt('client:old', NOW - KEEP - DAY, limit);
-    await store.resume.chargeResumeAttempt('client:recent', NOW - DAY, limit);
+    await store.resume.chargeResumeAttempt('client:old', NOW - KEEP - DAY, LIMIT);
+    await store.resume.chargeResumeAttempt('client:recent', NOW - DAY, LIMIT);
     expect((await store.resume.purgeExpired(NOW, KEEP)).attempts).toBe(1);
-    expect(ids('resume_attempts', 'subject')).toEqual(['client:recent']);
+    expect(await ids('resume_attempts', 'subject')).toEqual(['client:recent']);
+  });
+
+  it('refuses tries while a subject is locked, and counts every try taken at once', async () => {
+    const tries = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const charge = await store.resume.chargeResumeAttempt('code:abc', NOW, LIMIT);
+        if (!charge.allowed) return charge;
+        await store.resume.settleResumeAttempt('code:abc', NOW, 'failed', LIMIT);
+        return charge;
+      }),
+    );
+    // However the eight interleave, exactly `max` wrong tries get through, and then the lock.
+    expect(tries.filter((charge) => charge.allowed)).toHaveLength(LIMIT.max);
+    const after = await store.resume.chargeResumeAttempt('code:abc', NOW + 1, LIMIT);
+    expect(after).toEqual({ allowed: false, lockedUntil: expect.any(Number) });
+    expect(after.allowed === false && after.lockedUntil).toBeGreaterThan(NOW + 1);
   });
 });
