@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { POSTGRES_MIGRATIONS } from '../../../src/store/postgres-migrations';
 import { SQLITE_MIGRATIONS } from '../../../src/store/sqlite-migrations';
 import type { Store } from '../../../src/store/store';
@@ -29,8 +31,24 @@ function recordVersion(location: TestLocation, version: number): Promise<void> {
   );
 }
 
+const OPENER = path.join(__dirname, '..', 'support', 'open-store-process.ts');
+
+/** Opens the store at `location` in a process of its own; resolves with its exit code and errors. */
+function openInAnotherProcess(location: TestLocation): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['-r', 'tsx/cjs', OPENER, JSON.stringify(location)],
+      { env: { PATH: process.env.PATH ?? '' } },
+      (error, _stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? -1) : 0, stderr });
+      },
+    );
+  });
+}
+
 describe.each(DATABASES)('store contract on %s: migrations', (kind) => {
-  it('applies the schema once when five processes open a new database at the same moment', async () => {
+  it('applies the schema once when five stores in one process open a new database at the same moment', async () => {
     const location = await newTestLocation(kind);
     const opened = await Promise.allSettled(Array.from({ length: 5 }, () => openStoreAt(location)));
     const stores = opened.flatMap((result) =>
@@ -49,6 +67,14 @@ describe.each(DATABASES)('store contract on %s: migrations', (kind) => {
       await Promise.all(stores.map((store) => store.close()));
     }
   }, 60_000);
+
+  it('applies the schema once when five separate processes open a new database at once', async () => {
+    const location = await newTestLocation(kind);
+    const runs = await Promise.all(Array.from({ length: 5 }, () => openInAnotherProcess(location)));
+    expect(runs).toEqual(Array(5).fill({ code: 0, stderr: '' }));
+    expect(await recordedVersions(location)).toEqual([known(kind)]);
+    expect(await queryRawSql(location, 'SELECT id FROM sessions')).toHaveLength(5);
+  }, 120_000);
 
   it('opens a database already up to date without changing it', async () => {
     const location = await newTestLocation(kind);
