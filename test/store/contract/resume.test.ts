@@ -3,7 +3,7 @@ import { hashSecret } from '../../../src/resume/saved-secret';
 import type { TableName } from '../../../src/store/inspector';
 import type { NewResumeCode } from '../../../src/store/resume-records';
 import type { Store } from '../../../src/store/store';
-import { DATABASES, newTestLocation, openStoreAt } from '../support/databases';
+import { DATABASES, newTestLocation, openStoreAt, type TestLocation } from '../support/databases';
 
 const DAY = 24 * 60 * 60_000;
 const NOW = Date.parse('2025-07-20T10:00:00Z');
@@ -25,11 +25,13 @@ function draftUpdated(id: string, updatedAt: number): Draft {
 }
 
 describe.each(DATABASES)('store contract on %s: save and return', (kind) => {
+  let location: TestLocation;
   let store: Store;
   let code: (draftId: string, digest: string, savedAt: number) => Promise<NewResumeCode>;
 
   beforeEach(async () => {
-    store = await openStoreAt(await newTestLocation(kind));
+    location = await newTestLocation(kind);
+    store = await openStoreAt(location);
     const secret = await hashSecret({ kind: 'date-of-birth', value: '1985-03-27' });
     code = async (draftId, digest, savedAt) => ({
       codeDigest: digest,
@@ -164,4 +166,27 @@ describe.each(DATABASES)('store contract on %s: save and return', (kind) => {
     expect(after).toEqual({ allowed: false, lockedUntil: expect.any(Number) });
     expect(after.allowed === false && after.lockedUntil).toBeGreaterThan(NOW + 1);
   });
+
+  it('leaves one code for a draft saved for later twice at the same moment', async () => {
+    await store.journeys.saveDraft(draftUpdated('draft-a', NOW));
+    const other = kind === 'sqlite' ? store : await openStoreAt(location);
+    try {
+      const saves = await Promise.all(
+        Array.from({ length: 6 }, async (_, i) =>
+          (i % 2 === 0 ? store : other).resume.saveResumeCode(
+            await code('draft-a', `digest-${i}`, NOW),
+            NOW,
+          ),
+        ),
+      );
+      expect(saves.every((saved) => saved === 'saved' || saved === 'replaced')).toBe(true);
+      const rows = await store.inspect.rows('resume_codes');
+      expect(rows.map((row) => row.draft_id)).toEqual(['draft-a']);
+      expect(await store.resume.findResumeCode(String(rows[0]?.code_digest))).toMatchObject({
+        draftId: 'draft-a',
+      });
+    } finally {
+      if (other !== store) await other.close();
+    }
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 import type { Store } from '../../../src/store/store';
-import { DATABASES, openTestStore } from '../support/databases';
+import { DATABASES, newTestLocation, openStoreAt, openTestStore } from '../support/databases';
 
 const NOW = Date.parse('2025-06-15T09:00:00.000Z');
 const TWENTY_MINUTES = 20 * 60_000;
@@ -121,4 +121,32 @@ describe.each(DATABASES)('store contract on %s: sessions', (kind) => {
     expect(await store.sessions.endSignInsOf(sian?.id ?? '')).toBe(1);
     expect(await store.sessions.getSession('p-1', Date.now())).toBe('{}');
   });
+
+  it('holds the drafts of its last write when one session is written from two processes at once', async () => {
+    const location = await newTestLocation(kind);
+    const first = await openStoreAt(location);
+    // On SQLite the second "process" is the same store (see staff.test.ts for why).
+    const second = kind === 'sqlite' ? first : await openStoreAt(location);
+    try {
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          (i % 2 === 0 ? first : second).sessions.setSession(
+            'sid-hopping',
+            JSON.stringify({ write: i }),
+            LATER,
+            { draftIds: [`draft-${i}`, `draft-${i}-b`] },
+          ),
+        ),
+      );
+      const data = await first.sessions.getSession('sid-hopping', Date.now());
+      const last = (JSON.parse(data ?? '{}') as { write: number }).write;
+      expect(await first.inspect.rows('session_drafts')).toEqual([
+        { session_id: 'sid-hopping', draft_id: `draft-${last}` },
+        { session_id: 'sid-hopping', draft_id: `draft-${last}-b` },
+      ]);
+    } finally {
+      await first.close();
+      if (second !== first) await second.close();
+    }
+  }, 60_000);
 });
