@@ -52,6 +52,41 @@ describe('postgres store: a database it cannot use', () => {
     expect(fromPostgresError(constraint)).toBe(constraint);
   }, 60_000);
 
+  it('answers DATABASE_UNAVAILABLE, never a driver error, when its connections are cut, then recovers by itself', async () => {
+    const url = await postgresSchemaUrl();
+    const store = await openPostgresStore({ connectionString: url, poolSize: 3 });
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      // Three connections in the pool, all idle.
+      await Promise.all([store.ping(), store.ping(), store.ping()]);
+      // What a restart of the server does to them: ended by the server (57P01).
+      const cut = await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      );
+      expect(cut.rowCount).toBeGreaterThanOrEqual(1);
+      const outcomes = await Promise.all(
+        Array.from({ length: 3 }, () =>
+          store.ping().then(
+            () => 'answered',
+            (error: { code?: string }) => error.code,
+          ),
+        ),
+      );
+      // Each request either found a new connection or was told the database is unavailable.
+      for (const outcome of outcomes)
+        expect(['answered', 'DATABASE_UNAVAILABLE']).toContain(outcome);
+      // And the next ones are served: no restart of the service needed.
+      await expect(store.ping()).resolves.toBeUndefined();
+      await store.sessions.setSession('sid-after', '{}', Date.now() + 60_000);
+      expect(await store.sessions.getSession('sid-after', Date.now())).toBe('{}');
+    } finally {
+      await admin.end();
+      await store.close();
+    }
+  }, 60_000);
+
   it('reads a server shutting down and a full disk as DATABASE_UNAVAILABLE', () => {
     for (const code of ['57P01', '53100', '08006', '25006']) {
       const error = Object.assign(new Error('from the server'), { code });
