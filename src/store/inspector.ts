@@ -16,13 +16,21 @@ export interface StoreInspector {
   columns(table: TableName): Promise<string[]>;
 }
 
-const ORDER: Partial<Record<TableName, string>> = {
-  audit_events: 'id',
-  journey_events: 'id',
-  sessions: 'id',
-  drafts: 'created_at',
-  submissions: 'submitted_at',
-  users: 'created_at',
+/** Each table's order: when its rows were written where it records that, else its key. */
+const ORDER: Record<TableName, readonly string[]> = {
+  audit_events: ['id'],
+  journey_events: ['id'],
+  sessions: ['id'],
+  session_drafts: ['session_id', 'draft_id'],
+  drafts: ['created_at', 'id'],
+  submissions: ['submitted_at', 'reference'],
+  users: ['created_at', 'id'],
+  sign_in_failures: ['key'],
+  resume_codes: ['code_digest'],
+  resume_attempts: ['subject'],
+  satisfaction: ['id'],
+  feedback_comments: ['id'],
+  job_leases: ['name'],
 };
 
 /** The inspector on either database. */
@@ -36,10 +44,10 @@ export function storeInspector(db: Db): StoreInspector {
       return Number(row.n);
     },
     async rows(table) {
-      const order = ORDER[table];
-      const query = sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)}${
-        order ? sql` ORDER BY ${sql.ref(order)}` : sql``
-      }`;
+      const order = sql.join(ORDER[table].map((column) => sql.ref(column)));
+      const query = sql<
+        Record<string, unknown>
+      >`SELECT * FROM ${sql.table(table)} ORDER BY ${order}`;
       return (await query.execute(db.q)).rows;
     },
     async columns(table) {

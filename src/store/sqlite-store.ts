@@ -31,6 +31,10 @@ export function openSqliteStore(options: SqliteOptions): Store {
   let database: Database.Database;
   try {
     database = new Database(options.file);
+  } catch (error) {
+    throw fromSqliteError(error);
+  }
+  try {
     database.pragma('journal_mode = WAL');
     database.pragma(`synchronous = ${options.synchronous ?? 'normal'}`);
     database.pragma('busy_timeout = 5000');
@@ -40,12 +44,19 @@ export function openSqliteStore(options: SqliteOptions): Store {
       database.pragma(`max_page_count = ${Math.trunc(options.maxPageCount)}`);
     }
   } catch (error) {
+    // A database refused (newer than the code, or unusable) is not left open in this process.
+    database.close();
     throw fromSqliteError(error);
   }
   const db = database;
   const q = new Kysely<Tables>({ dialect: new SqliteDialect({ database: db }) });
   return createStore('sqlite', q, fromSqliteError, {
     ...options,
-    close: () => q.destroy(),
+    close: async () => {
+      await q.destroy();
+      // Kysely closes the connection only once a query has initialised its driver: a store opened
+      // and closed unused (a migration) would otherwise keep the file open.
+      if (db.open) db.close();
+    },
   });
 }

@@ -70,10 +70,24 @@ export async function postgresSchemaUrl(): Promise<string> {
   return url.toString();
 }
 
+/** Where a test store keeps its rows: a second store or a raw connection can reach the same ones. */
+export type TestLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+/** A new, empty place for a store on the database named (nothing is opened yet). */
+export async function newTestLocation(kind: TestDatabase): Promise<TestLocation> {
+  return kind === 'sqlite'
+    ? { kind, file: path.join(tempDataDir(), 'civic-forms.sqlite') }
+    : { kind, url: await postgresSchemaUrl() };
+}
+
+/** Opens a store at a test location, as another process (or a restarted one) would. */
+export async function openStoreAt(location: TestLocation, parts: StoreParts = {}): Promise<Store> {
+  return location.kind === 'sqlite'
+    ? openSqliteStore({ ...parts, file: location.file })
+    : openPostgresStore({ ...parts, connectionString: location.url });
+}
+
 /** Opens a new, empty store on the database named. */
 export async function openTestStore(kind: TestDatabase, parts: StoreParts = {}): Promise<Store> {
-  if (kind === 'sqlite') {
-    return openSqliteStore({ ...parts, file: path.join(tempDataDir(), 'civic-forms.sqlite') });
-  }
-  return openPostgresStore({ ...parts, connectionString: await postgresSchemaUrl() });
+  return openStoreAt(await newTestLocation(kind), parts);
 }
