@@ -39,7 +39,7 @@ describe('webhookPayload', () => {
       reference: 'K7QM-3XPD-9C',
       channel: 'online',
       language: 'cy',
-      submittedAt: Date.parse('2031-03-14T10:02:00.000Z'),
+      submittedAt: '2031-03-14T10:02:00.000Z',
       answers: [
         {
           questionId: 'live-in-zone',
