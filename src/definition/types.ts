@@ -27,6 +27,19 @@ export interface Option {
 /** Words an author can give instead of the framework's default error messages, by error code. */
 export type ErrorMessages = Partial<Record<string, string>>;
 
+/**
+ * Other words for a question when an earlier answer calls for them ("your" or "their"): each key
+ * given replaces the question's own; the first wording whose `when` holds is used.
+ */
+export interface Wording {
+  when: Condition;
+  label?: string;
+  summaryLabel?: string;
+  errorLabel?: string;
+  hint?: string;
+  errors?: ErrorMessages;
+}
+
 interface QuestionBase {
   id: string;
   label: string;
@@ -37,6 +50,8 @@ interface QuestionBase {
   hint?: string;
   optional?: boolean;
   errors?: ErrorMessages;
+  /** Wordings that follow earlier answers; the question's own words when none holds (and on paper). */
+  wording?: Wording[];
 }
 
 export interface TextQuestion extends QuestionBase {

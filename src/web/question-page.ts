@@ -19,6 +19,7 @@ import type { JourneyEvents } from './kpi/kpi-events';
 import type { AssistedJourney } from './caseworker/assisted-journey';
 import { itemHeading } from './item-heading';
 import { today } from '../engine/today';
+import { stepLookup, wordPage, wordingChoices } from '../engine/wording';
 import { saveDraft, stepUrl } from './journey-state';
 import { answersToKeep, saveUrl, wantsToSave } from './resume/save-request';
 import { slot } from './page-cache';
@@ -65,7 +66,8 @@ export function renderQuestionPage(
 ): void {
   const lang = langOf(res);
   const t = tOf(res, deps);
-  const { page } = step;
+  const lookup = stepLookup(form, draft, step);
+  const page = wordPage(step.page, lookup);
   const single = page.questions.length === 1 && !page.title;
   const raw = typed?.raw ?? rawFromAnswers(page, answersFor(draft, step));
   const errors = typed?.errors ?? [];
@@ -116,7 +118,10 @@ export function renderQuestionPage(
     }),
     errors.length > 0 ? 400 : 200,
     cacheable
-      ? { key: `${form.id}@${form.version}|${action}|${JSON.stringify(raw)}`, values }
+      ? {
+          key: `${form.id}@${form.version}|${action}|${wordingChoices(step.page, lookup)}|${JSON.stringify(raw)}`,
+          values,
+        }
       : undefined,
   );
 }
