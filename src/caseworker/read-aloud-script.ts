@@ -1,4 +1,5 @@
 import type { Question, QuestionPage } from '../definition/types';
+import { choicesOf } from '../questions/address-parts';
 import type { Translate } from '../questions/question-type';
 
 /** One question as a caseworker reads it out: the question, its hint, the answers to offer. */
@@ -33,6 +34,13 @@ function options(
       };
     case 'yes-no':
       return { options: [t('questions:yesNo.yes'), t('questions:yesNo.no')] };
+    case 'address': {
+      // A caller who chooses (UK, abroad, no fixed address) hears the choices before the lines.
+      const choices = choicesOf(question);
+      return choices.length > 1
+        ? { options: choices.map((c) => t(`questions:address.choice.${c}`)) }
+        : {};
+    }
     default:
       return {};
   }

@@ -134,8 +134,16 @@ export interface NameQuestion extends QuestionBase {
 }
 export interface AddressQuestion extends QuestionBase {
   type: 'address';
-  /** `uk` asks for a UK postcode; `international` for a country and a free postal code. */
-  variant?: 'uk' | 'international';
+  /**
+   * `uk` (default) asks for a UK postcode; `international` for a country from a list and an
+   * optional postal code; `either` lets the person choose between the two.
+   */
+  variant?: 'uk' | 'international' | 'either';
+  /**
+   * Offers "I have no fixed address": a "care of" address, collecting letters from an office, or
+   * contact by phone only.
+   */
+  noFixedAddress?: boolean;
 }
 
 export type Question =
