@@ -74,6 +74,7 @@ const question = Joi.object({
   hint: Joi.string(),
   optional: Joi.boolean(),
   errors: errorMessages,
+  notYet: Joi.alternatives(Joi.boolean(), Joi.string().min(1)),
   wording: Joi.array().items(wording).min(1),
 }).when('.type', {
   switch: typeNames.map((name) => ({

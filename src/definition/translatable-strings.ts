@@ -50,7 +50,7 @@ function questionById(form: FormDefinition, id: string): Question | undefined {
   return undefined;
 }
 
-const QUESTION_TEXTS = ['label', 'summaryLabel', 'errorLabel', 'hint', 'suffix'] as const;
+const QUESTION_TEXTS = ['label', 'summaryLabel', 'errorLabel', 'hint', 'suffix', 'notYet'] as const;
 
 /** The words of each wording that follows an earlier answer: `questions.<id>.wording.<n>.label`. */
 function wordingEntries(question: Question, at: (f: FormDefinition) => Json | undefined): Entry[] {

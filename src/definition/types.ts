@@ -50,6 +50,11 @@ interface QuestionBase {
   hint?: string;
   optional?: boolean;
   errors?: ErrorMessages;
+  /**
+   * Soft-required: `true` (or your own words for the checkbox) lets a person tick "I do not have
+   * this yet" and go on without an answer; the submission says what is missing.
+   */
+  notYet?: boolean | string;
   /** Wordings that follow earlier answers; the question's own words when none holds (and on paper). */
   wording?: Wording[];
 }

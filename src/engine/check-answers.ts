@@ -3,6 +3,7 @@ import { typeOf } from '../questions/registry';
 import type { AnswerValue, Translate } from '../questions/question-type';
 import type { Draft } from './answers';
 import { activeAnswers, lookupIn, walk, type Step } from './journey';
+import { isNotYet } from './not-yet';
 import { wordQuestion } from './wording';
 
 /** One answer as check answers shows it; `lines` is undefined for a skipped optional answer. */
@@ -10,6 +11,8 @@ export interface SummaryRow {
   questionId: string;
   label: string;
   lines: string[] | undefined;
+  /** The person ticked "I do not have this yet": `lines` say "Not provided yet". */
+  notYet?: true;
   /** The step to change it on. */
   step: Step;
 }
@@ -61,6 +64,16 @@ export function summarise(
       // The label follows earlier answers as the page did ("your" or "their").
       const question = wordQuestion(asked, lookup);
       const value = answers[question.id];
+      if (isNotYet(value)) {
+        current?.rows.push({
+          questionId: question.id,
+          label: question.summaryLabel ?? question.label,
+          lines: [context.t('common:checkAnswers.notProvidedYet')],
+          notYet: true,
+          step,
+        });
+        continue;
+      }
       current?.rows.push({
         questionId: question.id,
         label: question.summaryLabel ?? question.label,

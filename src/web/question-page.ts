@@ -18,6 +18,7 @@ import type { Store } from '../store/store';
 import type { JourneyEvents } from './kpi/kpi-events';
 import type { AssistedJourney } from './caseworker/assisted-journey';
 import { itemHeading } from './item-heading';
+import { notYetCheckbox } from './not-yet-checkbox';
 import { today } from '../engine/today';
 import { stepLookup, wordPage, wordingChoices } from '../engine/wording';
 import { saveDraft, stepUrl } from './journey-state';
@@ -108,9 +109,10 @@ export function renderQuestionPage(
       heading: single ? undefined : page.title,
       caption: caption(),
       body: page.body,
-      questions: page.questions.map((q) =>
+      questions: page.questions.flatMap((q) => [
         typeOf(q).view(q, shown, questionView(q, errors, { t, lang, isPageHeading: single })),
-      ),
+        ...(q.notYet ? [notYetCheckbox(q, raw, t)] : []),
+      ]),
       errors: errorSummary(page.questions, errors, { t, lang }),
       backHref: cacheable ? slot('back') : backHref,
       action,
