@@ -5,6 +5,7 @@ import { formatProblem } from '../../src/definition/problem';
 import { readAloudScript } from '../../src/caseworker/read-aloud-script';
 import type { FormDefinition, QuestionPage } from '../../src/definition/types';
 import { paperForm, type PaperQuestion } from '../../src/paper/paper-form';
+import { submissionsCsv } from '../../src/delivery/submissions-csv';
 import { webhookPayload } from '../../src/delivery/webhook-payload';
 import { summarise } from '../../src/engine/check-answers';
 import type { CivicFormsApp } from '../../src/web/app';
@@ -130,6 +131,8 @@ describe('what a submission says is missing', () => {
       notYet: true,
     });
     expect(payload.notYet).toEqual(['tenancy-reference']);
+    const csv = submissionsCsv(form, [payload], translator(createI18n(), 'en'));
+    expect(csv.split('\r\n')[1]).toMatch(/,Not provided yet,Siân Morgan$/);
   });
 
   it('says "Not provided yet" in the summary the staff view and the answers PDF are made from', () => {
