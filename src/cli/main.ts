@@ -1,5 +1,6 @@
 import { ConfigError } from '../config';
 import { audit, AUDIT_USAGE } from './audit';
+import { newForm, NEW_USAGE } from './new-form';
 import { withConfiguredStore } from './cli-store';
 import { migrate, migrateData, MIGRATE_DATA_USAGE, MIGRATE_USAGE } from './migrate';
 import { purge, PURGE_USAGE } from './purge';
@@ -21,6 +22,18 @@ interface Command {
 }
 
 const COMMANDS: Readonly<Record<string, Command>> = {
+  new: {
+    usage: NEW_USAGE,
+    run: (args) => {
+      try {
+        return newForm(args, terminal);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        terminal.err(error.message);
+        return 1;
+      }
+    },
+  },
   validate: {
     usage: VALIDATE_USAGE,
     run: (args) => {
@@ -62,6 +75,7 @@ Usage: civic-forms <command> [arguments]
        civic-forms <command> --help     what one command does (-h too)
 
 Commands:
+  new        write a small valid form to start from, with its translation files
   validate   check form definitions and their translations, as the service does when it starts
   users      add, disable, enable and list staff accounts, reset a password, change a role
   audit      print the audit trail
@@ -85,6 +99,7 @@ Starting the service (this command line does not serve pages):
     LOG_LEVEL=info                fatal, error, warn, info, debug, trace or silent
   Every setting is described in docs/configuration.md.
 
+${NEW_USAGE}
 ${VALIDATE_USAGE}
 ${USERS_USAGE}
 ${AUDIT_USAGE}

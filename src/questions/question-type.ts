@@ -59,6 +59,8 @@ export interface MacroCall {
   params: Record<string, unknown>;
   /** Further macro calls rendered inside a fieldset (the address lines). */
   children?: MacroCall[];
+  /** Macro calls revealed under a radio when it is chosen, by the radio's value. */
+  reveals?: Record<string, MacroCall[]>;
 }
 
 export interface ParseResult<A extends AnswerValue> {

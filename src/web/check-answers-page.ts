@@ -3,6 +3,7 @@ import type { FormDefinition } from '../definition/types';
 import type { Draft } from '../engine/answers';
 import { summarise } from '../engine/check-answers';
 import { activeAnswers, walk } from '../engine/journey';
+import { usesNoFixedAddress } from '../engine/no-fixed-address';
 import { intlLocale } from '../questions/intl-locale';
 import type { Submission } from '../store/store';
 import { summaryListGroups } from './summary-list';
@@ -57,12 +58,13 @@ export async function acceptCheckAnswers(
   form: FormDefinition,
   draft: Draft,
 ): Promise<void> {
-  const { submission, created } = await deps.store.journeys.submit(
-    draft,
-    activeAnswers(form, draft),
-    Date.now(),
-  );
-  if (created) deps.kpi?.journeyEvent(req, draft, 'submit', { pageKey: 'check-answers' });
+  const answers = activeAnswers(form, draft);
+  const { submission, created } = await deps.store.journeys.submit(draft, answers, Date.now());
+  if (created)
+    deps.kpi?.journeyEvent(req, draft, 'submit', {
+      pageKey: 'check-answers',
+      noFixedAddress: usesNoFixedAddress(form, answers),
+    });
   await showSent(deps, req, res, form, submission, created);
 }
 

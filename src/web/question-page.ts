@@ -18,7 +18,9 @@ import type { Store } from '../store/store';
 import type { JourneyEvents } from './kpi/kpi-events';
 import type { AssistedJourney } from './caseworker/assisted-journey';
 import { itemHeading } from './item-heading';
+import { notYetCheckbox } from './not-yet-checkbox';
 import { today } from '../engine/today';
+import { stepLookup, wordPage, wordingChoices } from '../engine/wording';
 import { saveDraft, stepUrl } from './journey-state';
 import { answersToKeep, saveUrl, wantsToSave } from './resume/save-request';
 import { slot } from './page-cache';
@@ -65,7 +67,8 @@ export function renderQuestionPage(
 ): void {
   const lang = langOf(res);
   const t = tOf(res, deps);
-  const { page } = step;
+  const lookup = stepLookup(form, draft, step);
+  const page = wordPage(step.page, lookup);
   const single = page.questions.length === 1 && !page.title;
   const raw = typed?.raw ?? rawFromAnswers(page, answersFor(draft, step));
   const errors = typed?.errors ?? [];
@@ -106,9 +109,10 @@ export function renderQuestionPage(
       heading: single ? undefined : page.title,
       caption: caption(),
       body: page.body,
-      questions: page.questions.map((q) =>
+      questions: page.questions.flatMap((q) => [
         typeOf(q).view(q, shown, questionView(q, errors, { t, lang, isPageHeading: single })),
-      ),
+        ...(q.notYet ? [notYetCheckbox(q, raw, t)] : []),
+      ]),
       errors: errorSummary(page.questions, errors, { t, lang }),
       backHref: cacheable ? slot('back') : backHref,
       action,
@@ -116,7 +120,10 @@ export function renderQuestionPage(
     }),
     errors.length > 0 ? 400 : 200,
     cacheable
-      ? { key: `${form.id}@${form.version}|${action}|${JSON.stringify(raw)}`, values }
+      ? {
+          key: `${form.id}@${form.version}|${action}|${wordingChoices(step.page, lookup)}|${JSON.stringify(raw)}`,
+          values,
+        }
       : undefined,
   );
 }

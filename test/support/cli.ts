@@ -37,3 +37,22 @@ export function civicFormsOn(
     child.stdin?.end(stdin);
   });
 }
+
+/** Runs the real command line in a folder of the author's (a service team's own project). */
+export function civicFormsIn(
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd, env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', ...env } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout: stdout.split('\n').filter((line) => line !== ''), stderr });
+      },
+    );
+  });
+}
