@@ -23,6 +23,8 @@ const ORDER: Partial<Record<TableName, string>> = {
   drafts: 'created_at',
   submissions: 'submitted_at',
   users: 'created_at',
+  deliveries: 'id',
+  api_keys: 'created_at',
 };
 
 /** The inspector on either database. */
