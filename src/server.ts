@@ -3,6 +3,7 @@ import pino from 'pino';
 import { readConfig, type Config } from './config';
 import { formatProblem } from './definition/problem';
 import { createService } from './service';
+import { startAppDeliveryWorker } from './web/app-delivery-worker';
 import { startAppPurgeJob } from './web/app-purge-job';
 import { LOG_SERIALISERS } from './web/log-serialisers';
 
@@ -89,9 +90,11 @@ async function serve(config: Config): Promise<void> {
     // Expired sessions, saved drafts and resume codes are deleted as the service runs.
     const logger = pino({ level: started.config.logLevel, serializers: LOG_SERIALISERS });
     const purge = startAppPurgeJob(started, logger);
+    // Submissions waiting in the outbox are sent in the background (docs/delivery.md).
+    const delivery = startAppDeliveryWorker(started, logger);
     const stop = () => {
       purge.stop();
-      server.close(() => void started.close());
+      server.close(() => void (delivery?.stop() ?? Promise.resolve()).then(() => started.close()));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -1,6 +1,7 @@
 import { ConfigError } from '../config';
 import { audit, AUDIT_USAGE } from './audit';
 import { withConfiguredStore } from './cli-store';
+import { deliverCommand, DELIVER_USAGE } from './deliver';
 import { purge, PURGE_USAGE } from './purge';
 import { readNewPassword } from './read-password';
 import { users, USERS_USAGE, type CommandIo } from './users';
@@ -45,6 +46,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     usage: PURGE_USAGE,
     run: (args) => withConfiguredStore((store) => purge(store, args, terminal), terminal.err),
   },
+  deliver: {
+    usage: DELIVER_USAGE,
+    run: (args) =>
+      withConfiguredStore((store) => deliverCommand(store, args, terminal), terminal.err),
+  },
 };
 
 export const USAGE = `civic-forms: public services from JSON form definitions.
@@ -57,6 +63,7 @@ Commands:
   users      add, disable, enable and list staff accounts, reset a password, change a role
   audit      print the audit trail
   purge      delete expired sessions, saved drafts and resume codes now
+  deliver    run the delivery worker on its own (send submissions to their destinations)
 
 Starting the service (this command line does not serve pages):
   npm start               in a copy of civic-forms: builds, then runs node dist/server.js
@@ -75,7 +82,8 @@ Starting the service (this command line does not serve pages):
 ${VALIDATE_USAGE}
 ${USERS_USAGE}
 ${AUDIT_USAGE}
-${PURGE_USAGE}`;
+${PURGE_USAGE}
+${DELIVER_USAGE}`;
 
 /**
  * Runs the command line and returns the exit code: 0 done (or help shown), 1 failed, 2 not

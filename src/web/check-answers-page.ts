@@ -1,3 +1,4 @@
+import { submitWithDeliveries } from '../delivery/outbox';
 import type { Request, Response } from 'express';
 import type { FormDefinition } from '../definition/types';
 import type { Draft } from '../engine/answers';
@@ -57,11 +58,12 @@ export async function acceptCheckAnswers(
   form: FormDefinition,
   draft: Draft,
 ): Promise<void> {
-  const { submission, created } = await deps.store.journeys.submit(
+  // The submission and its deliveries in one transaction; the worker sends them afterwards.
+  const { submission, created } = await submitWithDeliveries(deps.store, deps.destinations, form, {
     draft,
-    activeAnswers(form, draft),
-    Date.now(),
-  );
+    answers: activeAnswers(form, draft),
+    at: Date.now(),
+  });
   if (created) deps.kpi?.journeyEvent(req, draft, 'submit', { pageKey: 'check-answers' });
   await showSent(deps, req, res, form, submission, created);
 }
