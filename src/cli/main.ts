@@ -1,4 +1,7 @@
 import { ConfigError } from '../config';
+import { readConfig } from '../config';
+import { checkFormsDir } from '../definition/load';
+import { apiKeys, API_KEYS_USAGE } from './api-keys';
 import { audit, AUDIT_USAGE } from './audit';
 import { withConfiguredStore } from './cli-store';
 import { deliverCommand, DELIVER_USAGE } from './deliver';
@@ -18,6 +21,14 @@ const terminal: CommandIo = {
 interface Command {
   usage: string;
   run(args: string[]): number | Promise<number>;
+}
+
+/** The ids of the valid forms in FORMS_DIR, to refuse a key for a form the service does not serve. */
+function formIds(): string[] | undefined {
+  const checked = checkFormsDir(readConfig().formsDir);
+  return checked.ok
+    ? checked.results.map((r) => (r.ok ? r.form.id : '')).filter(Boolean)
+    : undefined;
 }
 
 const COMMANDS: Readonly<Record<string, Command>> = {
@@ -46,6 +57,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     usage: PURGE_USAGE,
     run: (args) => withConfiguredStore((store) => purge(store, args, terminal), terminal.err),
   },
+  'api-keys': {
+    usage: API_KEYS_USAGE,
+    run: (args) =>
+      withConfiguredStore((store) => apiKeys(store, args, terminal, formIds()), terminal.err),
+  },
   deliver: {
     usage: DELIVER_USAGE,
     run: (args) =>
@@ -63,6 +79,7 @@ Commands:
   users      add, disable, enable and list staff accounts, reset a password, change a role
   audit      print the audit trail
   purge      delete expired sessions, saved drafts and resume codes now
+  api-keys   add, list and revoke the pull API's keys
   deliver    run the delivery worker on its own (send submissions to their destinations)
 
 Starting the service (this command line does not serve pages):
@@ -83,6 +100,7 @@ ${VALIDATE_USAGE}
 ${USERS_USAGE}
 ${AUDIT_USAGE}
 ${PURGE_USAGE}
+${API_KEYS_USAGE}
 ${DELIVER_USAGE}`;
 
 /**

@@ -19,6 +19,7 @@ import { brandAssets, createAgencies, type Agencies } from '../agency/agencies';
 import { loadAgencies } from '../agency/load-agencies';
 import { inLanguage } from '../agency/agency-view';
 import { createAgencyPages } from './agency-pages';
+import { createApiRoutes } from './api/api-routes';
 import { createCompression } from './compression';
 import { createPasswordAuthenticator } from '../caseworker/password-authenticator';
 import { createRequireRole } from './caseworker/require-role';
@@ -147,6 +148,8 @@ export function createApp(options: AppOptions): CivicFormsApp {
   if (config.metricsToken) {
     app.get('/metrics', createMetricsRoute(kpi.metrics.registry, config.metricsToken));
   }
+  // The pull API, before the session and CSRF: its clients send a key, never a cookie.
+  app.use('/api/v1', createApiRoutes({ store, forms }));
   // Before the body: a body refused is answered in the page's language.
   app.use(createLanguage(frameworkLanguages(i18n), config.secureCookies));
   app.use(createRequestBody({ limit: config.bodyLimit, parameterLimit: 200 }));
