@@ -15,7 +15,8 @@ export interface DeliveryRow {
 function why(t: Translate, error: string | undefined): { why: string; error: string } {
   const kind = /^([a-z-]+):/.exec(error ?? '')?.[1] ?? 'internal';
   const known = KINDS.includes(kind) ? kind : 'internal';
-  return { why: t(`caseworker:deliveries.why_${known}`), error: error ?? '' };
+  // The technical line is English and left to right: isolated, so it reads whole in Arabic too.
+  return { why: t(`caseworker:deliveries.why_${known}`), error: `\u2066${error ?? ''}\u2069` };
 }
 
 /** The kinds of failure the worker records (`DeliveryFailure` and its own). */

@@ -5,13 +5,14 @@ import { deadUrl } from '../../delivery/support/webhook-receiver';
 import { FIXTURE_FORMS, testApp, textOf } from '../../support/agent';
 import { signedInCaseworker, submitPermitOnline } from '../../support/caseworker';
 
-/** The deliveries section's rows: destination, then status and details. */
+/** The deliveries section's rows: destination, then status and details (direction marks left out). */
 function deliveryRows(html: string): string[] {
   const section = /id="deliveries"[\s\S]*?<\/dl>/.exec(html)?.[0] ?? '';
   return section
     .split('class="govuk-summary-list__row')
     .slice(1)
-    .map((row) => textOf(`<div class="${row}`.replace(/<[^>]*$/, ''), /^([\s\S]*)$/) ?? '');
+    .map((row) => textOf(`<div class="${row}`.replace(/<[^>]*$/, ''), /^([\s\S]*)$/) ?? '')
+    .map((text) => text.replace(/[\u2066-\u2069]/g, ''));
 }
 
 // Each sign-in hashes with scrypt (0.3 s of a core): on a busy shared machine.
