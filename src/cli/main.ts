@@ -5,6 +5,7 @@ import { apiKeys, API_KEYS_USAGE } from './api-keys';
 import { audit, AUDIT_USAGE } from './audit';
 import { withConfiguredStore } from './cli-store';
 import { deliverCommand, DELIVER_USAGE } from './deliver';
+import { deliveries, DELIVERIES_USAGE } from './deliveries';
 import { purge, PURGE_USAGE } from './purge';
 import { readNewPassword } from './read-password';
 import { users, USERS_USAGE, type CommandIo } from './users';
@@ -62,6 +63,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     run: (args) =>
       withConfiguredStore((store) => apiKeys(store, args, terminal, formIds()), terminal.err),
   },
+  deliveries: {
+    usage: DELIVERIES_USAGE,
+    run: (args) => withConfiguredStore((store) => deliveries(store, args, terminal), terminal.err),
+  },
   deliver: {
     usage: DELIVER_USAGE,
     run: (args) =>
@@ -80,6 +85,7 @@ Commands:
   audit      print the audit trail
   purge      delete expired sessions, saved drafts and resume codes now
   api-keys   add, list and revoke the pull API's keys
+  deliveries list the outbox's deliveries, retry dead ones
   deliver    run the delivery worker on its own (send submissions to their destinations)
 
 Starting the service (this command line does not serve pages):
@@ -101,6 +107,7 @@ ${USERS_USAGE}
 ${AUDIT_USAGE}
 ${PURGE_USAGE}
 ${API_KEYS_USAGE}
+${DELIVERIES_USAGE}
 ${DELIVER_USAGE}`;
 
 /**

@@ -70,6 +70,8 @@ export interface DeliveryRepository {
    * is none to retry (delivered, a pull delivery, or no such row).
    */
   retry(reference: string, destination: string, now: number): Promise<boolean>;
+  /** Deliveries newest first, of one status or form or all, at most `limit` (100 by default). */
+  list(filter?: { status?: DeliveryStatus; formId?: string; limit?: number }): Promise<Delivery[]>;
   /** How many deliveries are pending, delivered and dead, of one form or of all. */
   counts(formId?: string): Promise<DeliveryCounts>;
   /** Marks a submission's pull deliveries delivered (its receipt came); how many were. */
@@ -230,6 +232,19 @@ export function deliveryRepository(db: Db): DeliveryRepository {
         .where('status', '!=', 'delivered')
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
+    },
+    async list(filter = {}) {
+      const rows = await db.q
+        .selectFrom('deliveries')
+        .selectAll()
+        .$if(filter.status !== undefined, (qb) =>
+          qb.where('status', '=', filter.status as DeliveryStatus),
+        )
+        .$if(filter.formId !== undefined, (qb) => qb.where('form_id', '=', filter.formId as string))
+        .orderBy('id', 'desc')
+        .limit(Math.min(Math.max(filter.limit ?? 100, 1), 10_000))
+        .execute();
+      return rows.map(toDelivery);
     },
     async counts(formId) {
       const rows = await db.q

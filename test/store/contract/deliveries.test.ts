@@ -155,6 +155,11 @@ describe.each(DATABASES)('store contract on %s: deliveries', (kind) => {
       delivered: 0,
       dead: 1,
     });
+    expect(await store.deliveries.list({ status: 'dead' })).toEqual([
+      expect.objectContaining({ reference, destination: 'housing-webhook' }),
+    ]);
+    expect(await store.deliveries.list({ status: 'pending' })).toEqual([]);
+    expect(await store.deliveries.list({ formId: 'another-form' })).toEqual([]);
     expect(await store.deliveries.retry(reference, 'housing-webhook', T0 + 40_000)).toBe(true);
     const [retried] = await store.deliveries.claimDue('w3', T0 + 40_000, 60_000, 10);
     expect(retried).toMatchObject({ status: 'pending', attempts: 0, firstTriedAt: undefined });
