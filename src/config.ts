@@ -53,6 +53,17 @@ export interface Config {
   readonly purgeIntervalMinutes: number;
   /** Where ClamAV's daemon listens (`CLAMD_ADDRESS`: host:port or a socket path); none by default. */
   readonly clamdAddress: ClamdAddress | undefined;
+  /** The destinations file (`DESTINATIONS_FILE`); none: submissions stay in the service. */
+  readonly destinationsFile: string | undefined;
+  /**
+   * The environment variables the destinations file's `{ "env": ... }` secrets are read from: only
+   * this module reads the process environment, and it hands them on here.
+   */
+  readonly secretEnvironment: Readonly<Record<string, string | undefined>>;
+  /** Whether `npm start` runs the delivery worker in each process (`DELIVERY_WORKER`, on by default). */
+  readonly deliveryWorker: boolean;
+  /** Seconds between the delivery worker's looks for due deliveries when it found none. */
+  readonly deliveryPollSeconds: number;
 }
 
 /** Settings a caller of `createApp` may give; anything left out takes its default. */
@@ -154,6 +165,9 @@ const envSchema = Joi.object({
       'clamd.address':
         'must be host:port (like 127.0.0.1:3310) or an absolute path to clamd’s socket (like /run/clamav/clamd.ctl)',
     }),
+  DESTINATIONS_FILE: Joi.string(),
+  DELIVERY_WORKER: Joi.boolean().default(true),
+  DELIVERY_POLL_SECONDS: Joi.number().min(0.1).max(3600).default(5),
 })
   .unknown(true)
   .prefs({ abortEarly: false, convert: true });
@@ -239,7 +253,26 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     resumeClientMaxAttempts: value.RESUME_CLIENT_MAX_ATTEMPTS as number,
     purgeIntervalMinutes: value.PURGE_INTERVAL_MINUTES as number,
     clamdAddress: value.CLAMD_ADDRESS as ClamdAddress | undefined,
+    destinationsFile:
+      value.DESTINATIONS_FILE === undefined
+        ? undefined
+        : path.resolve(cwd, value.DESTINATIONS_FILE as string),
+    // Not listed when the settings are printed: it may hold secrets.
+    secretEnvironment: hidden(env),
+    deliveryWorker: value.DELIVERY_WORKER as boolean,
+    deliveryPollSeconds: value.DELIVERY_POLL_SECONDS as number,
   });
+}
+
+/** A frozen copy of the environment that JSON and `console.log` show as `[hidden]`. */
+function hidden(env: NodeJS.ProcessEnv): Readonly<Record<string, string | undefined>> {
+  const copy: Record<string, string | undefined> = { ...env };
+  Object.defineProperty(copy, 'toJSON', { value: () => '[hidden]', enumerable: false });
+  Object.defineProperty(copy, Symbol.for('nodejs.util.inspect.custom'), {
+    value: () => '[hidden]',
+    enumerable: false,
+  });
+  return Object.freeze(copy);
 }
 
 /** `AGENCIES_DIR`, or the `agencies` folder beside the forms folder. */

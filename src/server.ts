@@ -3,6 +3,7 @@ import pino from 'pino';
 import { readConfig, type Config } from './config';
 import { formatProblem } from './definition/problem';
 import { createService } from './service';
+import { startAppDeliveryWorker } from './web/app-delivery-worker';
 import { startAppPurgeJob } from './web/app-purge-job';
 import { LOG_SERIALISERS } from './web/log-serialisers';
 
@@ -89,7 +90,12 @@ async function serve(config: Config): Promise<void> {
     // Expired sessions, saved drafts and resume codes are deleted as the service runs.
     const logger = pino({ level: started.config.logLevel, serializers: LOG_SERIALISERS });
     const purge = startAppPurgeJob(started, logger);
-    server.once('close', () => void started.close());
+    // Submissions waiting in the outbox are sent in the background (docs/delivery.md); on stop,
+    // a delivery under way finishes (or its claim runs out) before the database closes.
+    const delivery = startAppDeliveryWorker(started, logger);
+    server.once('close', () => {
+      void Promise.resolve(delivery?.stop()).then(() => started.close());
+    });
     const stop = () => {
       purge.stop();
       // A worker's channel to the primary would keep it running: disconnecting closes the server

@@ -40,6 +40,9 @@ describe('config', () => {
         databaseUrl: undefined,
         databasePoolSize: 10,
         workers: 1,
+        deliveryWorker: true,
+        deliveryPollSeconds: 5,
+        secretEnvironment: {},
         sqliteSynchronous: 'normal',
         sessionSecret: expect.any(String),
         sessionIdleMinutes: 20,
@@ -54,6 +57,15 @@ describe('config', () => {
         resumeClientMaxAttempts: 100,
         purgeIntervalMinutes: 60,
       });
+    });
+
+    it('reads the destinations file from the working folder and hands on the environment for its secrets, never printed', () => {
+      const env = { DESTINATIONS_FILE: 'etc/destinations.json', HOUSING_WEBHOOK_SECRET: 'whsec_x' };
+      const config = readConfig(env, CWD);
+      expect(config.destinationsFile).toBe(path.join(CWD, 'etc', 'destinations.json'));
+      expect(config.secretEnvironment.HOUSING_WEBHOOK_SECRET).toBe('whsec_x');
+      expect(JSON.stringify(config)).not.toContain('whsec_x');
+      expect(readConfig({ DELIVERY_WORKER: 'false' }, CWD).deliveryWorker).toBe(false);
     });
 
     it('reads every setting from the environment', () => {

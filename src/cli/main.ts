@@ -1,8 +1,13 @@
 import { ConfigError } from '../config';
+import { readConfig } from '../config';
+import { checkFormsDir } from '../definition/load';
+import { apiKeys, API_KEYS_USAGE } from './api-keys';
 import { audit, AUDIT_USAGE } from './audit';
 import { newForm, NEW_USAGE } from './new-form';
 import { withConfiguredStore } from './cli-store';
 import { migrate, migrateData, MIGRATE_DATA_USAGE, MIGRATE_USAGE } from './migrate';
+import { deliverCommand, DELIVER_USAGE } from './deliver';
+import { deliveries, DELIVERIES_USAGE } from './deliveries';
 import { purge, PURGE_USAGE } from './purge';
 import { readNewPassword } from './read-password';
 import { users, USERS_USAGE, type CommandIo } from './users';
@@ -19,6 +24,14 @@ const terminal: CommandIo = {
 interface Command {
   usage: string;
   run(args: string[]): number | Promise<number>;
+}
+
+/** The ids of the valid forms in FORMS_DIR, to refuse a key for a form the service does not serve. */
+function formIds(): string[] | undefined {
+  const checked = checkFormsDir(readConfig().formsDir);
+  return checked.ok
+    ? checked.results.map((r) => (r.ok ? r.form.id : '')).filter(Boolean)
+    : undefined;
 }
 
 const COMMANDS: Readonly<Record<string, Command>> = {
@@ -67,6 +80,20 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     usage: MIGRATE_DATA_USAGE,
     run: (args) => withConfiguredStore((store) => migrateData(store, args, terminal), terminal.err),
   },
+  'api-keys': {
+    usage: API_KEYS_USAGE,
+    run: (args) =>
+      withConfiguredStore((store) => apiKeys(store, args, terminal, formIds()), terminal.err),
+  },
+  deliveries: {
+    usage: DELIVERIES_USAGE,
+    run: (args) => withConfiguredStore((store) => deliveries(store, args, terminal), terminal.err),
+  },
+  deliver: {
+    usage: DELIVER_USAGE,
+    run: (args) =>
+      withConfiguredStore((store) => deliverCommand(store, args, terminal), terminal.err),
+  },
 };
 
 export const USAGE = `civic-forms: public services from JSON form definitions.
@@ -82,6 +109,9 @@ Commands:
   purge      delete expired sessions, saved drafts and resume codes now
   migrate    bring the database's schema up to this version (the service also does on start)
   migrate-data  copy a SQLite deployment's data into PostgreSQL (DATABASE_URL)
+  api-keys   add, list and revoke the pull API's keys
+  deliveries list the outbox's deliveries, retry dead ones
+  deliver    run the delivery worker on its own (send submissions to their destinations)
 
 Starting the service (this command line does not serve pages):
   npm start               in a copy of civic-forms: builds, then runs node dist/server.js
@@ -105,7 +135,10 @@ ${USERS_USAGE}
 ${AUDIT_USAGE}
 ${PURGE_USAGE}
 ${MIGRATE_USAGE}
-${MIGRATE_DATA_USAGE}`;
+${MIGRATE_DATA_USAGE}
+${API_KEYS_USAGE}
+${DELIVERIES_USAGE}
+${DELIVER_USAGE}`;
 
 /**
  * Runs the command line and returns the exit code: 0 done (or help shown), 1 failed, 2 not

@@ -184,4 +184,14 @@ export const formSchema = Joi.object({
     'phone-assisted': Joi.number().min(0),
     paper: Joi.number().min(0),
   }),
+  destinations: Joi.array()
+    .items(
+      Joi.string()
+        .pattern(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/)
+        .messages({
+          'string.pattern.base':
+            'must be the id of a destination in the destinations file (lower-case letters, digits and single dashes)',
+        }),
+    )
+    .unique(),
 });

@@ -270,6 +270,11 @@ export interface FormDefinition {
   };
   /** What one completed transaction costs in each channel, for the cost-per-transaction KPI. */
   costs?: FormCosts;
+  /**
+   * The ids of the operator's destinations (the destinations file) that receive each submission;
+   * none keeps submissions in the service only (docs/delivery.md).
+   */
+  destinations?: string[];
 }
 
 /** The cost of one completed transaction in each channel (docs/kpis.md). */

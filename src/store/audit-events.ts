@@ -19,7 +19,14 @@ export type AuditAction =
   | 'key-in-paper'
   | 'submit'
   | 'view-figures'
-  | 'export-figures';
+  | 'export-figures'
+  | 'add-api-key'
+  | 'revoke-api-key'
+  | 'api-key-refused'
+  | 'api-list-submissions'
+  | 'api-get-submission'
+  | 'api-receipt'
+  | 'retry-delivery';
 
 /** One line of the append-only audit trail: who, when, what, on what, and from where. */
 export interface AuditEvent {

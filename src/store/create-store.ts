@@ -3,6 +3,8 @@ import { newReference } from '../engine/reference';
 import { rootDb, type DatabaseKind, type Db } from './database';
 import { mapDriverErrors, type DriverErrorMap } from './driver-errors';
 import { StoreUnavailableError } from './store-unavailable';
+import { apiKeyRepository } from './api-key-repository';
+import { deliveryRepository } from './delivery-repository';
 import { eventRepository } from './event-repository';
 import { jobRepository } from './job-repository';
 import { journeyRepository } from './journey-repository';
@@ -34,6 +36,8 @@ function repositories(db: Db, map: DriverErrorMap, isClosed: () => boolean): Rep
     resume: mapDriverErrors(resumeRepository(db), map, isClosed),
     events: mapDriverErrors(eventRepository(db), map, isClosed),
     jobs: mapDriverErrors(jobRepository(db), map, isClosed),
+    deliveries: mapDriverErrors(deliveryRepository(db), map, isClosed),
+    apiKeys: mapDriverErrors(apiKeyRepository(db), map, isClosed),
   };
 }
 

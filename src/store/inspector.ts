@@ -31,6 +31,9 @@ const ORDER: Record<TableName, readonly string[]> = {
   satisfaction: ['id'],
   feedback_comments: ['id'],
   job_leases: ['name'],
+  deliveries: ['id'],
+  api_keys: ['created_at', 'id'],
+  receipts: ['at', 'reference'],
 };
 
 /** The inspector on either database. */

@@ -158,4 +158,49 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     until BIGINT NOT NULL
   );
   `,
+  // Issue 13: the outbox (one row per submission and destination, written in the submission's
+  // transaction), pull API keys and the receipts agencies give.
+  `
+  CREATE TABLE deliveries (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    reference TEXT NOT NULL REFERENCES submissions (reference) ON DELETE CASCADE,
+    form_id TEXT NOT NULL,
+    destination TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('send', 'pull')),
+    status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_try_at BIGINT,
+    claimed_by TEXT,
+    claimed_until BIGINT,
+    first_tried_at BIGINT,
+    last_tried_at BIGINT,
+    last_error TEXT,
+    delivered_at BIGINT,
+    webhook_id TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    -- The writing transaction's id: the pull API's cursor orders by it and shows a row only once
+    -- every older transaction has ended, so a slow commit is never skipped.
+    xact BIGINT NOT NULL DEFAULT (pg_current_xact_id()::text::bigint),
+    UNIQUE (reference, destination)
+  );
+  CREATE INDEX deliveries_due ON deliveries (status, next_try_at);
+  CREATE INDEX deliveries_pull ON deliveries (form_id, destination, xact, id);
+
+  CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE,
+    hint TEXT NOT NULL,
+    forms TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    revoked_at BIGINT,
+    last_used_at BIGINT
+  );
+
+  CREATE TABLE receipts (
+    reference TEXT PRIMARY KEY REFERENCES submissions (reference) ON DELETE CASCADE,
+    api_key_id TEXT NOT NULL,
+    at BIGINT NOT NULL
+  );
+  `,
 ];

@@ -247,4 +247,48 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     until INTEGER NOT NULL
   );
   `,
+  // Issue 13: the outbox (one row per submission and destination, written in the submission's
+  // transaction), pull API keys and the receipts agencies give.
+  `
+  CREATE TABLE deliveries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    reference TEXT NOT NULL REFERENCES submissions (reference) ON DELETE CASCADE,
+    form_id TEXT NOT NULL,
+    destination TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('send', 'pull')),
+    status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_try_at INTEGER,
+    claimed_by TEXT,
+    claimed_until INTEGER,
+    first_tried_at INTEGER,
+    last_tried_at INTEGER,
+    last_error TEXT,
+    delivered_at INTEGER,
+    webhook_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    -- Commit order for the pull API's cursor: SQLite has one writer, so the id alone orders commits.
+    xact INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (reference, destination)
+  );
+  CREATE INDEX deliveries_due ON deliveries (status, next_try_at);
+  CREATE INDEX deliveries_pull ON deliveries (form_id, destination, xact, id);
+
+  CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE,
+    hint TEXT NOT NULL,
+    forms TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER,
+    last_used_at INTEGER
+  );
+
+  CREATE TABLE receipts (
+    reference TEXT PRIMARY KEY REFERENCES submissions (reference) ON DELETE CASCADE,
+    api_key_id TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  `,
 ];

@@ -1,4 +1,6 @@
+import type { ApiKeyRepository } from './api-key-repository';
 import type { DatabaseKind } from './database';
+import type { DeliveryRepository } from './delivery-repository';
 import type { StoreInspector } from './inspector';
 import type { StoreMaintenance } from './maintenance';
 import type { EventRepository } from './event-repository';
@@ -23,6 +25,10 @@ export interface Repositories {
   readonly events: EventRepository;
   /** Leases for periodic jobs run by one of N processes. */
   readonly jobs: JobRepository;
+  /** The outbox: each submission's deliveries to its form's destinations. */
+  readonly deliveries: DeliveryRepository;
+  /** Pull API keys and the receipts agencies give with them. */
+  readonly apiKeys: ApiKeyRepository;
 }
 
 /**

@@ -114,4 +114,41 @@ export interface Tables {
   };
   /** A periodic job's lease: one process runs it per interval, whichever claims it first. */
   job_leases: { name: string; holder: string; until: number };
+  /**
+   * The outbox: one row per submission and destination, written in the submission's transaction.
+   * `kind` is `send` (the worker delivers it) or `pull` (delivered when the agency gives a receipt).
+   */
+  deliveries: {
+    id: Generated<number>;
+    reference: string;
+    form_id: string;
+    destination: string;
+    kind: 'send' | 'pull';
+    status: 'pending' | 'delivered' | 'dead';
+    attempts: number;
+    next_try_at: number | null;
+    claimed_by: string | null;
+    claimed_until: number | null;
+    first_tried_at: number | null;
+    last_tried_at: number | null;
+    last_error: string | null;
+    delivered_at: number | null;
+    webhook_id: string;
+    created_at: number;
+    /** Commit order for the pull API's cursor (PostgreSQL: the writing transaction's id). */
+    xact: Generated<number>;
+  };
+  /** Pull API keys: only the SHA-256 of each key is kept, with the forms it may read (JSON). */
+  api_keys: {
+    id: string;
+    name: string;
+    hash: string;
+    hint: string;
+    forms: string;
+    created_at: number;
+    revoked_at: number | null;
+    last_used_at: number | null;
+  };
+  /** The first receipt an agency gave for a submission through the pull API. */
+  receipts: { reference: string; api_key_id: string; at: number };
 }

@@ -7,6 +7,9 @@ import { loadForms } from '../definition/load';
 import { localise } from '../definition/translation';
 import type { FormDefinition } from '../definition/types';
 import { ServiceError } from '../errors';
+import type { DestinationsConfig } from '../delivery/destination';
+import { assertFormDestinations } from '../delivery/form-destinations-check';
+import { loadDestinations } from '../delivery/load-destinations';
 import { DatabaseSessionStore } from '../store/session-store';
 import type { Store } from '../store/store';
 import { resumePolicy } from '../resume/resume-policy';
@@ -16,6 +19,7 @@ import { brandAssets, createAgencies, type Agencies } from '../agency/agencies';
 import { loadAgencies } from '../agency/load-agencies';
 import { inLanguage } from '../agency/agency-view';
 import { createAgencyPages } from './agency-pages';
+import { createApiRoutes } from './api/api-routes';
 import { createCompression } from './compression';
 import { createPasswordAuthenticator } from '../caseworker/password-authenticator';
 import { createRequireRole } from './caseworker/require-role';
@@ -50,6 +54,8 @@ export interface AppOptions extends ConfigInput {
   logger?: Logger;
   /** Sends "come back to your form" emails; by default a log line says one would be sent. */
   resumeSender?: ResumeSender;
+  /** The operator's destinations; by default read from `destinationsFile` (none without one). */
+  destinations?: DestinationsConfig;
 }
 
 /** The express app, with what it opened so the caller can close it. */
@@ -60,6 +66,8 @@ export interface CivicFormsApp extends Express {
   readonly agencies: Agencies;
   /** The KPI instrumentation: journey hooks, the batched recorder, the Prometheus counters. */
   readonly kpi: Kpi;
+  /** Where submissions are delivered, as the destinations file configures them. */
+  readonly destinations: DestinationsConfig;
   close(): Promise<void>;
 }
 
@@ -72,7 +80,14 @@ export interface CivicFormsApp extends Express {
  *   app.listen(3000);
  */
 export function createApp(options: AppOptions): CivicFormsApp {
-  const { store, forms: givenForms, logger: givenLogger, resumeSender, ...configInput } = options;
+  const {
+    store,
+    forms: givenForms,
+    logger: givenLogger,
+    resumeSender,
+    destinations: givenDestinations,
+    ...configInput
+  } = options;
   const config = resolveConfig(configInput);
   // Whatever logger is given, an error in a log line is only its class, code, message and stack.
   const logger = (givenLogger ?? pino({ level: config.logLevel })).child(
@@ -80,6 +95,10 @@ export function createApp(options: AppOptions): CivicFormsApp {
     { serializers: LOG_SERIALISERS },
   );
   const forms = givenForms ?? loadForms(config.formsDir);
+  const destinations =
+    givenDestinations ?? loadDestinations(config.destinationsFile, config.secretEnvironment);
+  // As `civic-forms validate`: a form naming a destination the service lacks does not start.
+  assertFormDestinations(forms, destinations, config.formsDir);
   const kpi = createKpi(store, { secret: config.sessionSecret, logger });
   // loadForms has made every check `civic-forms validate` makes, the languages offered included.
   const i18n = createI18n();
@@ -132,6 +151,8 @@ export function createApp(options: AppOptions): CivicFormsApp {
   if (config.metricsToken) {
     app.get('/metrics', createMetricsRoute(kpi.metrics.registry, config.metricsToken));
   }
+  // The pull API, before the session and CSRF: its clients send a key, never a cookie.
+  app.use('/api/v1', createApiRoutes({ store, forms }));
   // Before the body: a body refused is answered in the page's language.
   app.use(createLanguage(frameworkLanguages(i18n), config.secureCookies));
   app.use(createRequestBody({ limit: config.bodyLimit, parameterLimit: 200 }));
@@ -198,6 +219,7 @@ export function createApp(options: AppOptions): CivicFormsApp {
       i18n,
       policy: resumePolicy(config),
       sender: resumeSender ?? logResumeSender(logger),
+      destinations,
       baseUrl: config.baseUrl,
       kpi: kpi.events,
     }),
@@ -210,6 +232,7 @@ export function createApp(options: AppOptions): CivicFormsApp {
       store,
       render,
       i18n,
+      destinations,
       idleMinutes: config.caseworkerIdleMinutes,
       resumePolicy: resumePolicy(config),
       kpi: kpi.events,
@@ -237,7 +260,7 @@ export function createApp(options: AppOptions): CivicFormsApp {
   app.use(createAgencyPages({ agencies, render, i18n, config }));
   // Before the form routes, whose `/:formId/:pageId` would take `paper.pdf` for a page id.
   app.use(createPaperRoutes({ forms, store, render, i18n, config }));
-  app.use(createFormRoutes({ forms, store, render, i18n, kpi: kpi.events }));
+  app.use(createFormRoutes({ forms, store, render, i18n, destinations, kpi: kpi.events }));
 
   app.use((_req, _res, next) => next(new ServiceError('PAGE_NOT_FOUND')));
   app.use(createErrorPage({ render, i18n }));
@@ -248,6 +271,7 @@ export function createApp(options: AppOptions): CivicFormsApp {
     config: { value: config },
     agencies: { value: agencies },
     kpi: { value: kpi },
+    destinations: { value: destinations },
     // Journey events still waiting are written before the database closes.
     close: { value: () => kpi.recorder.close().then(() => store.close()) },
   });

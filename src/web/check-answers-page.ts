@@ -1,3 +1,4 @@
+import { submitWithDeliveries } from '../delivery/outbox';
 import type { Request, Response } from 'express';
 import type { FormDefinition } from '../definition/types';
 import type { Draft } from '../engine/answers';
@@ -58,8 +59,13 @@ export async function acceptCheckAnswers(
   form: FormDefinition,
   draft: Draft,
 ): Promise<void> {
+  // The submission and its deliveries in one transaction; the worker sends them afterwards.
   const answers = activeAnswers(form, draft);
-  const { submission, created } = await deps.store.journeys.submit(draft, answers, Date.now());
+  const { submission, created } = await submitWithDeliveries(deps.store, deps.destinations, form, {
+    draft,
+    answers,
+    at: Date.now(),
+  });
   if (created)
     deps.kpi?.journeyEvent(req, draft, 'submit', {
       pageKey: 'check-answers',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DestinationsConfig } from '../delivery/destination';
 import type { Request, Response } from 'express';
 import type { FormDefinition } from '../definition/types';
 import type { Draft, RepeatItem } from '../engine/answers';
@@ -42,6 +43,8 @@ export interface PageHandlerDependencies extends Pick<RenderDependencies, 'i18n'
   assisted?: AssistedJourney;
   /** Records journey events for the KPIs (src/web/kpi/kpi-events.ts). */
   kpi?: JourneyEvents;
+  /** Where submissions go: their outbox rows are written with them (src/delivery/outbox.ts). */
+  destinations: DestinationsConfig;
 }
 
 /** Whether the user came from check answers to change an answer. */

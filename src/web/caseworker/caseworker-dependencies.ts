@@ -1,3 +1,4 @@
+import type { DestinationsConfig } from '../../delivery/destination';
 import type { i18n } from 'i18next';
 import type { Authenticator } from '../../caseworker/authenticator';
 import type { SignInThrottle } from '../../caseworker/sign-in-throttle';
@@ -21,4 +22,6 @@ export interface CaseworkerDependencies {
   resumePolicy: ResumePolicy;
   /** Records journey events for the KPIs: staff journeys count in every figure, by channel. */
   kpi?: JourneyEvents;
+  /** Where submissions go: staff journeys are delivered as online ones are. */
+  destinations: DestinationsConfig;
 }

@@ -53,6 +53,7 @@ export function addJourneyMounts(router: Router, deps: CaseworkerDependencies): 
         store: deps.store,
         i18n: deps.i18n,
         kpi: deps.kpi,
+        destinations: deps.destinations,
         render,
         assisted: createAssistedJourney(deps, kind),
       }),
