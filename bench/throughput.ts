@@ -20,8 +20,9 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const FORM = process.env.BENCH_FORM ?? 'parking-permit';
 const FORMS_DIR = process.env.BENCH_FORMS_DIR ?? path.join(ROOT, 'test', 'fixtures', 'forms');
 
+/** Up to a minute: a busy machine starts a process slowly. */
 async function waitForHealth(): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
+  for (let i = 0; i < 600; i += 1) {
     try {
       if ((await fetch(`${BASE}/health`)).ok) return;
     } catch {
