@@ -1,7 +1,8 @@
 /**
  * Requests per second and latency of the two hottest requests: GET of a question page and POST of
- * a valid answer (saved to the database before the redirect). Starts the built service pinned to one
- * core, drives it with autocannon (10 connections, 10 seconds each) and prints the figures.
+ * a valid answer (saved to the database before the redirect), on SQLite and on PostgreSQL, beside
+ * express alone. Starts the built service pinned to one core, drives it with autocannon (10
+ * connections, 10 seconds each) and prints the figures and the ratios.
  *
  *   npm run bench
  */
@@ -10,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
 const ROOT = path.resolve(__dirname, '..');
 const PORT = Number(process.env.BENCH_PORT ?? 3917);
@@ -18,8 +20,9 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const FORM = process.env.BENCH_FORM ?? 'parking-permit';
 const FORMS_DIR = process.env.BENCH_FORMS_DIR ?? path.join(ROOT, 'test', 'fixtures', 'forms');
 
+/** Up to a minute: a busy machine starts a process slowly. */
 async function waitForHealth(): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
+  for (let i = 0; i < 600; i += 1) {
     try {
       if ((await fetch(`${BASE}/health`)).ok) return;
     } catch {
@@ -82,20 +85,41 @@ async function baseline(bytes: number): Promise<autocannon.Result> {
   }
 }
 
-async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js')) || process.env.BENCH_BUILD !== '0') {
-    spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
-  }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-forms-bench-'));
+/** A PostgreSQL database of the bench's own (dropped afterwards), or BENCH_DATABASE_URL's. */
+async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (process.env.BENCH_DATABASE_URL)
+    return { url: process.env.BENCH_DATABASE_URL, drop: async () => {} };
+  const admin = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `civic_forms_bench_${process.pid}`;
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** GET and POST on the built service pinned to one core, on the database `env` names. */
+async function measure(
+  label: string,
+  env: Record<string, string>,
+): Promise<Record<string, number>> {
   const pin = fs.existsSync('/usr/bin/taskset') ? ['taskset', '-c', '0'] : [];
   const [command = 'node', ...args] = [...pin, 'node', path.join(ROOT, 'dist', 'server.js')];
   const server = spawn(command, args, {
     cwd: ROOT,
     env: {
       ...process.env,
+      ...env,
       PORT: String(PORT),
       HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
       FORMS_DIR,
       LOG_LEVEL: 'silent',
       NODE_ENV: 'production',
@@ -108,23 +132,20 @@ async function main(): Promise<void> {
   try {
     await waitForHealth();
     const { cookie, csrf } = await session();
-    console.log(
-      `civic-forms throughput: ${FORM}, 10 connections, ${DURATION} s each, service on one core (${os.cpus()[0]?.model ?? 'unknown CPU'})`,
-    );
     const get = await run({
       url: `${BASE}/${FORM}/full-name`,
       connections: 10,
       duration: DURATION,
       headers: { cookie },
     });
-    report('GET  question page', get);
+    report(`GET  question page, ${label}`, get);
     const compressed = await run({
       url: `${BASE}/${FORM}/full-name`,
       connections: 10,
       duration: DURATION,
       headers: { cookie, 'accept-encoding': 'br, gzip' },
     });
-    report('GET  question page, brotli', compressed);
+    report(`GET  question page, brotli, ${label}`, compressed);
     const post = await run({
       url: `${BASE}/${FORM}/full-name`,
       method: 'POST',
@@ -133,13 +154,45 @@ async function main(): Promise<void> {
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ _csrf: csrf, 'full-name': 'Amara Okafor' }).toString(),
     });
-    report('POST valid answer (303, saved)', post);
+    report(`POST valid answer (303, saved), ${label}`, post);
     const size = (
       await (await fetch(`${BASE}/${FORM}/full-name`, { headers: { cookie } })).arrayBuffer()
     ).byteLength;
-    report(`express alone, ${size}-byte page`, await baseline(size));
+    return {
+      get: get.requests.average,
+      brotli: compressed.requests.average,
+      post: post.requests.average,
+      size,
+    };
   } finally {
     server.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js')) || process.env.BENCH_BUILD !== '0') {
+    spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  console.log(
+    `civic-forms throughput: ${FORM}, 10 connections, ${DURATION} s each, service on one core (${os.cpus()[0]?.model ?? 'unknown CPU'})`,
+  );
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-forms-bench-'));
+  const database = await benchDatabase();
+  try {
+    const sqlite = await measure('SQLite', { DATA_DIR: dataDir });
+    const postgres = await measure('PostgreSQL', { DATA_DIR: dataDir, DATABASE_URL: database.url });
+    const hello = await baseline(5);
+    report('express alone, "hello"', hello);
+    const page = await baseline(sqlite.size ?? 0);
+    report(`express alone, ${sqlite.size}-byte page`, page);
+    const ratio = (n = 0) => (n / hello.requests.average).toFixed(2);
+    console.log(
+      `ratios to express "hello": GET ${ratio(sqlite.get)} SQLite, ${ratio(postgres.get)} PostgreSQL; ` +
+        `POST ${ratio(sqlite.post)} SQLite, ${ratio(postgres.post)} PostgreSQL`,
+    );
+  } finally {
+    await database.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -11,15 +11,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createApp } from '../src/web/app';
-import { tempDataDir } from '../test/support/agent';
+import { tempDataDir, testApp } from '../test/support/agent';
 import { weighService, weightTable } from '../test/support/page-weight';
 
 const FORMS_DIR = process.env.BENCH_FORMS_DIR ?? path.join(__dirname, '..', 'forms');
 
 async function main(): Promise<void> {
   const dataDir = tempDataDir();
-  const app = createApp({ formsDir: FORMS_DIR, dataDir, logLevel: 'silent' });
+  const app = testApp({ formsDir: FORMS_DIR, dataDir });
   try {
     const pages = await weighService(app);
     console.log(

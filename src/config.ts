@@ -15,8 +15,15 @@ export interface Config {
    */
   readonly agenciesDir: string;
   readonly dataDir: string;
-  /** Store back end: the embedded SQLite file by default. */
-  readonly database: 'sqlite';
+  /**
+   * PostgreSQL's address (`DATABASE_URL`, `postgres://user@host:5432/database`); without one the
+   * service keeps everything in the embedded SQLite file under `dataDir`.
+   */
+  readonly databaseUrl: string | undefined;
+  /** The most PostgreSQL connections each process opens. */
+  readonly databasePoolSize: number;
+  /** Processes `npm start` runs (`WORKERS`): more than one needs PostgreSQL. */
+  readonly workers: number;
   /** SQLite `synchronous` pragma: `normal` survives a process crash, `full` also a power cut. */
   readonly sqliteSynchronous: 'normal' | 'full';
   readonly sessionSecret: string;
@@ -53,6 +60,17 @@ export interface Config {
    */
   readonly uploadsKey: Buffer | undefined;
   readonly uploadsPreviousKeys: readonly Buffer[];
+  /** The destinations file (`DESTINATIONS_FILE`); none: submissions stay in the service. */
+  readonly destinationsFile: string | undefined;
+  /**
+   * The environment variables the destinations file's `{ "env": ... }` secrets are read from: only
+   * this module reads the process environment, and it hands them on here.
+   */
+  readonly secretEnvironment: Readonly<Record<string, string | undefined>>;
+  /** Whether `npm start` runs the delivery worker in each process (`DELIVERY_WORKER`, on by default). */
+  readonly deliveryWorker: boolean;
+  /** Seconds between the delivery worker's looks for due deliveries when it found none. */
+  readonly deliveryPollSeconds: number;
 }
 
 /** Settings a caller of `createApp` may give; anything left out takes its default. */
@@ -84,7 +102,20 @@ const envSchema = Joi.object({
   FORMS_DIR: Joi.string().default('forms'),
   AGENCIES_DIR: Joi.string(),
   DATA_DIR: Joi.string().default('data'),
-  DATABASE: Joi.string().valid('sqlite').default('sqlite'),
+  DATABASE_URL: Joi.string()
+    .uri({ scheme: ['postgres', 'postgresql'] })
+    .messages({
+      'string.uriCustomScheme': 'must be a PostgreSQL address: postgres://user@host:5432/database',
+    }),
+  DATABASE_POOL_SIZE: Joi.number().integer().min(1).max(200).default(10),
+  WORKERS: Joi.when('DATABASE_URL', {
+    is: Joi.exist(),
+    then: Joi.number().integer().min(1).max(64).default(1),
+    otherwise: Joi.number().integer().valid(1).default(1).messages({
+      'any.only':
+        'must be 1 without DATABASE_URL: the embedded SQLite database is for one process; set DATABASE_URL to run more',
+    }),
+  }),
   SQLITE_SYNCHRONOUS: Joi.string().lowercase().valid('normal', 'full').default('normal'),
   SESSION_SECRET: Joi.when('NODE_ENV', {
     is: 'production',
@@ -164,6 +195,9 @@ const envSchema = Joi.object({
     .custom(encryptionKeys)
     .messages({ ...KEY_MESSAGES, 'string.pattern.base': KEY_MESSAGES['uploads.key'] }),
   UPLOADS_PREVIOUS_KEYS: Joi.string().trim().custom(encryptionKeys).messages(KEY_MESSAGES),
+  DESTINATIONS_FILE: Joi.string(),
+  DELIVERY_WORKER: Joi.boolean().default(true),
+  DELIVERY_POLL_SECONDS: Joi.number().min(0.1).max(3600).default(5),
 })
   .unknown(true)
   .prefs({ abortEarly: false, convert: true });
@@ -233,7 +267,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       value.AGENCIES_DIR as string | undefined,
     ),
     dataDir: path.resolve(cwd, value.DATA_DIR as string),
-    database: 'sqlite',
+    databaseUrl: value.DATABASE_URL as string | undefined,
+    databasePoolSize: value.DATABASE_POOL_SIZE as number,
+    workers: value.WORKERS as number,
     sqliteSynchronous: value.SQLITE_SYNCHRONOUS as Config['sqliteSynchronous'],
     sessionSecret: value.SESSION_SECRET as string,
     sessionIdleMinutes: value.SESSION_IDLE_MINUTES as number,
@@ -254,7 +290,26 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     clamdAddress: value.CLAMD_ADDRESS as ClamdAddress | undefined,
     uploadsKey: (value.UPLOADS_KEY as Buffer[] | undefined)?.[0],
     uploadsPreviousKeys: Object.freeze((value.UPLOADS_PREVIOUS_KEYS as Buffer[] | undefined) ?? []),
+    destinationsFile:
+      value.DESTINATIONS_FILE === undefined
+        ? undefined
+        : path.resolve(cwd, value.DESTINATIONS_FILE as string),
+    // Not listed when the settings are printed: it may hold secrets.
+    secretEnvironment: hidden(env),
+    deliveryWorker: value.DELIVERY_WORKER as boolean,
+    deliveryPollSeconds: value.DELIVERY_POLL_SECONDS as number,
   });
+}
+
+/** A frozen copy of the environment that JSON and `console.log` show as `[hidden]`. */
+function hidden(env: NodeJS.ProcessEnv): Readonly<Record<string, string | undefined>> {
+  const copy: Record<string, string | undefined> = { ...env };
+  Object.defineProperty(copy, 'toJSON', { value: () => '[hidden]', enumerable: false });
+  Object.defineProperty(copy, Symbol.for('nodejs.util.inspect.custom'), {
+    value: () => '[hidden]',
+    enumerable: false,
+  });
+  return Object.freeze(copy);
 }
 
 /** `AGENCIES_DIR`, or the `agencies` folder beside the forms folder. */

@@ -37,7 +37,12 @@ describe('config', () => {
         // Beside the forms folder unless AGENCIES_DIR says otherwise.
         agenciesDir: path.join(CWD, 'agencies'),
         dataDir: path.join(CWD, 'data'),
-        database: 'sqlite',
+        databaseUrl: undefined,
+        databasePoolSize: 10,
+        workers: 1,
+        deliveryWorker: true,
+        deliveryPollSeconds: 5,
+        secretEnvironment: {},
         sqliteSynchronous: 'normal',
         sessionSecret: expect.any(String),
         sessionIdleMinutes: 20,
@@ -53,6 +58,15 @@ describe('config', () => {
         purgeIntervalMinutes: 60,
         uploadsPreviousKeys: [],
       });
+    });
+
+    it('reads the destinations file from the working folder and hands on the environment for its secrets, never printed', () => {
+      const env = { DESTINATIONS_FILE: 'etc/destinations.json', HOUSING_WEBHOOK_SECRET: 'whsec_x' };
+      const config = readConfig(env, CWD);
+      expect(config.destinationsFile).toBe(path.join(CWD, 'etc', 'destinations.json'));
+      expect(config.secretEnvironment.HOUSING_WEBHOOK_SECRET).toBe('whsec_x');
+      expect(JSON.stringify(config)).not.toContain('whsec_x');
+      expect(readConfig({ DELIVERY_WORKER: 'false' }, CWD).deliveryWorker).toBe(false);
     });
 
     it('reads every setting from the environment', () => {
@@ -201,6 +215,27 @@ describe('config', () => {
       expect(problemsWith({ CLAMD_ADDRESS: 'tcp://clamav:3310' })).toEqual([
         'CLAMD_ADDRESS: must be host:port (like 127.0.0.1:3310) or an absolute path to clamd’s socket (like /run/clamav/clamd.ctl) (found "tcp://clamav:3310")',
       ]);
+    });
+
+    it('runs on PostgreSQL at DATABASE_URL, with as many workers as WORKERS says', () => {
+      const config = readConfig(
+        { DATABASE_URL: 'postgres://forms@db.internal:5432/forms', WORKERS: '4' },
+        CWD,
+      );
+      expect(config).toMatchObject({
+        databaseUrl: 'postgres://forms@db.internal:5432/forms',
+        workers: 4,
+        databasePoolSize: 10,
+      });
+    });
+
+    it('refuses more than one worker on SQLite, and a DATABASE_URL that is not PostgreSQL', () => {
+      expect(() => readConfig({ WORKERS: '2' }, CWD)).toThrow(
+        'WORKERS: must be 1 without DATABASE_URL: the embedded SQLite database is for one process; set DATABASE_URL to run more',
+      );
+      expect(() => readConfig({ DATABASE_URL: 'mysql://db/forms' }, CWD)).toThrow(
+        /DATABASE_URL: .*must be a PostgreSQL address: postgres:\/\/user@host:5432\/database/,
+      );
     });
 
     it('refuses TRUST_PROXY=true, which lets any client choose its own address', () => {

@@ -32,7 +32,7 @@ export function createPasswordAuthenticator(
     kind: 'password',
     async verify({ username, password }) {
       const name = normaliseUsername(username);
-      const user = isValidUsername(name) ? await store.findUser(name) : undefined;
+      const user = isValidUsername(name) ? await store.staff.findUser(name) : undefined;
       if (!user) {
         await verifyPassword(password, await (decoy ??= hashPassword('decoy password', params)));
         return { ok: false, reason: 'wrong-credentials' };
@@ -43,12 +43,12 @@ export function createPasswordAuthenticator(
       if (user.disabled) return { ok: false, reason: 'disabled' };
       // Parameters raised since this hash was made: remake it now that the password is known.
       if (needsRehash(user.passwordHash, params)) {
-        await store.setPasswordHash(user.id, await hashPassword(password, params));
+        await store.staff.setPasswordHash(user.id, await hashPassword(password, params));
       }
       return { ok: true, principal: principalOf(user) };
     },
     async refresh(principal) {
-      const user = await store.findUserById(principal.id);
+      const user = await store.staff.findUserById(principal.id);
       return user && !user.disabled ? principalOf(user) : undefined;
     },
   };

@@ -1,5 +1,7 @@
 import type { Question, QuestionPage } from '../definition/types';
+import { choicesOf } from '../questions/address-parts';
 import type { Translate } from '../questions/question-type';
+import { notYetText } from '../web/not-yet-checkbox';
 
 /** One question as a caseworker reads it out: the question, its hint, the answers to offer. */
 export interface ScriptQuestion {
@@ -9,6 +11,8 @@ export interface ScriptQuestion {
   options?: string[];
   /** How many choices the caller may give, when they may give more than one. */
   instruction?: string;
+  /** A soft-required question: what the caller may say instead of an answer. */
+  notYet?: string;
 }
 
 /** What to say on a page: its title and paragraphs, if any, then each question. */
@@ -35,6 +39,13 @@ function options(
       return { options: [t('questions:yesNo.yes'), t('questions:yesNo.no')] };
     case 'file':
       return { instruction: t('caseworker:script.file') };
+    case 'address': {
+      // A caller who chooses (UK, abroad, no fixed address) hears the choices before the lines.
+      const choices = choicesOf(question);
+      return choices.length > 1
+        ? { options: choices.map((c) => t(`questions:address.choice.${c}`)) }
+        : {};
+    }
     default:
       return {};
   }
@@ -55,6 +66,7 @@ export function readAloudScript(page: QuestionPage, t: Translate): ReadAloudScri
         : question.label,
       ...(question.hint && { hint: question.hint }),
       ...options(question, t),
+      ...(question.notYet && { notYet: notYetText(question, t) }),
     })),
   };
 }

@@ -55,13 +55,13 @@ export function createSignInThrottle(
   checkPolicy('perClient', perClient);
   return {
     lockedUntil: (username, ip, now) =>
-      store.signInLockedUntil([userKey(username), clientKey(ip)], now),
+      store.staff.signInLockedUntil([userKey(username), clientKey(ip)], now),
     async failed(username, ip, now) {
-      const byUser = await store.recordSignInFailure(userKey(username), now, perUsername);
-      const byClient = await store.recordSignInFailure(clientKey(ip), now, perClient);
+      const byUser = await store.staff.recordSignInFailure(userKey(username), now, perUsername);
+      const byClient = await store.staff.recordSignInFailure(clientKey(ip), now, perClient);
       return Math.max(byUser, byClient);
     },
-    succeeded: (username) => store.clearSignInFailures(userKey(username)),
+    succeeded: (username) => store.staff.clearSignInFailures(userKey(username)),
   };
 }
 
@@ -78,5 +78,5 @@ export function forgetOldSignInFailures(
   options: SignInThrottleOptions = SIGN_IN_THROTTLE_DEFAULTS,
 ): Promise<number> {
   const windowMs = Math.max(options.perUsername.windowMs, options.perClient.windowMs);
-  return store.purgeSignInFailures(now - windowMs, now);
+  return store.staff.purgeSignInFailures(now - windowMs, now);
 }

@@ -9,7 +9,14 @@ export const AUDIT_USAGE = `Usage: civic-forms audit [--since 2025-01-31T09:00Z]
   One line each: time (UTC), who, what, on what, why, from where; --json prints every field.`;
 
 const line = (e: AuditEvent) =>
-  [e.at, e.actorUsername, e.action, e.target ?? '-', e.detail ?? '-', e.clientIp ?? '-'].join('  ');
+  [
+    new Date(e.at).toISOString(),
+    e.actorUsername,
+    e.action,
+    e.target ?? '-',
+    e.detail ?? '-',
+    e.clientIp ?? '-',
+  ].join('  ');
 
 /** `civic-forms audit`: prints the audit trail. */
 export async function audit(store: Store, args: string[], io: CommandIo): Promise<number> {
@@ -44,12 +51,14 @@ export async function audit(store: Store, args: string[], io: CommandIo): Promis
     problems.forEach((p) => io.err(p));
     return 2;
   }
-  const events = await store.listAudit({
-    since: since?.toISOString(),
+  const events = await store.staff.listAudit({
+    since: since?.getTime(),
     actorUsername: values.user,
     target: values.target,
     limit,
   });
-  events.forEach((e) => io.out(values.json ? JSON.stringify(e) : line(e)));
+  events.forEach((e) =>
+    io.out(values.json ? JSON.stringify({ ...e, at: new Date(e.at).toISOString() }) : line(e)),
+  );
   return 0;
 }

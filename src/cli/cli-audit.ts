@@ -12,8 +12,8 @@ export function auditFromCli(
   target: string,
   detail?: string,
 ): Promise<void> {
-  return store.appendAudit({
-    at: new Date().toISOString(),
+  return store.staff.appendAudit({
+    at: Date.now(),
     actorId: undefined,
     actorUsername: cliActor(),
     action,

@@ -1,19 +1,13 @@
-import path from 'node:path';
-import { ConfigError, readConfig, type Config } from '../config';
-import { openSqliteStore } from '../store/sqlite-store';
+import { ConfigError } from '../config';
+import { openServiceStore } from '../service';
+import { isStoreUnavailable } from '../store/store-unavailable';
 import type { Store } from '../store/store';
-
-/** The store the server uses: the SQLite file in DATA_DIR, read from the environment by `config`. */
-export function openConfiguredStore(config: Config = readConfig()): Store {
-  return openSqliteStore({
-    file: path.join(config.dataDir, 'civic-forms.sqlite'),
-    synchronous: config.sqliteSynchronous,
-  });
-}
+import { ServiceError } from '../errors';
 
 /**
- * Runs a command on the configured store and closes it; a bad environment is reported as the
- * server reports it (one line per variable), without a stack trace.
+ * Runs a command on the configured store (from the composition root) and closes it; a bad
+ * environment, a database that cannot be reached or one newer than this code is reported in one
+ * line, without a stack trace.
  */
 export async function withConfiguredStore(
   run: (store: Store) => Promise<number>,
@@ -21,11 +15,20 @@ export async function withConfiguredStore(
 ): Promise<number> {
   let store: Store;
   try {
-    store = openConfiguredStore();
+    store = await openServiceStore();
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    err(error.message);
-    return 1;
+    if (error instanceof ConfigError) {
+      err(error.message);
+      return 1;
+    }
+    if (
+      isStoreUnavailable(error) ||
+      (error instanceof ServiceError && error.code === 'DATABASE_NEWER')
+    ) {
+      err(`civic-forms: ${error.message}`);
+      return 1;
+    }
+    throw error;
   }
   try {
     return await run(store);

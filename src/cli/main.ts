@@ -1,6 +1,13 @@
 import { ConfigError } from '../config';
+import { readConfig } from '../config';
+import { checkFormsDir } from '../definition/load';
+import { apiKeys, API_KEYS_USAGE } from './api-keys';
 import { audit, AUDIT_USAGE } from './audit';
+import { newForm, NEW_USAGE } from './new-form';
 import { withConfiguredStore } from './cli-store';
+import { migrate, migrateData, MIGRATE_DATA_USAGE, MIGRATE_USAGE } from './migrate';
+import { deliverCommand, DELIVER_USAGE } from './deliver';
+import { deliveries, DELIVERIES_USAGE } from './deliveries';
 import { purge, PURGE_USAGE } from './purge';
 import { readNewPassword } from './read-password';
 import { users, USERS_USAGE, type CommandIo } from './users';
@@ -19,7 +26,27 @@ interface Command {
   run(args: string[]): number | Promise<number>;
 }
 
+/** The ids of the valid forms in FORMS_DIR, to refuse a key for a form the service does not serve. */
+function formIds(): string[] | undefined {
+  const checked = checkFormsDir(readConfig().formsDir);
+  return checked.ok
+    ? checked.results.map((r) => (r.ok ? r.form.id : '')).filter(Boolean)
+    : undefined;
+}
+
 const COMMANDS: Readonly<Record<string, Command>> = {
+  new: {
+    usage: NEW_USAGE,
+    run: (args) => {
+      try {
+        return newForm(args, terminal);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        terminal.err(error.message);
+        return 1;
+      }
+    },
+  },
   validate: {
     usage: VALIDATE_USAGE,
     run: (args) => {
@@ -45,6 +72,28 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     usage: PURGE_USAGE,
     run: (args) => withConfiguredStore((store) => purge(store, args, terminal), terminal.err),
   },
+  migrate: {
+    usage: MIGRATE_USAGE,
+    run: (args) => withConfiguredStore((store) => migrate(store, args, terminal), terminal.err),
+  },
+  'migrate-data': {
+    usage: MIGRATE_DATA_USAGE,
+    run: (args) => withConfiguredStore((store) => migrateData(store, args, terminal), terminal.err),
+  },
+  'api-keys': {
+    usage: API_KEYS_USAGE,
+    run: (args) =>
+      withConfiguredStore((store) => apiKeys(store, args, terminal, formIds()), terminal.err),
+  },
+  deliveries: {
+    usage: DELIVERIES_USAGE,
+    run: (args) => withConfiguredStore((store) => deliveries(store, args, terminal), terminal.err),
+  },
+  deliver: {
+    usage: DELIVER_USAGE,
+    run: (args) =>
+      withConfiguredStore((store) => deliverCommand(store, args, terminal), terminal.err),
+  },
 };
 
 export const USAGE = `civic-forms: public services from JSON form definitions.
@@ -53,10 +102,16 @@ Usage: civic-forms <command> [arguments]
        civic-forms <command> --help     what one command does (-h too)
 
 Commands:
+  new        write a small valid form to start from, with its translation files
   validate   check form definitions and their translations, as the service does when it starts
   users      add, disable, enable and list staff accounts, reset a password, change a role
   audit      print the audit trail
   purge      delete expired sessions, saved drafts and resume codes now
+  migrate    bring the database's schema up to this version (the service also does on start)
+  migrate-data  copy a SQLite deployment's data into PostgreSQL (DATABASE_URL)
+  api-keys   add, list and revoke the pull API's keys
+  deliveries list the outbox's deliveries, retry dead ones
+  deliver    run the delivery worker on its own (send submissions to their destinations)
 
 Starting the service (this command line does not serve pages):
   npm start               in a copy of civic-forms: builds, then runs node dist/server.js
@@ -66,16 +121,24 @@ Starting the service (this command line does not serve pages):
     NODE_ENV=production           Secure cookies; SESSION_SECRET and BASE_URL must then be set
     SESSION_SECRET=...            at least 32 characters, signs session cookies; never commit it
     FORMS_DIR=forms               the form definitions it serves (it will not start if one is invalid)
-    DATA_DIR=data                 the folder of its SQLite database
+    DATA_DIR=data                 the folder of its SQLite database (the default store)
+    DATABASE_URL=postgres://...   PostgreSQL instead of SQLite, for many processes
+    WORKERS=2                     processes to run (PostgreSQL only)
     BASE_URL=https://...          the public address, for links in emails and on paper forms
     TRUST_PROXY=1                 behind one load balancer: believe the address it appends
     LOG_LEVEL=info                fatal, error, warn, info, debug, trace or silent
   Every setting is described in docs/configuration.md.
 
+${NEW_USAGE}
 ${VALIDATE_USAGE}
 ${USERS_USAGE}
 ${AUDIT_USAGE}
-${PURGE_USAGE}`;
+${PURGE_USAGE}
+${MIGRATE_USAGE}
+${MIGRATE_DATA_USAGE}
+${API_KEYS_USAGE}
+${DELIVERIES_USAGE}
+${DELIVER_USAGE}`;
 
 /**
  * Runs the command line and returns the exit code: 0 done (or help shown), 1 failed, 2 not

@@ -10,7 +10,7 @@ import type { CommandIo } from './users';
 /** The account a command names, or undefined after saying there is none. */
 async function accountNamed(store: Store, typed: string | undefined, io: CommandIo) {
   const username = normaliseUsername(typed ?? '');
-  const user = await store.findUser(username);
+  const user = await store.staff.findUser(username);
   if (!user) io.err(`${username || '(no username)'}: no such account`);
   return user;
 }
@@ -39,8 +39,8 @@ export async function resetPassword(store: Store, args: string[], io: CommandIo)
     io.err(read.problem);
     return 1;
   }
-  await store.setPasswordHash(user.id, await hashPassword(read.password));
-  const ended = await store.endSignInsOf(user.id);
+  await store.staff.setPasswordHash(user.id, await hashPassword(read.password));
+  const ended = await store.sessions.endSignInsOf(user.id);
   await createSignInThrottle(store).succeeded(user.username);
   await auditFromCli(store, 'reset-password', user.username);
   io.out(`reset the password of ${user.username} (${ended} sign-in(s) ended)`);
@@ -66,7 +66,7 @@ export async function setRole(store: Store, args: string[], io: CommandIo): Prom
     io.out(`${user.username} has the role ${role} already: nothing changed`);
     return 0;
   }
-  await store.setUserRole(user.username, role);
+  await store.staff.setUserRole(user.username, role);
   await auditFromCli(store, 'set-role', user.username, role);
   io.out(`set the role of ${user.username} to ${role} (was ${user.role})`);
   return 0;

@@ -47,7 +47,7 @@ async function add(store: Store, args: string[], io: CommandIo): Promise<number>
     problems.forEach((p) => io.err(p));
     return 2;
   }
-  if (await store.findUser(username)) {
+  if (await store.staff.findUser(username)) {
     io.err(`${username}: an account with this username exists already`);
     return 1;
   }
@@ -56,7 +56,7 @@ async function add(store: Store, args: string[], io: CommandIo): Promise<number>
     io.err(read.problem);
     return 1;
   }
-  const user = await store.addUser({
+  const user = await store.staff.addUser({
     username,
     displayName,
     role: role as Role,
@@ -73,7 +73,7 @@ async function add(store: Store, args: string[], io: CommandIo): Promise<number>
 
 async function setDisabled(store: Store, args: string[], disabled: boolean, io: CommandIo) {
   const username = normaliseUsername(args[0] ?? '');
-  if (!(await store.setUserDisabled(username, disabled))) {
+  if (!(await store.staff.setUserDisabled(username, disabled))) {
     io.err(`${username || '(no username)'}: no such account`);
     return 1;
   }
@@ -84,7 +84,7 @@ async function setDisabled(store: Store, args: string[], disabled: boolean, io: 
 }
 
 async function list(store: Store, io: CommandIo): Promise<number> {
-  const users = await store.listUsers();
+  const users = await store.staff.listUsers();
   const rows = [
     ['USERNAME', 'ROLE', 'STATUS', 'NAME', 'CREATED'],
     ...users.map((u) => [
@@ -92,7 +92,7 @@ async function list(store: Store, io: CommandIo): Promise<number> {
       u.role,
       u.disabled ? 'disabled' : 'active',
       u.displayName,
-      u.createdAt.slice(0, 10),
+      new Date(u.createdAt).toISOString().slice(0, 10),
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));

@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readConfig } from '../config';
+import { readConfig, type Config } from '../config';
+import type { DestinationsConfig } from '../delivery/destination';
+import { checkFormDestinations } from '../delivery/form-destinations';
+import { problemFileName } from '../delivery/form-destinations-check';
+import { DestinationsError, loadDestinations } from '../delivery/load-destinations';
 import { checkDefinitions, checkFormsDir, type LoadResult } from '../definition/load';
 import { formatProblem } from '../definition/problem';
 import type { CommandIo } from './users';
@@ -13,7 +17,8 @@ export const VALIDATE_USAGE = `Usage: civic-forms validate [files...]
   same checks the service makes when it starts, so a form that passes here is one it starts with.
   Without files it also checks the agencies (AGENCIES_DIR/<id>/agency.json; AGENCIES_DIR is the
   "agencies" folder beside FORMS_DIR by default): schema, languages, logo, brand colour contrast,
-  and that no form is in two agencies.
+  and that no form is in two agencies. It also checks the destinations file (DESTINATIONS_FILE) and
+  that every destination a form names is in it.
   Exits 0 when all are valid, 1 otherwise; warnings (untranslated or unused strings) do not fail.`;
 
 function shown(file: string): string {
@@ -51,16 +56,53 @@ export function validate(args: string[], io: Pick<CommandIo, 'out' | 'err'>): nu
     io.err(VALIDATE_USAGE);
     return 2;
   }
-  if (files.length > 0) return report(checkDefinitions(files.map((f) => path.resolve(f))), io.out);
   const config = readConfig();
+  const destinations = readDestinations(config, io.out);
+  if (files.length > 0) {
+    const results = checkDefinitions(files.map((f) => path.resolve(f)));
+    return Math.max(report(withDestinations(results, destinations), io.out), destinations ? 0 : 1);
+  }
   const checked = checkFormsDir(config.formsDir);
   if (!checked.ok) {
     io.out(formatProblem(checked.problem));
     return 1;
   }
-  const forms = report(checked.results, io.out);
+  const forms = Math.max(
+    report(withDestinations(checked.results, destinations), io.out),
+    destinations ? 0 : 1,
+  );
   const formIds = checked.results.flatMap((r) => (r.ok ? [r.form.id] : []));
   return Math.max(forms, reportAgencies(config.agenciesDir, formIds, io.out));
+}
+
+/** The destinations file's destinations, or undefined after printing what is wrong with it. */
+function readDestinations(
+  config: Config,
+  out: (line: string) => void,
+): DestinationsConfig | undefined {
+  try {
+    return loadDestinations(config.destinationsFile, config.secretEnvironment);
+  } catch (error) {
+    if (!(error instanceof DestinationsError)) throw error;
+    error.problems.forEach((p) => out(formatProblem(p)));
+    return undefined;
+  }
+}
+
+/** The results with the problems of forms naming destinations the service does not have. */
+function withDestinations(
+  results: LoadResult[],
+  destinations: DestinationsConfig | undefined,
+): LoadResult[] {
+  // A broken destinations file was reported already: forms are checked against it once it is fixed.
+  if (!destinations) return results;
+  return results.map((result) => {
+    if (!result.ok) return result;
+    const problems = checkFormDestinations(result.form, problemFileName(result.file), destinations);
+    return problems.length === 0
+      ? result
+      : { ok: false, file: result.file, problems, warnings: result.warnings };
+  });
 }
 
 /** Prints each agency's outcome, the same checks as at start-up, and returns the exit code. */

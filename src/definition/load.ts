@@ -19,6 +19,7 @@ import {
 } from './translation';
 import { formSchema } from './schema';
 import { usabilityWarnings } from './usability-warnings';
+import { checkWordings } from './wording-checks';
 import type { FormDefinition } from './types';
 
 /** What reading one definition file gave: the form, or what is wrong with it. */
@@ -104,6 +105,7 @@ export function parseDefinition(source: string, file: string): LoadResult {
   const problems = [
     ...checkReferences(form, name),
     ...checkQuestions(catalogue, name),
+    ...checkWordings(catalogue, name),
     ...checkFormId(form, name),
     ...checkFrameworkLanguages(form, name),
     ...checkPlurals(form, name),

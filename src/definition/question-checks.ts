@@ -22,6 +22,14 @@ export function checkQuestions(catalogue: Catalogue, file: string): Problem[] {
         hint: guess ? `did you mean "${guess}"?` : undefined,
       });
     }
+    if (question.notYet && question.optional) {
+      problems.push({
+        file,
+        path: `${path}.notYet`,
+        message: 'is set on an optional question, which can be left empty anyway',
+        expected: 'notYet or optional, not both',
+      });
+    }
     if (question.type === 'date' && question.past && question.future) {
       problems.push({
         file,

@@ -15,6 +15,7 @@ export const RESERVED_FORM_IDS: Readonly<Record<string, string>> = Object.freeze
   admin: '/admin: kept for an administration area',
   agencies: "/agencies/...: each agency's accessibility, privacy, cookies and contact pages",
   session: '/session/keep-alive: the time-out warning',
+  api: "/api/v1/...: the pull API agencies' systems fetch submissions from",
   // Not a valid id anyway (ids have no dots), but the browsers' icon request is answered here.
   'favicon.ico': '/favicon.ico: the icon browsers ask for',
 });

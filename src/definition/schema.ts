@@ -51,6 +51,18 @@ const condition: Joi.AlternativesSchema = Joi.alternatives()
 
 const typeNames = Object.keys(questionTypes);
 
+const errorMessages = Joi.object().pattern(Joi.string(), Joi.string());
+
+/** Words that replace the question's own when `when` holds: at least one of them. */
+const wording = Joi.object({
+  when: condition.required(),
+  label: Joi.string().min(1),
+  summaryLabel: Joi.string().min(1),
+  errorLabel: Joi.string().min(1),
+  hint: Joi.string().min(1),
+  errors: errorMessages,
+}).or('label', 'summaryLabel', 'errorLabel', 'hint', 'errors');
+
 const question = Joi.object({
   id: slug.required(),
   type: Joi.string()
@@ -61,7 +73,9 @@ const question = Joi.object({
   errorLabel: Joi.string(),
   hint: Joi.string(),
   optional: Joi.boolean(),
-  errors: Joi.object().pattern(Joi.string(), Joi.string()),
+  errors: errorMessages,
+  notYet: Joi.alternatives(Joi.boolean(), Joi.string().min(1)),
+  wording: Joi.array().items(wording).min(1),
 }).when('.type', {
   switch: typeNames.map((name) => ({
     is: name,
@@ -170,4 +184,14 @@ export const formSchema = Joi.object({
     'phone-assisted': Joi.number().min(0),
     paper: Joi.number().min(0),
   }),
+  destinations: Joi.array()
+    .items(
+      Joi.string()
+        .pattern(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/)
+        .messages({
+          'string.pattern.base':
+            'must be the id of a destination in the destinations file (lower-case letters, digits and single dashes)',
+        }),
+    )
+    .unique(),
 });

@@ -50,7 +50,31 @@ function questionById(form: FormDefinition, id: string): Question | undefined {
   return undefined;
 }
 
-const QUESTION_TEXTS = ['label', 'summaryLabel', 'errorLabel', 'hint', 'suffix'] as const;
+const QUESTION_TEXTS = ['label', 'summaryLabel', 'errorLabel', 'hint', 'suffix', 'notYet'] as const;
+
+/** The words of each wording that follows an earlier answer: `questions.<id>.wording.<n>.label`. */
+function wordingEntries(question: Question, at: (f: FormDefinition) => Json | undefined): Entry[] {
+  return (question.wording ?? []).flatMap((wording, i) => {
+    const find = (f: FormDefinition) => (at(f)?.wording as Json[] | undefined)?.[i];
+    const key = `questions.${question.id}.wording.${i}`;
+    const words: Entry[] = (['label', 'summaryLabel', 'errorLabel', 'hint'] as const)
+      .filter((name) => wording[name] !== undefined)
+      .map((name) => ({
+        key: `${key}.${name}`,
+        text: wording[name] as string,
+        set: (f, value) => void ((find(f) ?? {})[name] = value),
+      }));
+    for (const [code, text] of Object.entries(wording.errors ?? {})) {
+      if (text === undefined) continue;
+      words.push({
+        key: `${key}.errors.${code}`,
+        text,
+        set: (f, value) => void (((find(f)?.errors as Json | undefined) ?? {})[code] = value),
+      });
+    }
+    return words;
+  });
+}
 
 function questionEntries(question: Question): Entry[] {
   const at = (f: FormDefinition) => questionById(f, question.id) as unknown as Json | undefined;
@@ -73,6 +97,7 @@ function questionEntries(question: Question): Entry[] {
       set: (f, value) => void (((at(f)?.errors as Json | undefined) ?? {})[code] = value),
     });
   }
+  entries.push(...wordingEntries(question, at));
   const options = 'options' in question ? question.options : [];
   for (const option of options) {
     const find = (f: FormDefinition) =>

@@ -27,6 +27,19 @@ export interface Option {
 /** Words an author can give instead of the framework's default error messages, by error code. */
 export type ErrorMessages = Partial<Record<string, string>>;
 
+/**
+ * Other words for a question when an earlier answer calls for them ("your" or "their"): each key
+ * given replaces the question's own; the first wording whose `when` holds is used.
+ */
+export interface Wording {
+  when: Condition;
+  label?: string;
+  summaryLabel?: string;
+  errorLabel?: string;
+  hint?: string;
+  errors?: ErrorMessages;
+}
+
 interface QuestionBase {
   id: string;
   label: string;
@@ -37,6 +50,13 @@ interface QuestionBase {
   hint?: string;
   optional?: boolean;
   errors?: ErrorMessages;
+  /**
+   * Soft-required: `true` (or your own words for the checkbox) lets a person tick "I do not have
+   * this yet" and go on without an answer; the submission says what is missing.
+   */
+  notYet?: boolean | string;
+  /** Wordings that follow earlier answers; the question's own words when none holds (and on paper). */
+  wording?: Wording[];
 }
 
 export interface TextQuestion extends QuestionBase {
@@ -119,8 +139,16 @@ export interface NameQuestion extends QuestionBase {
 }
 export interface AddressQuestion extends QuestionBase {
   type: 'address';
-  /** `uk` asks for a UK postcode; `international` for a country and a free postal code. */
-  variant?: 'uk' | 'international';
+  /**
+   * `uk` (default) asks for a UK postcode; `international` for a country from a list and an
+   * optional postal code; `either` lets the person choose between the two.
+   */
+  variant?: 'uk' | 'international' | 'either';
+  /**
+   * Offers "I have no fixed address": a "care of" address, collecting letters from an office, or
+   * contact by phone only.
+   */
+  noFixedAddress?: boolean;
 }
 
 /** The kinds of file a `file` question can take, told apart by content (src/uploads/file-kind.ts). */
@@ -260,6 +288,11 @@ export interface FormDefinition {
   };
   /** What one completed transaction costs in each channel, for the cost-per-transaction KPI. */
   costs?: FormCosts;
+  /**
+   * The ids of the operator's destinations (the destinations file) that receive each submission;
+   * none keeps submissions in the service only (docs/delivery.md).
+   */
+  destinations?: string[];
 }
 
 /** The cost of one completed transaction in each channel (docs/kpis.md). */

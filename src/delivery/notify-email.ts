@@ -49,7 +49,7 @@ export async function notifyEmail(
       reference: submission.reference,
       form_title: form.title,
       form_id: submission.formId,
-      submitted_at: submission.submittedAt,
+      submitted_at: new Date(submission.submittedAt).toISOString(),
       channel: t(`caseworker:channel.${submission.channel}`),
       answers: answersText(form, submission, t),
     },

@@ -67,8 +67,13 @@ function columnsOf(form: FormDefinition, payloads: readonly WebhookPayload[]): C
   return columns;
 }
 
-/** An answer's value as one cell: lists joined with `; `, an address's lines with `, `. */
-function cell(value: PayloadAnswer['value'] | undefined): string {
+/**
+ * An answer's value as one cell: lists joined with `; `, an address's lines with `, `, and "Not
+ * provided yet" for a soft-required question the person ticked "I do not have this yet" on.
+ */
+function cell(answer: PayloadAnswer | undefined, t: Translate): string {
+  if (answer?.notYet) return t('caseworker:submission.notProvidedYet');
+  const value = answer?.value;
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.join('; ');
   if (typeof value === 'object') return Object.values(value).join(', ');
@@ -107,7 +112,7 @@ export function submissionsCsv(
       p.form.version,
       p.caseworkerId ?? '',
       p.receivedOn ?? '',
-      ...columns.map((c) => cell(cells.get(c.key)?.value)),
+      ...columns.map((c) => cell(cells.get(c.key), t)),
     ];
   });
   return stringify([header, ...rows], {

@@ -1,6 +1,7 @@
 import type { FormDefinition, Question, QuestionTypeName } from '../definition/types';
 import { isItemList, type Answers, type Channel } from '../engine/answers';
 import { finishedDraft } from '../engine/finished-draft';
+import { isNotYet } from '../engine/not-yet';
 import { walk } from '../engine/journey';
 import type { AnswerValue } from '../questions/question-type';
 import type { Submission } from '../store/store';
@@ -14,8 +15,10 @@ export interface PayloadAnswer {
   label: string;
   /** The question type, which says the value's shape; absent for a question the form no longer has. */
   type?: QuestionTypeName;
-  /** `null` for an optional question left empty. */
+  /** `null` for an optional question left empty, or one not answered yet (`notYet`). */
   value: AnswerValue | null;
+  /** The person ticked "I do not have this yet" on a soft-required question. */
+  notYet?: true;
 }
 
 /** A repeating section: its items in order, each with its own answers. */
@@ -41,11 +44,21 @@ export interface WebhookPayload {
   /** The day a paper form arrived (`YYYY-MM-DD`). */
   receivedOn?: string;
   answers: PayloadEntry[];
+  /** Ids of the soft-required questions still to be answered ("I do not have this yet"). */
+  notYet?: string[];
   /** The answers as a PDF, when the destination asks for it. */
   answersPdf?: { filename: string; contentType: 'application/pdf'; base64: string };
 }
 
 function answerOf(question: Question, value: unknown): PayloadAnswer {
+  if (isNotYet(value))
+    return {
+      questionId: question.id,
+      label: question.label,
+      type: question.type,
+      value: null,
+      notYet: true,
+    };
   return {
     questionId: question.id,
     label: question.label,
@@ -131,16 +144,21 @@ export function webhookPayload(form: FormDefinition, submission: Submission): We
     item.answers.push(...(leftOver(item.stored, item.seen) as PayloadAnswer[]));
   }
   entries.push(...leftOver(stored, seen));
+  const missing = [
+    ...entries,
+    ...[...sections.values()].flatMap((s) => s.items.flatMap((i) => i.answers)),
+  ].filter((e): e is PayloadAnswer => 'questionId' in e && e.notYet === true);
   return {
     version: PAYLOAD_VERSION,
     form: { id: submission.formId, version: submission.formVersion, title: form.title },
     reference: submission.reference,
     channel: submission.channel,
     language: submission.language,
-    submittedAt: submission.submittedAt,
+    submittedAt: new Date(submission.submittedAt).toISOString(),
     ...(submission.caseworkerId ? { caseworkerId: submission.caseworkerId } : {}),
     ...(submission.receivedOn ? { receivedOn: submission.receivedOn } : {}),
     answers: entries,
+    ...(missing.length > 0 && { notYet: [...new Set(missing.map((e) => e.questionId))] }),
   };
 }
 

@@ -27,8 +27,9 @@ export interface Draft {
   caseworkerId?: string;
   /** The date a paper form came back by post (`YYYY-MM-DD`), for paper keyed in by staff. */
   paperReceivedOn?: string;
-  createdAt: string;
-  updatedAt: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  updatedAt: number;
 }
 
 /** Whether a stored value is a repeating section's list of items. */

@@ -2,13 +2,17 @@ import type { FormDefinition } from '../definition/types';
 import { typeOf } from '../questions/registry';
 import type { AnswerValue, Translate } from '../questions/question-type';
 import type { Draft } from './answers';
-import { walk, type Step } from './journey';
+import { activeAnswers, lookupIn, walk, type Step } from './journey';
+import { isNotYet } from './not-yet';
+import { wordQuestion } from './wording';
 
 /** One answer as check answers shows it; `lines` is undefined for a skipped optional answer. */
 export interface SummaryRow {
   questionId: string;
   label: string;
   lines: string[] | undefined;
+  /** The person ticked "I do not have this yet": `lines` say "Not provided yet". */
+  notYet?: true;
   /** The step to change it on. */
   step: Step;
 }
@@ -28,6 +32,7 @@ export function summarise(
 ): SummaryGroup[] {
   const groups: SummaryGroup[] = [];
   let current: SummaryGroup | undefined;
+  const active = activeAnswers(form, draft);
   for (const step of walk(form, draft).steps) {
     if (step.kind !== 'page') continue;
     const itemKey = step.item?.id;
@@ -54,8 +59,21 @@ export function summarise(
         : { rows: [] };
       groups.push(current);
     }
-    for (const question of step.page.questions) {
+    const lookup = lookupIn(form, active, { id: itemKey ?? '', answers });
+    for (const asked of step.page.questions) {
+      // The label follows earlier answers as the page did ("your" or "their").
+      const question = wordQuestion(asked, lookup);
       const value = answers[question.id];
+      if (isNotYet(value)) {
+        current?.rows.push({
+          questionId: question.id,
+          label: question.summaryLabel ?? question.label,
+          lines: [context.t('common:checkAnswers.notProvidedYet')],
+          notYet: true,
+          step,
+        });
+        continue;
+      }
       current?.rows.push({
         questionId: question.id,
         label: question.summaryLabel ?? question.label,

@@ -1,4 +1,5 @@
 import { isDateRule, resolveDate } from './relative-date';
+import { isNotYet } from './not-yet';
 import { today } from './today';
 import type { Condition, Question } from '../definition/types';
 import { typeOf } from '../questions/registry';
@@ -10,7 +11,7 @@ export type Lookup = (
 ) => { question: Question; value: AnswerValue | undefined } | undefined;
 
 function isAnswered(value: AnswerValue | undefined): boolean {
-  if (value === undefined || value === '') return false;
+  if (value === undefined || value === '' || isNotYet(value)) return false;
   return !Array.isArray(value) || value.length > 0;
 }
 

@@ -1,5 +1,7 @@
 import type { QuestionPage } from '../definition/types';
+import { postedString } from '../questions/question-type';
 import { typeOf } from '../questions/registry';
+import { isNotYet, NOT_YET, notYetField } from './not-yet';
 import type {
   AnswerValue,
   ParseContext,
@@ -20,6 +22,12 @@ export function readPage(page: QuestionPage, body: PostedBody, context: ParseCon
   const result: PageResult = { values: {}, errors: [], raw: {} };
   for (const question of page.questions) {
     const parsed = typeOf(question).parse(question, body, context);
+    if (question.notYet && postedString(body, notYetField(question)) === 'yes') {
+      // "I do not have this yet" is the answer, whatever else was typed (which is kept to show).
+      result.values[question.id] = { ...NOT_YET };
+      Object.assign(result.raw, parsed.raw, { [notYetField(question)]: 'yes' });
+      continue;
+    }
     result.values[question.id] = parsed.value;
     result.errors.push(...parsed.errors);
     Object.assign(result.raw, parsed.raw);
@@ -45,7 +53,12 @@ export function rawFromAnswers(
 ): RawState {
   const raw: RawState = {};
   for (const question of page.questions) {
-    Object.assign(raw, typeOf(question).toRaw(question, answers[question.id] as never));
+    const value = answers[question.id];
+    if (isNotYet(value)) {
+      Object.assign(raw, typeOf(question).toRaw(question, undefined as never), {
+        [notYetField(question)]: 'yes',
+      });
+    } else Object.assign(raw, typeOf(question).toRaw(question, value as never));
   }
   return raw;
 }

@@ -5,14 +5,14 @@ import { computeReport, type KpiReport } from './report';
 
 /** Reads a form's events and ratings for a period from the store and computes its report. */
 export async function loadReport(
-  store: Pick<Store, 'listJourneyEvents' | 'listSatisfaction'>,
+  store: { events: Pick<Store['events'], 'listJourneyEvents' | 'listSatisfaction'> },
   form: FormDefinition,
   period: Period,
   version?: string,
 ): Promise<KpiReport> {
   const [events, responses] = await Promise.all([
-    store.listJourneyEvents({ formId: form.id, version, ...period }),
-    store.listSatisfaction({ formId: form.id, version, ...dayRange(period) }),
+    store.events.listJourneyEvents({ formId: form.id, version, ...period }),
+    store.events.listSatisfaction({ formId: form.id, version, ...dayRange(period) }),
   ]);
   return computeReport({ form, version, period, events, responses });
 }

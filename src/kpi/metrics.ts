@@ -6,11 +6,14 @@ export interface KpiMetrics {
   readonly registry: Registry;
   /** Counts an event: starts, completions (submissions and exit pages) and validation errors. */
   count(event: NewJourneyEvent): void;
+  /** Counts a submission that said "I have no fixed address" (the count only, never the answer). */
+  countNoFixedAddress(event: Pick<NewJourneyEvent, 'formId' | 'channel'>): void;
 }
 
 /**
- * Creates the counters `civic_forms_starts_total`, `civic_forms_completions_total` and
- * `civic_forms_validation_errors_total`, each labelled by form and channel. They count events as
+ * Creates the counters `civic_forms_starts_total`, `civic_forms_completions_total`,
+ * `civic_forms_validation_errors_total` and `civic_forms_no_fixed_address_total`, each labelled by
+ * form and channel. They count events as
  * they are recorded; a journey's figures over a period come from the dashboard, not from here.
  */
 export function createKpiMetrics(): KpiMetrics {
@@ -34,8 +37,17 @@ export function createKpiMetrics(): KpiMetrics {
     labelNames,
     registers: [registry],
   });
+  const noFixedAddress = new Counter({
+    name: 'civic_forms_no_fixed_address_total',
+    help: 'Submissions whose address answer was "I have no fixed address", by form and channel.',
+    labelNames,
+    registers: [registry],
+  });
   return {
     registry,
+    countNoFixedAddress(event) {
+      noFixedAddress.inc({ form: event.formId, channel: event.channel });
+    },
     count(event) {
       const labels = { form: event.formId, channel: event.channel };
       if (event.type === 'start') starts.inc(labels);

@@ -38,7 +38,7 @@ export const RECORDER_DEFAULTS = Object.freeze({
 
 /**
  * A batched recorder: `record` only pushes onto an array; a timer (or a full batch) writes the
- * array with `store.appendJourneyEvents` in one transaction. A crash of the process loses at most
+ * array with `store.events.appendJourneyEvents` in one transaction. A crash of the process loses at most
  * the events of the last `intervalMs`; a clean shutdown (`close`) loses none.
  *
  * @example
@@ -47,7 +47,7 @@ export const RECORDER_DEFAULTS = Object.freeze({
  *   await recorder.close();
  */
 export function createRecorder(
-  store: Pick<Store, 'appendJourneyEvents'>,
+  store: { events: Pick<Store['events'], 'appendJourneyEvents'> },
   options: RecorderOptions = {},
 ): Recorder {
   const { intervalMs, maxBatch, maxWaiting } = { ...RECORDER_DEFAULTS, ...options };
@@ -70,7 +70,7 @@ export function createRecorder(
     events = [];
     renames = [];
     try {
-      await store.appendJourneyEvents(batch, batchRenames);
+      await store.events.appendJourneyEvents(batch, batchRenames);
     } catch (error) {
       // Kept for the next write; renames first, since they apply to rows already written.
       events = [...batch, ...events];

@@ -3,6 +3,7 @@ import type { FormDefinition, QuestionPage, RepeatSection } from '../definition/
 import type { Translate } from '../questions/question-type';
 import { typeOf } from '../questions/registry';
 import { itemHeading } from '../web/item-heading';
+import { notYetText } from '../web/not-yet-checkbox';
 import { formCode } from './form-code';
 import { numberQuestions, type Numbering } from './numbering';
 import { instructionFor } from './routing';
@@ -74,7 +75,20 @@ function entry(page: QuestionPage, b: Build): PaperQuestion | PaperGroup {
     number: b.numbering.get(q.id) ?? 0,
     label: q.optional ? t('common:question.optionalLabel', { label: q.label }) : q.label,
     ...(q.hint && { hint: q.hint }),
-    fields: typeOf(q).paper(q, b.context),
+    fields: [
+      ...typeOf(q).paper(q, b.context),
+      // A soft-required question: a box to tick instead of answering.
+      ...(q.notYet
+        ? [
+            {
+              kind: 'tick' as const,
+              instruction: t('paper:tick.notYet'),
+              multiple: false,
+              options: [{ text: notYetText(q, t) }],
+            },
+          ]
+        : []),
+    ],
     goTo: goTo(b.skips.get(q.id), b.context),
   }));
   const single = questions[0];

@@ -1,163 +1,153 @@
 import Joi from 'joi';
 import type { AddressQuestion } from '../definition/types';
-import { errorParams, fieldInError, fieldsetParams, hintParams } from './label';
-import { ukPostcode } from './postcode';
+import {
+  addressErrorCodes,
+  choiceField,
+  choicesOf,
+  fieldOf,
+  offersChoice,
+  PARTS,
+  readParts,
+  type AddressChoice,
+} from './address-parts';
+import { addressSummary, choiceOf, type Address } from './address-summary';
+import { addressPaper } from './address-paper';
+import { partInputs } from './address-inputs';
+import { errorParams, fieldsetParams, hintParams } from './label';
 import {
   postedString,
-  tidy,
   type MacroCall,
   type ParseResult,
   type QuestionError,
   type QuestionType,
+  type RawState,
 } from './question-type';
 
-/** Every error code an address answer can have. */
-export const addressErrorCodes = [
-  'required',
-  'missingLine1',
-  'missingTown',
-  'missingPostcode',
-  'invalidPostcode',
-  'missingCountry',
-  'lineTooLong',
-] as const;
-type AddressErrorCode = (typeof addressErrorCodes)[number];
-type Address = Readonly<Record<string, string>>;
+export { addressErrorCodes } from './address-parts';
 
-const MAX_LENGTH = 100;
-
-/** One input of an address: what it asks for, and the error when it is left empty. */
-interface AddressPart {
-  name: 'line1' | 'line2' | 'town' | 'postcode' | 'country';
-  autocomplete: string;
-  missing?: AddressErrorCode;
-  /** Its label's key under `questions:address`, when not its name. */
-  label?: string;
-  classes?: string;
+/** Every form field of every choice the question offers, the choice itself first. */
+function allFields(q: AddressQuestion): string[] {
+  const parts = choicesOf(q).flatMap((c) => PARTS[c].map((part) => fieldOf(q, c, part)));
+  return offersChoice(q) ? [choiceField(q), ...parts] : parts;
 }
 
-const LINE1: AddressPart = {
-  name: 'line1',
-  autocomplete: 'address-line1',
-  missing: 'missingLine1',
-};
-const LINE2: AddressPart = { name: 'line2', autocomplete: 'address-line2' };
-const TOWN: AddressPart = {
-  name: 'town',
-  autocomplete: 'address-level2',
-  missing: 'missingTown',
-  classes: 'govuk-!-width-two-thirds',
-};
-const POSTCODE: AddressPart = {
-  name: 'postcode',
-  autocomplete: 'postal-code',
-  classes: 'govuk-input--width-10',
-};
-const UK_PARTS: AddressPart[] = [LINE1, LINE2, TOWN, { ...POSTCODE, missing: 'missingPostcode' }];
-const INTERNATIONAL_PARTS: AddressPart[] = [
-  LINE1,
-  LINE2,
-  TOWN,
-  { ...POSTCODE, label: 'postcodeOptional' },
-  { name: 'country', autocomplete: 'country-name', missing: 'missingCountry' },
-];
+/** The answer of a question with one kind of address: its lines, as they always were. */
+function parseOne(q: AddressQuestion, body: Record<string, unknown>): ParseResult<Address> {
+  const [only = 'uk'] = choicesOf(q);
+  const raw = Object.fromEntries(allFields(q).map((f) => [f, postedString(body, f)]));
+  const read = readParts(q, only, raw);
+  if (read.empty) {
+    if (q.optional) return { value: undefined, raw, errors: [] };
+    const fields = PARTS[only].filter((p) => p.missing).map((p) => fieldOf(q, only, p));
+    const field = fields[0] ?? q.id;
+    return {
+      value: undefined,
+      raw,
+      errors: [{ questionId: q.id, field, fields, code: 'required' }],
+    };
+  }
+  return read.errors.length > 0
+    ? { value: undefined, raw, errors: read.errors }
+    : { value: read.value, raw, errors: [] };
+}
 
-const partsOf = (q: AddressQuestion) =>
-  q.variant === 'international' ? INTERNATIONAL_PARTS : UK_PARTS;
-const fieldOf = (q: AddressQuestion, part: AddressPart) => `${q.id}-${part.name}`;
+/** The answer of a question whose person picks the kind of address (or no fixed address). */
+function parseChoice(q: AddressQuestion, body: Record<string, unknown>): ParseResult<Address> {
+  const raw = Object.fromEntries(allFields(q).map((f) => [f, postedString(body, f)]));
+  const chosen = raw[choiceField(q)] as AddressChoice;
+  if (!choicesOf(q).includes(chosen)) {
+    const typed = allFields(q).some((f) => f !== choiceField(q) && raw[f]?.trim());
+    if (q.optional && !typed) return { value: undefined, raw, errors: [] };
+    const error: QuestionError = {
+      questionId: q.id,
+      field: choiceField(q),
+      code: 'missingChoice',
+      ...(q.noFixedAddress && { args: { context: 'noFixedAddress' } }),
+    };
+    return { value: undefined, raw: { ...raw, [choiceField(q)]: '' }, errors: [error] };
+  }
+  const read = readParts(q, chosen, raw);
+  if (read.errors.length > 0) return { value: undefined, raw, errors: read.errors };
+  const kind: Record<string, string> =
+    chosen === 'uk' || chosen === 'international'
+      ? { kind: chosen }
+      : { kind: 'no-fixed-address', contact: chosen };
+  return { value: { ...kind, ...read.value }, raw, errors: [] };
+}
 
-/** A postal address: a UK one with a postcode, or an international one with a country. */
+/**
+ * A postal address: a UK one with a postcode, one in another country, or either as the person
+ * chooses; and, where the form allows it, no fixed address (a "care of" address, collecting
+ * letters from an office, or a phone number only).
+ */
 export const address: QuestionType<AddressQuestion, Address> = {
   errorCodes: addressErrorCodes,
   type: 'address',
-  schemaKeys: { variant: Joi.string().valid('uk', 'international') },
-  fields: (q) => partsOf(q).map((part) => fieldOf(q, part)),
-  freeTextFields: (q) => partsOf(q).map((part) => fieldOf(q, part)),
-  parse(q, body): ParseResult<Address> {
-    const parts = partsOf(q);
-    const raw = Object.fromEntries(
-      parts.map((p) => [fieldOf(q, p), postedString(body, fieldOf(q, p))]),
-    );
-    const typed = (part: AddressPart) => tidy(postedString(raw, fieldOf(q, part)));
-    if (parts.every((part) => typed(part) === '')) {
-      if (q.optional) return { value: undefined, raw, errors: [] };
-      const fields = parts.filter((p) => p.missing).map((p) => fieldOf(q, p));
-      const field = fields[0] ?? q.id;
-      return {
-        value: undefined,
-        raw,
-        errors: [{ questionId: q.id, field, fields, code: 'required' }],
-      };
-    }
-
-    const value: Record<string, string> = {};
-    const errors: QuestionError[] = [];
-    const fail = (part: AddressPart, code: AddressErrorCode, args?: QuestionError['args']) =>
-      errors.push({ questionId: q.id, field: fieldOf(q, part), code, ...(args && { args }) });
-    for (const part of parts) {
-      const text = typed(part);
-      const postcode = part.name === 'postcode' && q.variant !== 'international';
-      if (text === '') {
-        if (part.missing) fail(part, part.missing);
-      } else if (postcode) {
-        const written = ukPostcode(text);
-        if (written) value.postcode = written;
-        else fail(part, 'invalidPostcode');
-      } else if ([...text].length > MAX_LENGTH) {
-        // `context` picks the message naming the line, like errors:address.lineTooLong_town.
-        fail(part, 'lineTooLong', { max: MAX_LENGTH, context: part.name });
-      } else {
-        value[part.name] = text;
-      }
-    }
-    return errors.length > 0 ? { value: undefined, raw, errors } : { value, raw, errors };
+  schemaKeys: {
+    variant: Joi.string().valid('uk', 'international', 'either'),
+    noFixedAddress: Joi.boolean(),
   },
-  toRaw: (q, value) =>
-    Object.fromEntries(partsOf(q).map((part) => [fieldOf(q, part), value?.[part.name] ?? ''])),
+  fields: allFields,
+  freeTextFields: (q) =>
+    choicesOf(q).flatMap((c) =>
+      PARTS[c].filter((p) => p.name !== 'country').map((p) => fieldOf(q, c, p)),
+    ),
+  parse: (q, body) => (offersChoice(q) ? parseChoice(q, body) : parseOne(q, body)),
+  toRaw(q, value) {
+    const raw: RawState = Object.fromEntries(allFields(q).map((f) => [f, '']));
+    if (!value) return raw;
+    const chosen = choiceOf(q, value);
+    if (offersChoice(q)) raw[choiceField(q)] = chosen;
+    for (const part of PARTS[chosen]) raw[fieldOf(q, chosen, part)] = value[part.name] ?? '';
+    return raw;
+  },
   view(q, raw, context) {
-    const children: MacroCall[] = partsOf(q).map((part) => {
-      const field = fieldOf(q, part);
-      const error = context.fieldErrors?.[field];
-      const marked = error === undefined && fieldInError(context, field);
+    if (!offersChoice(q)) {
+      const [only = 'uk'] = choicesOf(q);
+      const children = partInputs(q, only, raw, context);
+      const eachFieldSaysWhy = children.some((c) => c.params.errorMessage !== undefined);
       return {
-        macro: 'govukInput',
+        macro: 'govukFieldset',
         params: {
-          id: field,
-          name: field,
-          value: postedString(raw, field),
-          label: { text: context.t(`questions:address.${part.label ?? part.name}`) },
-          autocomplete: part.autocomplete,
-          classes:
-            [part.classes, marked && 'govuk-input--error'].filter(Boolean).join(' ') || undefined,
-          spellcheck: part.name === 'postcode' ? false : undefined,
-          errorMessage: error === undefined ? undefined : { ...errorParams(context), text: error },
+          id: q.id,
+          ...fieldsetParams(q, context),
+          // The renderer shows the hint inside the fieldset as `${id}-hint`.
+          describedBy: q.hint ? `${q.id}-hint` : undefined,
+          hint: hintParams(q),
+          // The question's one message, unless each line in error shows its own.
+          errorMessage: eachFieldSaysWhy ? undefined : errorParams(context),
         },
+        children,
       };
-    });
-    const eachFieldSaysWhy = children.some((child) => child.params.errorMessage !== undefined);
+    }
+    const chosen = postedString(raw, choiceField(q));
+    const reveals: Record<string, MacroCall[]> = {};
+    const items: Array<Record<string, unknown>> = [];
+    for (const choice of choicesOf(q)) {
+      if (choice === 'care-of') items.push({ divider: context.t('questions:address.or') });
+      reveals[choice] = partInputs(q, choice, raw, context);
+      items.push({
+        value: choice,
+        text: context.t(`questions:address.choice.${choice}`),
+        checked: chosen === choice,
+      });
+    }
+    const eachFieldSaysWhy = Object.values(reveals)
+      .flat()
+      .some((c) => c.params.errorMessage !== undefined);
     return {
-      macro: 'govukFieldset',
+      macro: 'govukRadios',
       params: {
-        id: q.id,
-        ...fieldsetParams(q, context),
-        // The renderer shows the hint inside the fieldset as `${id}-hint`.
-        describedBy: q.hint ? `${q.id}-hint` : undefined,
+        idPrefix: choiceField(q),
+        name: choiceField(q),
+        fieldset: fieldsetParams(q, context),
         hint: hintParams(q),
-        // The question's one message, unless each line in error shows its own.
         errorMessage: eachFieldSaysWhy ? undefined : errorParams(context),
+        items,
       },
-      children,
+      reveals,
     };
   },
-  paper: (q, { t }) =>
-    partsOf(q).map((part) => ({
-      kind: 'write',
-      label: t(`questions:address.${part.label ?? part.name}`),
-      lines: 1,
-      width: part.name === 'postcode' ? 'short' : 'full',
-    })),
-  summary: (q, value) =>
-    partsOf(q)
-      .map((part) => value[part.name] ?? '')
-      .filter((line) => line !== ''),
+  paper: addressPaper,
+  summary: addressSummary,
 };

@@ -68,6 +68,8 @@ export interface MacroCall {
   };
   /** Further macro calls rendered inside a fieldset (the address lines). */
   children?: MacroCall[];
+  /** Macro calls revealed under a radio when it is chosen, by the radio's value. */
+  reveals?: Record<string, MacroCall[]>;
 }
 
 export interface ParseResult<A extends AnswerValue> {

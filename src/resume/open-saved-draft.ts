@@ -39,35 +39,35 @@ export async function openSavedDraft(
 ): Promise<OpenOutcome> {
   const { now } = request;
   const client = `client:${lookupDigest(policy.digestKey, 'resume-client', request.client)}`;
-  const clientCharge = await store.chargeResumeAttempt(client, now, policy.client);
+  const clientCharge = await store.resume.chargeResumeAttempt(client, now, policy.client);
   if (!clientCharge.allowed) return { outcome: 'locked', until: clientCharge.lockedUntil };
 
   const typed = normaliseResumeCode(request.code);
   const record = typed
-    ? await store.findResumeCode(lookupDigest(policy.digestKey, 'resume-code', typed))
+    ? await store.resume.findResumeCode(lookupDigest(policy.digestKey, 'resume-code', typed))
     : undefined;
   if (!record) {
     // An unknown code counts against the client, so codes cannot be guessed one after another.
-    const settled = await store.settleResumeAttempt(client, now, 'failed', policy.client);
+    const settled = await store.resume.settleResumeAttempt(client, now, 'failed', policy.client);
     return settled.lockedUntil
       ? { outcome: 'locked', until: settled.lockedUntil }
       : { outcome: 'not-found' };
   }
   if (record.expiresAt <= now) {
-    await store.settleResumeAttempt(client, now, 'refund', policy.client);
+    await store.resume.settleResumeAttempt(client, now, 'refund', policy.client);
     return { outcome: 'expired', formId: record.formId };
   }
 
   const code = `code:${record.codeDigest}`;
-  const codeCharge = await store.chargeResumeAttempt(code, now, policy.code);
+  const codeCharge = await store.resume.chargeResumeAttempt(code, now, policy.code);
   if (!codeCharge.allowed) {
-    await store.settleResumeAttempt(client, now, 'refund', policy.client);
+    await store.resume.settleResumeAttempt(client, now, 'refund', policy.client);
     return { outcome: 'locked', until: codeCharge.lockedUntil, formId: record.formId };
   }
 
   if (!(await secretMatches(request.secret, record.secret))) {
-    const byCode = await store.settleResumeAttempt(code, now, 'failed', policy.code);
-    const byClient = await store.settleResumeAttempt(client, now, 'failed', policy.client);
+    const byCode = await store.resume.settleResumeAttempt(code, now, 'failed', policy.code);
+    const byClient = await store.resume.settleResumeAttempt(client, now, 'failed', policy.client);
     const until = Math.max(byCode.lockedUntil ?? 0, byClient.lockedUntil ?? 0);
     return until > 0
       ? { outcome: 'locked', until, formId: record.formId }
@@ -75,11 +75,11 @@ export async function openSavedDraft(
   }
 
   // The owner has proved it: the code's count starts again; the client only gets its try back.
-  await store.settleResumeAttempt(code, now, 'reset', policy.code);
-  await store.settleResumeAttempt(client, now, 'refund', policy.client);
-  const draft = await store.getDraft(record.draftId);
+  await store.resume.settleResumeAttempt(code, now, 'reset', policy.code);
+  await store.resume.settleResumeAttempt(client, now, 'refund', policy.client);
+  const draft = await store.journeys.getDraft(record.draftId);
   // The draft went (sent, or cleared by its owner): the code opens nothing any more.
   if (!draft) return { outcome: 'not-found' };
-  await store.recordResume(record.codeDigest, now, now + policy.expiryMs);
+  await store.resume.recordResume(record.codeDigest, now, now + policy.expiryMs);
   return { outcome: 'opened', draft, resumeCount: record.resumeCount + 1 };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { forgetOldSignInFailures } from '../caseworker/sign-in-throttle';
 import type { ExpiredDraft, PurgeResult } from '../store/resume-records';
@@ -17,13 +18,18 @@ export interface PurgeCounts extends PurgeResult {
  *   await purgeNow(store, Date.now(), 28 * 24 * 60 * 60_000);
  */
 export async function purgeNow(store: Store, now: number, maxAgeMs: number): Promise<PurgeCounts> {
-  const sessions = await store.purgeExpiredSessions(now);
-  const purged = await store.purgeExpired(now, maxAgeMs);
+  const sessions = await store.sessions.purgeExpiredSessions(now);
+  const purged = await store.resume.purgeExpired(now, maxAgeMs);
   const signInFailures = await forgetOldSignInFailures(store, now);
   return { ...purged, sessions, signInFailures };
 }
 
-/** Runs the clean-up now and every `intervalMs`, on a timer that never keeps the process alive. */
+/**
+ * Runs the clean-up now and every `intervalMs`, on a timer that never keeps the process alive. With
+ * N processes on one database, one of them runs it each interval: each run first claims a lease
+ * (`store.jobs`) that its holder renews and the others may take only once it has run out. The
+ * clean-up is idempotent anyway (a draft's expiry is reported by the transaction that deleted it).
+ */
 export function startPurgeJob(
   store: Store,
   options: {
@@ -38,9 +44,12 @@ export function startPurgeJob(
     sweep?: (now: number) => Promise<number>;
   },
 ): { stop(): void } {
+  const holder = randomUUID();
   const run = async () => {
     try {
       const now = (options.now ?? Date.now)();
+      const leaseUntil = now + Math.round(options.intervalMs * 1.5);
+      if (!(await store.jobs.claimJob('purge', holder, now, leaseUntil))) return;
       const { expired, ...counts } = await purgeNow(store, now, options.maxAgeMs);
       expired.forEach((draft) => options.onExpired?.(draft));
       const files = options.sweep ? { files: await options.sweep(now) } : {};

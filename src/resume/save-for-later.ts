@@ -37,7 +37,7 @@ export async function saveForLater(
       'resume-code',
       normaliseResumeCode(code) as string,
     );
-    const result = await store.saveResumeCode(
+    const result = await store.resume.saveResumeCode(
       { codeDigest, draftId: draft.id, formId: draft.formId, secret, savedAt: now, expiresAt },
       now,
     );

@@ -30,12 +30,12 @@ export async function chargeSave(
   const limits = policy.save;
   const session = `save-session:${lookupDigest(policy.digestKey, 'save-session', request.session)}`;
   const client = `save-client:${lookupDigest(policy.digestKey, 'save-client', request.client)}`;
-  const bySession = await store.chargeResumeAttempt(session, now, limits.session);
+  const bySession = await store.resume.chargeResumeAttempt(session, now, limits.session);
   if (!bySession.allowed) return { allowed: false, until: bySession.lockedUntil };
-  const byClient = await store.chargeResumeAttempt(client, now, limits.client);
+  const byClient = await store.resume.chargeResumeAttempt(client, now, limits.client);
   if (!byClient.allowed) {
     // No code is made: the session keeps its save.
-    await store.settleResumeAttempt(session, now, 'refund', limits.session);
+    await store.resume.settleResumeAttempt(session, now, 'refund', limits.session);
     return { allowed: false, until: byClient.lockedUntil };
   }
   return { allowed: true };

@@ -12,8 +12,8 @@ export interface User {
   displayName: string;
   role: Role;
   disabled: boolean;
-  createdAt: string;
-  updatedAt: string;
+  createdAt: number;
+  updatedAt: number;
 }
 
 /** A staff account with what verifying its password needs. */

@@ -19,13 +19,20 @@ export type AuditAction =
   | 'key-in-paper'
   | 'submit'
   | 'view-figures'
-  | 'export-figures';
+  | 'export-figures'
+  | 'add-api-key'
+  | 'revoke-api-key'
+  | 'api-key-refused'
+  | 'api-list-submissions'
+  | 'api-get-submission'
+  | 'api-receipt'
+  | 'retry-delivery';
 
 /** One line of the append-only audit trail: who, when, what, on what, and from where. */
 export interface AuditEvent {
   id: number;
   /** ISO 8601, UTC. */
-  at: string;
+  at: number;
   /** The account's id; undefined when nobody was signed in (a failed sign-in, the command line). */
   actorId: string | undefined;
   /** The account's username, the username typed at a failed sign-in, or `cli:<os user>`. */
@@ -46,7 +53,7 @@ export type NewAuditEvent = Omit<AuditEvent, 'id'>;
 /** Which events to list: newest `limit` of those matching, returned oldest first. */
 export interface AuditQuery {
   /** ISO 8601: events at or after this time. */
-  since?: string;
+  since?: number;
   actorUsername?: string;
   target?: string;
   limit?: number;

@@ -1,5 +1,5 @@
 import session from 'express-session';
-import type { Store } from './store';
+import type { SessionIndex, SessionRepository } from './session-repository';
 
 /** Sessions are touched at most this often, so reading a page does not write to the database. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -10,9 +10,14 @@ const TOUCH_INTERVAL_MS = 60_000;
 export class DatabaseSessionStore extends session.Store {
   private readonly touched = new Map<string, number>();
 
+  /**
+   * @param index what SQL must find in a session without reading its JSON (its staff account,
+   *   its drafts): the web layer knows the session's shape, the store does not.
+   */
   constructor(
-    private readonly store: Store,
+    private readonly store: SessionRepository,
     private readonly idleMs: number,
+    private readonly index: (data: session.SessionData) => SessionIndex = () => ({ draftIds: [] }),
   ) {
     super();
   }
@@ -34,7 +39,7 @@ export class DatabaseSessionStore extends session.Store {
 
   override set(id: string, data: session.SessionData, callback?: (err?: unknown) => void): void {
     this.touched.set(id, Date.now());
-    this.store.setSession(id, JSON.stringify(data), this.expiry(data)).then(
+    this.store.setSession(id, JSON.stringify(data), this.expiry(data), this.index(data)).then(
       () => callback?.(),
       (error: unknown) => callback?.(error),
     );

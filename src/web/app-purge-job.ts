@@ -26,6 +26,7 @@ export function startAppPurgeJob(
     logger,
     now,
     onExpired: (draft) => app.kpi.events.draftEvent(draft, 'expired', draft.expiredAt),
-    sweep: uploads && ((now) => sweepBlobs(uploads.blobs, app.store, now - SWEEP_GRACE_MS)),
+    sweep:
+      uploads && ((now) => sweepBlobs(uploads.blobs, app.store.journeys, now - SWEEP_GRACE_MS)),
   });
 }

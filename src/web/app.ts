@@ -1,4 +1,3 @@
-import path from 'node:path';
 import express, { type Express } from 'express';
 import session from 'express-session';
 import { csrfSync } from 'csrf-sync';
@@ -8,7 +7,9 @@ import { loadForms } from '../definition/load';
 import { localise } from '../definition/translation';
 import type { FormDefinition } from '../definition/types';
 import { ServiceError } from '../errors';
-import { openSqliteStore } from '../store/sqlite-store';
+import type { DestinationsConfig } from '../delivery/destination';
+import { assertFormDestinations } from '../delivery/form-destinations-check';
+import { loadDestinations } from '../delivery/load-destinations';
 import { DatabaseSessionStore } from '../store/session-store';
 import type { Store } from '../store/store';
 import { resumePolicy } from '../resume/resume-policy';
@@ -18,6 +19,7 @@ import { brandAssets, createAgencies, type Agencies } from '../agency/agencies';
 import { loadAgencies } from '../agency/load-agencies';
 import { inLanguage } from '../agency/agency-view';
 import { createAgencyPages } from './agency-pages';
+import { createApiRoutes } from './api/api-routes';
 import { createCompression } from './compression';
 import { createPasswordAuthenticator } from '../caseworker/password-authenticator';
 import { createRequireRole } from './caseworker/require-role';
@@ -47,10 +49,11 @@ import type { VirusScanner } from '../uploads/virus-scanner';
 import type { FileUploads } from './uploads/file-uploads';
 import { createUploadBody } from './uploads/upload-body';
 import { createUploadsFromConfig } from './uploads/uploads-setup';
+import { sessionIndex } from './session-index';
 
 export interface AppOptions extends ConfigInput {
-  /** A store to use instead of opening the SQLite file under `dataDir`. */
-  store?: Store;
+  /** The opened store (`openStore` in src/store/open-store.ts); the app closes it on `close()`. */
+  store: Store;
   /** Forms to serve instead of reading `formsDir`. */
   forms?: ReadonlyMap<string, FormDefinition>;
   logger?: Logger;
@@ -60,6 +63,8 @@ export interface AppOptions extends ConfigInput {
   blobs?: BlobStore;
   /** The virus scanner instead of clamd at `clamdAddress`. */
   scanner?: VirusScanner;
+  /** The operator's destinations; by default read from `destinationsFile` (none without one). */
+  destinations?: DestinationsConfig;
 }
 
 /** The express app, with what it opened so the caller can close it. */
@@ -72,25 +77,28 @@ export interface CivicFormsApp extends Express {
   readonly kpi: Kpi;
   /** File questions' uploads (scanner and blob store); undefined when no form asks for a file. */
   readonly uploads: FileUploads | undefined;
+  /** Where submissions are delivered, as the destinations file configures them. */
+  readonly destinations: DestinationsConfig;
   close(): Promise<void>;
 }
 
 /**
- * Builds the service: loads and checks every form, opens the store, and returns the express app.
- * It does not listen; `server.ts` does.
+ * Builds the express app on an opened store: loads and checks every form and agency. It neither
+ * opens the database nor listens; the composition root (`src/service.ts`) and `server.ts` do.
  *
  * @example
- *   const app = createApp({ formsDir: 'forms', dataDir: 'data' });
+ *   const app = createApp({ formsDir: 'forms', store: openSqliteStore({ file: 'data/x.sqlite' }) });
  *   app.listen(3000);
  */
-export function createApp(options: AppOptions = {}): CivicFormsApp {
+export function createApp(options: AppOptions): CivicFormsApp {
   const {
-    store: givenStore,
+    store,
     forms: givenForms,
     logger: givenLogger,
     resumeSender,
     blobs,
     scanner,
+    destinations: givenDestinations,
     ...configInput
   } = options;
   const config = resolveConfig(configInput);
@@ -100,14 +108,12 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     { serializers: LOG_SERIALISERS },
   );
   const forms = givenForms ?? loadForms(config.formsDir);
-  // Before the database opens: production without a scanner or key for file questions stops here.
+  // Before anything else: production without a scanner or key for file questions stops here.
   const uploads = createUploadsFromConfig({ config, forms, logger, blobs, scanner });
-  const store =
-    givenStore ??
-    openSqliteStore({
-      file: path.join(config.dataDir, 'civic-forms.sqlite'),
-      synchronous: config.sqliteSynchronous,
-    });
+  const destinations =
+    givenDestinations ?? loadDestinations(config.destinationsFile, config.secretEnvironment);
+  // As `civic-forms validate`: a form naming a destination the service lacks does not start.
+  assertFormDestinations(forms, destinations, config.formsDir);
   const kpi = createKpi(store, { secret: config.sessionSecret, logger });
   // loadForms has made every check `civic-forms validate` makes, the languages offered included.
   const i18n = createI18n();
@@ -145,18 +151,23 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
   app.use(createSecurityHeaders({ secure: config.secureCookies }));
   app.use(assets.serve);
   app.use(createRequestLog(logger));
+  // The database kind tells an operator which store answered (or did not): SQLite or PostgreSQL.
   app.get('/health', async (_req, res) => {
     try {
       await store.ping();
-      res.json({ status: 'ok' });
+      res.json({ status: 'ok', database: store.kind });
     } catch {
-      res.status(503).json({ status: 'unavailable', code: 'DATABASE_UNAVAILABLE' });
+      res
+        .status(503)
+        .json({ status: 'unavailable', code: 'DATABASE_UNAVAILABLE', database: store.kind });
     }
   });
   // Before the session: a scrape creates none. Without a token there is no /metrics (404).
   if (config.metricsToken) {
     app.get('/metrics', createMetricsRoute(kpi.metrics.registry, config.metricsToken));
   }
+  // The pull API, before the session and CSRF: its clients send a key, never a cookie.
+  app.use('/api/v1', createApiRoutes({ store, forms }));
   // Before the body: a body refused is answered in the page's language.
   app.use(createLanguage(frameworkLanguages(i18n), config.secureCookies));
   app.use(createRequestBody({ limit: config.bodyLimit, parameterLimit: 200 }));
@@ -168,7 +179,11 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     session({
       name: SESSION_COOKIE,
       secret: config.sessionSecret,
-      store: new DatabaseSessionStore(store, config.sessionIdleMinutes * 60_000),
+      store: new DatabaseSessionStore(
+        store.sessions,
+        config.sessionIdleMinutes * 60_000,
+        sessionIndex,
+      ),
       resave: false,
       saveUninitialized: false,
       rolling: true,
@@ -224,6 +239,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
       i18n,
       policy: resumePolicy(config),
       sender: resumeSender ?? logResumeSender(logger),
+      destinations,
       baseUrl: config.baseUrl,
       kpi: kpi.events,
     }),
@@ -236,6 +252,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
       store,
       render,
       i18n,
+      destinations,
       idleMinutes: config.caseworkerIdleMinutes,
       resumePolicy: resumePolicy(config),
       kpi: kpi.events,
@@ -264,7 +281,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
   app.use(createAgencyPages({ agencies, render, i18n, config }));
   // Before the form routes, whose `/:formId/:pageId` would take `paper.pdf` for a page id.
   app.use(createPaperRoutes({ forms, store, render, i18n, config }));
-  app.use(createFormRoutes({ forms, store, render, i18n, kpi: kpi.events, uploads }));
+  app.use(createFormRoutes({ forms, store, render, i18n, destinations, kpi: kpi.events, uploads }));
 
   app.use((_req, _res, next) => next(new ServiceError('PAGE_NOT_FOUND')));
   app.use(createErrorPage({ render, i18n }));
@@ -276,6 +293,7 @@ export function createApp(options: AppOptions = {}): CivicFormsApp {
     agencies: { value: agencies },
     kpi: { value: kpi },
     uploads: { value: uploads },
+    destinations: { value: destinations },
     // Journey events still waiting are written before the database closes.
     close: { value: () => kpi.recorder.close().then(() => store.close()) },
   });

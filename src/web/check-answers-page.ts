@@ -1,8 +1,10 @@
+import { submitWithDeliveries } from '../delivery/outbox';
 import type { Request, Response } from 'express';
 import type { FormDefinition } from '../definition/types';
 import type { Draft } from '../engine/answers';
 import { summarise } from '../engine/check-answers';
 import { activeAnswers, walk } from '../engine/journey';
+import { usesNoFixedAddress } from '../engine/no-fixed-address';
 import { intlLocale } from '../questions/intl-locale';
 import type { Submission } from '../store/store';
 import { summaryListGroups } from './summary-list';
@@ -57,12 +59,18 @@ export async function acceptCheckAnswers(
   form: FormDefinition,
   draft: Draft,
 ): Promise<void> {
-  const { submission, created } = await deps.store.submit(
+  // The submission and its deliveries in one transaction; the worker sends them afterwards.
+  const answers = activeAnswers(form, draft);
+  const { submission, created } = await submitWithDeliveries(deps.store, deps.destinations, form, {
     draft,
-    activeAnswers(form, draft),
-    new Date().toISOString(),
-  );
-  if (created) deps.kpi?.journeyEvent(req, draft, 'submit', { pageKey: 'check-answers' });
+    answers,
+    at: Date.now(),
+  });
+  if (created)
+    deps.kpi?.journeyEvent(req, draft, 'submit', {
+      pageKey: 'check-answers',
+      noFixedAddress: usesNoFixedAddress(form, answers),
+    });
   await showSent(deps, req, res, form, submission, created);
 }
 
@@ -96,7 +104,8 @@ export async function renderConfirmation(
   const sent = await sentJourney(req, deps.store, form);
   if (sent) rememberSubmission(req, form, sent.reference);
   const reference = req.session.submitted?.[form.id];
-  const submission = sent ?? (reference ? await deps.store.findSubmission(reference) : undefined);
+  const submission =
+    sent ?? (reference ? await deps.store.journeys.findSubmission(reference) : undefined);
   deps.render(req, res, 'confirmation.njk', {
     form,
     pageTitle: submission ? form.confirmation.title : t('confirmation.notFoundTitle'),

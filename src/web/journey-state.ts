@@ -22,10 +22,10 @@ export async function loadDraft(
   lang: string,
 ): Promise<Draft> {
   const id = req.session.journeys?.[form.id];
-  const stored = id ? await store.getDraft(id) : undefined;
+  const stored = id ? await store.journeys.getDraft(id) : undefined;
   // The language of the latest page is the one the submission records (for letters in it).
   if (stored) return { ...stored, language: lang };
-  const now = new Date().toISOString();
+  const now = Date.now();
   return {
     id: randomUUID(),
     formId: form.id,
@@ -41,8 +41,8 @@ export async function loadDraft(
 
 /** Saves the draft and ties it to the session, so a restart or another tab continues it. */
 export async function saveDraft(req: Request, store: Store, draft: Draft): Promise<void> {
-  draft.updatedAt = new Date().toISOString();
-  await store.saveDraft(draft);
+  draft.updatedAt = Date.now();
+  await store.journeys.saveDraft(draft);
   // A staff journey is tied to the caseworker's own slot when it starts (caseworker/journey-slots.ts).
   if (draft.caseworkerId) return;
   if (req.session.journeys?.[draft.formId] !== draft.id) {
@@ -67,7 +67,7 @@ export async function sentJourney(
   form: FormDefinition,
 ): Promise<Submission | undefined> {
   const id = req.session.journeys?.[form.id];
-  return id ? store.findSubmissionByTransaction(id) : undefined;
+  return id ? store.journeys.findSubmissionByTransaction(id) : undefined;
 }
 
 /**

@@ -85,7 +85,7 @@ export function createPaperRoutes(deps: PaperRoutesDependencies): Router {
     res.setHeader('Cache-Control', 'no-store');
     // Only the session that sent the form has its reference; nothing in the address names one.
     const reference = req.session?.submitted?.[source.id];
-    const submission = reference ? await deps.store.findSubmission(reference) : undefined;
+    const submission = reference ? await deps.store.journeys.findSubmission(reference) : undefined;
     if (!submission || submission.formId !== source.id) throw new ServiceError('PAGE_NOT_FOUND');
     const lang = formLanguage(source, res);
     const body = await answersPdf(source, submission, lang, translator(deps.i18n, lang));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DestinationsConfig } from '../delivery/destination';
 import type { Request, Response } from 'express';
 import type { FormDefinition } from '../definition/types';
 import type { Draft, RepeatItem } from '../engine/answers';
@@ -21,7 +22,9 @@ import type { FileUploads, ReceivedPost } from './uploads/file-uploads';
 import { fileQuestionsOf } from './uploads/file-pages';
 import { keepFiles } from './uploads/file-page';
 import { itemHeading } from './item-heading';
+import { notYetCheckbox } from './not-yet-checkbox';
 import { today } from '../engine/today';
+import { stepLookup, wordPage, wordingChoices } from '../engine/wording';
 import { saveDraft, stepUrl } from './journey-state';
 import { answersToKeep, saveUrl, wantsToSave } from './resume/save-request';
 import { slot } from './page-cache';
@@ -45,6 +48,8 @@ export interface PageHandlerDependencies extends Pick<RenderDependencies, 'i18n'
   kpi?: JourneyEvents;
   /** Takes in files for pages with file questions; set when a form has one. */
   uploads?: FileUploads;
+  /** Where submissions go: their outbox rows are written with them (src/delivery/outbox.ts). */
+  destinations: DestinationsConfig;
 }
 
 /** Whether the user came from check answers to change an answer. */
@@ -70,7 +75,8 @@ export function renderQuestionPage(
 ): void {
   const lang = langOf(res);
   const t = tOf(res, deps);
-  const { page } = step;
+  const lookup = stepLookup(form, draft, step);
+  const page = wordPage(step.page, lookup);
   const single = page.questions.length === 1 && !page.title;
   const raw = typed?.raw ?? rawFromAnswers(page, answersFor(draft, step));
   const errors = typed?.errors ?? [];
@@ -113,9 +119,10 @@ export function renderQuestionPage(
       heading: single ? undefined : page.title,
       caption: caption(),
       body: page.body,
-      questions: page.questions.map((q) =>
+      questions: page.questions.flatMap((q) => [
         typeOf(q).view(q, shown, questionView(q, errors, { t, lang, isPageHeading: single })),
-      ),
+        ...(q.notYet ? [notYetCheckbox(q, raw, t)] : []),
+      ]),
       errors: errorSummary(page.questions, errors, { t, lang }),
       backHref: cacheable ? slot('back') : backHref,
       action,
@@ -124,7 +131,10 @@ export function renderQuestionPage(
     }),
     errors.length > 0 ? 400 : 200,
     cacheable
-      ? { key: `${form.id}@${form.version}|${action}|${JSON.stringify(raw)}`, values }
+      ? {
+          key: `${form.id}@${form.version}|${action}|${wordingChoices(step.page, lookup)}|${JSON.stringify(raw)}`,
+          values,
+        }
       : undefined,
   );
 }

@@ -81,8 +81,8 @@ export function addSessionPages(router: Router, deps: SessionPagesDependencies):
     const draftId = req.session.journeys?.[form.id];
     if (draftId) {
       // The files go with the answers: read which before the draft is gone.
-      const draft = deps.uploads ? await deps.store.getDraft(draftId) : undefined;
-      await deps.store.deleteDraft(draftId);
+      const draft = deps.uploads ? await deps.store.journeys.getDraft(draftId) : undefined;
+      await deps.store.journeys.deleteDraft(draftId);
       if (draft) await deps.uploads?.discard(fileIdsIn(draft.answers));
     }
     await endSession(req, res);

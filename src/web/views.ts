@@ -13,7 +13,7 @@ export const GOVUK_DIST = path.join(
 
 /**
  * A nunjucks environment over the framework's views and govuk-frontend's, compiled once, with the
- * framework's filters (`numbersKeptWhole`).
+ * framework's filters (`numbersKeptWhole`, and `revealing`/`withItems` for revealed inputs).
  */
 export function createViews(extraViewDirs: string[] = []): nunjucks.Environment {
   const views = new nunjucks.Environment(
@@ -21,5 +21,13 @@ export function createViews(extraViewDirs: string[] = []): nunjucks.Environment 
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
   views.addFilter('numbersKeptWhole', numbersKeptWhole);
+  // A radio's revealed inputs, rendered by the macro-call partial, go into govuk's `conditional`.
+  views.addFilter('revealing', (item: Record<string, unknown>, html: string) =>
+    String(html).trim() === '' ? item : { ...item, conditional: { html } },
+  );
+  views.addFilter('withItems', (params: Record<string, unknown>, items: unknown[]) => ({
+    ...params,
+    items,
+  }));
   return views;
 }

@@ -37,13 +37,13 @@ describe('the caseworker time-out warning in Chromium', () => {
     const value = decodeURIComponent(cookie?.value ?? '');
     const id = value.slice(2, value.lastIndexOf('.'));
     const { store } = shared.app;
-    const read = async () => JSON.parse((await store.getSession(id, Date.now())) ?? '{}');
+    const read = async () => JSON.parse((await store.sessions.getSession(id, Date.now())) ?? '{}');
     return {
       expiresAt: async () => ((await read()).caseworker?.expiresAt as number | undefined) ?? 0,
       async set(expiresAt: number) {
         const data = await read();
         data.caseworker.expiresAt = expiresAt;
-        await store.setSession(id, JSON.stringify(data), Date.now() + 16 * MINUTE);
+        await store.sessions.setSession(id, JSON.stringify(data), Date.now() + 16 * MINUTE);
       },
     };
   }

@@ -32,11 +32,10 @@ describe('caseworker pages in Chromium', () => {
       done: [],
       language: 'cy',
       channel: 'online' as const,
-      createdAt: new Date().toISOString(),
-      updatedAt: new Date().toISOString(),
+      createdAt: Date.now(),
+      updatedAt: Date.now(),
     };
-    reference = (await store.submit(draft, amaraAnswers, new Date().toISOString())).submission
-      .reference;
+    reference = (await store.journeys.submit(draft, amaraAnswers, Date.now())).submission.reference;
   });
 
   async function signInWith(page: Page, username: string, password: string): Promise<number> {

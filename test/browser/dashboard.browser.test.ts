@@ -73,14 +73,14 @@ describe('the KPI dashboard in Chromium', () => {
   beforeAll(async () => {
     const { store } = shared.app;
     await addAccount(store, 'dana.hughes', { role: 'service-team' });
-    await store.appendJourneyEvents(lastWeek().events);
+    await store.events.appendJourneyEvents(lastWeek().events);
     const today = new Date().toISOString().slice(0, 10);
     for (const [rating, language] of [
       [5, 'en'],
       [4, 'cy'],
       [2, 'en'],
     ] as const) {
-      await store.addSatisfaction({
+      await store.events.addSatisfaction({
         day: today,
         formId: 'parking-permit',
         formVersion: '1.0',
@@ -208,7 +208,7 @@ describe('the KPI dashboard in Chromium', () => {
     await check('confirmation');
     // The page's script told the service JavaScript ran, with the form that sent the application.
     await shared.app.kpi.recorder.flush();
-    const events = await shared.app.store.listJourneyEvents({
+    const events = await shared.app.store.events.listJourneyEvents({
       formId: 'parking-permit',
       from: Date.now() - 60_000,
       to: Date.now() + 1,

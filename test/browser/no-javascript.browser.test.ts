@@ -103,7 +103,7 @@ describe('every example form with JavaScript off', () => {
       expect(pathOf(page)).toBe(`/${form.id}/confirmation`);
       const reference = (await page.locator('.cf-reference').innerText()).trim();
       expect(reference).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}$/);
-      const submission = await shared.app.store.findSubmission(reference);
+      const submission = await shared.app.store.journeys.findSubmission(reference);
       expect(submission?.formId).toBe(form.id);
       expect(offsite).toEqual([]);
       await context.close();

@@ -28,7 +28,15 @@ describe('civic-forms --help', () => {
         expect(run).toMatchObject({ code: 0, stderr: '', dataDirCreated: false });
         expect(run.stdout[0]).toBe('civic-forms: public services from JSON form definitions.');
         const text = run.stdout.join('\n');
-        for (const command of ['validate', 'users', 'audit', 'purge'])
+        for (const command of [
+          'new',
+          'validate',
+          'users',
+          'audit',
+          'purge',
+          'migrate',
+          'migrate-data',
+        ])
           expect(text).toContain(`Usage: civic-forms ${command}`);
         expect(text).toContain('npm start');
         expect(text).toContain('node dist/server.js');
@@ -41,6 +49,8 @@ describe('civic-forms --help', () => {
   );
 
   it.each([
+    [['new', '--help'], 'Usage: civic-forms new <form id>'],
+    [['new', 'bus-pass', '-h'], 'Usage: civic-forms new <form id>'],
     [['validate', '--help'], 'Usage: civic-forms validate [files...]'],
     [['validate', '-h'], 'Usage: civic-forms validate [files...]'],
     [['validate', 'forms/report-housing-repair.json', '--help'], 'Usage: civic-forms validate'],
@@ -52,6 +62,8 @@ describe('civic-forms --help', () => {
     [['purge', '--help'], 'Usage: civic-forms purge'],
     [['purge', '-h'], 'Usage: civic-forms purge'],
     [['help', 'audit'], 'Usage: civic-forms audit [--since'],
+    [['migrate', '--help'], 'Usage: civic-forms migrate'],
+    [['migrate-data', '--help'], 'Usage: civic-forms migrate-data --from'],
   ])(
     '%j prints that command’s usage on standard output, exits 0 and opens no database',
     async (args, usage) => {

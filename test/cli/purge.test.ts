@@ -1,9 +1,27 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { hashSecret } from '../../src/resume/saved-secret';
+import { openPostgresStore } from '../../src/store/postgres-store';
 import { openSqliteStore } from '../../src/store/sqlite-store';
+import type { Store } from '../../src/store/store';
 import { tempDataDir } from '../support/agent';
+import { DATABASES, postgresSchemaUrl, type TestDatabase } from '../store/support/databases';
+
+/** A new store and the environment that points the command line at it. */
+async function database(
+  kind: TestDatabase,
+): Promise<{ store: Store; env: Record<string, string> }> {
+  const dataDir = tempDataDir();
+  if (kind === 'sqlite') {
+    const store = openSqliteStore({ file: path.join(dataDir, 'civic-forms.sqlite') });
+    return { store, env: { DATA_DIR: dataDir } };
+  }
+  const url = await postgresSchemaUrl();
+  return {
+    store: await openPostgresStore({ connectionString: url }),
+    env: { DATA_DIR: dataDir, DATABASE_URL: url },
+  };
+}
 
 const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'civic-forms.js');
@@ -23,15 +41,13 @@ function civicForms(args: string[], env: Record<string, string>) {
   });
 }
 
-describe('civic-forms purge', () => {
+describe.each(DATABASES)('civic-forms purge on %s', (kind) => {
   it('deletes saved drafts whose code has expired, with their codes', async () => {
-    const dataDir = tempDataDir();
-    const file = path.join(dataDir, 'civic-forms.sqlite');
-    const store = openSqliteStore({ file });
+    const { store, env } = await database(kind);
     const savedAt = Date.now() - 10 * DAY;
     for (const id of ['saved-ten-days-ago', 'saved-today']) {
       const at = id === 'saved-today' ? Date.now() : savedAt;
-      await store.saveDraft({
+      await store.journeys.saveDraft({
         id,
         formId: 'parking-permit',
         formVersion: '1.0',
@@ -39,10 +55,10 @@ describe('civic-forms purge', () => {
         done: ['live-in-zone'],
         language: 'en',
         channel: 'online',
-        createdAt: new Date(at).toISOString(),
-        updatedAt: new Date(at).toISOString(),
+        createdAt: at,
+        updatedAt: at,
       });
-      await store.saveResumeCode(
+      await store.resume.saveResumeCode(
         {
           codeDigest: `digest-${id}`,
           draftId: id,
@@ -54,18 +70,16 @@ describe('civic-forms purge', () => {
         at,
       );
     }
-    await store.close();
 
-    const run = await civicForms(['purge'], { DATA_DIR: dataDir, RESUME_EXPIRY_DAYS: '7' });
+    const run = await civicForms(['purge'], { ...env, RESUME_EXPIRY_DAYS: '7' });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       'deleted 1 draft(s), 1 resume code(s), 0 session(s), 0 old count(s) of wrong tries and 0 old count(s) of failed sign-ins\n',
     );
-    const db = new Database(file, { readonly: true });
-    expect(db.prepare('SELECT id FROM drafts').all()).toEqual([{ id: 'saved-today' }]);
-    db.close();
-  });
+    expect((await store.inspect.rows('drafts')).map((row) => row.id)).toEqual(['saved-today']);
+    await store.close();
+  }, 120_000);
 
   it('refuses arguments it does not take', async () => {
     const run = await civicForms(['purge', '--all'], { DATA_DIR: tempDataDir() });

@@ -11,10 +11,12 @@ const civicForms = civicFormsOn;
 async function accounts(dataDir: string) {
   const store = openSqliteStore({ file: path.join(dataDir, 'civic-forms.sqlite') });
   try {
-    return await store
+    return await store.staff
       .listUsers()
       .then((users) =>
-        Promise.all(users.map(async (u) => ({ ...u, record: await store.findUser(u.username) }))),
+        Promise.all(
+          users.map(async (u) => ({ ...u, record: await store.staff.findUser(u.username) })),
+        ),
       );
   } finally {
     await store.close();

@@ -57,4 +57,33 @@ describe('warnings on patterns that make a form hard to use', () => {
       'forms/x.json: pages[1].questions[0].options: has 11 options, a long list of radios to read through (expected 10 options or fewer); use "type": "select" for a long list',
     ]);
   });
+
+  it('warns on a date question with rules and no hint, not on one without rules', () => {
+    const { ok, warnings } = check([
+      { id: 'dob', type: 'date', label: 'Date of birth', latest: '16 years ago', past: true },
+      {
+        id: 'start',
+        type: 'date',
+        label: 'Start date',
+        after: 'today',
+        hint: 'A date in the next 3 months, for example, 27 3 2031',
+      },
+      { id: 'any-day', type: 'date', label: 'Any date' },
+    ]);
+    expect(ok).toBe(true);
+    expect(warnings).toEqual([
+      'forms/x.json: pages[0].questions[0].hint: is missing, but "dob" only accepts some dates (latest, past) (expected a hint with an example date and the dates it takes, such as "For example, 27 3 2007")',
+    ]);
+  });
+
+  it('warns on a select of 3 options or fewer, which radios show at once', () => {
+    const { ok, warnings } = check([
+      { id: 'three', type: 'select', label: 'Three', options: options(3) },
+      { id: 'four', type: 'select', label: 'Four', options: options(4) },
+    ]);
+    expect(ok).toBe(true);
+    expect(warnings).toEqual([
+      'forms/x.json: pages[0].questions[0].type: is "select" with only 3 options, hidden until the list is opened (expected "radios" for 3 options or fewer); radios show every choice at once; a select suits long lists',
+    ]);
+  });
 });

@@ -35,7 +35,7 @@ const submission = (reference: string, name: string): Submission => ({
   answers: { ...amaraAnswers, 'full-name': name },
   language: 'en',
   channel: 'online',
-  submittedAt: '2031-03-14T10:02:00.000Z',
+  submittedAt: Date.parse('2031-03-14T10:02:00.000Z'),
 });
 const amara = submission('K7QM-3XPD-9C', 'Amara Okafor');
 const chidi = submission('M3RT-9CHW-4A', 'Chidi Okafor');

@@ -39,7 +39,7 @@ const amara: Submission = {
   language: 'ar',
   channel: 'phone',
   caseworkerId: 'a3f1c9e2-caseworker',
-  submittedAt: '2031-03-14T10:02:00.000Z',
+  submittedAt: Date.parse('2031-03-14T10:02:00.000Z'),
 };
 
 describe('sendNotify, with Notify’s official client, against a local server that follows Notify’s documented API', () => {

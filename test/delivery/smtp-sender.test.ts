@@ -27,7 +27,7 @@ const llyr: Submission = {
   channel: 'paper',
   caseworkerId: 'a3f1c9e2-caseworker',
   receivedOn: '2031-03-12',
-  submittedAt: '2031-03-14T10:02:00.000Z',
+  submittedAt: Date.parse('2031-03-14T10:02:00.000Z'),
 };
 const MESSAGE_ID = '<msg_K7QM3XPD9C_housing-inbox@forms.example.gov.uk>';
 

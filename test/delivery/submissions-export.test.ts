@@ -22,7 +22,7 @@ const base = {
   formId: 'parking-permit',
   formVersion: '1.0',
   channel: 'online' as const,
-  submittedAt: '2031-03-14T10:02:00.000Z',
+  submittedAt: Date.parse('2031-03-14T10:02:00.000Z'),
 };
 const llyr: Submission = {
   ...base,

@@ -28,7 +28,7 @@ const amara: Submission = {
   answers: amaraAnswers,
   language: 'cy',
   channel: 'online',
-  submittedAt: '2031-03-14T10:02:00.000Z',
+  submittedAt: Date.parse('2031-03-14T10:02:00.000Z'),
 };
 
 describe('webhookPayload', () => {
@@ -230,6 +230,34 @@ describe('schema/webhook-payload.schema.json', () => {
     expect(sections).toHaveLength(1);
     expect(sections[0] && 'items' in sections[0] && sections[0].items).toHaveLength(2);
     expect(problems(payload)).toEqual([]);
+  });
+
+  it('describes an address chosen abroad and each kind of "I have no fixed address"', () => {
+    const form = examples.get('register-change-of-address') as FormDefinition;
+    const base = webhookPayload(form, sampleSubmission(form));
+    const at = base.answers.findIndex((a) => 'questionId' in a && a.questionId === 'new-address');
+    expect(at).toBeGreaterThanOrEqual(0);
+    const withValue = (value: Record<string, string>) => ({
+      ...base,
+      answers: base.answers.map((a, i) => (i === at ? { ...a, value } : a)),
+    });
+    const values: Array<Record<string, string>> = [
+      { kind: 'international', line1: '4 Rue de la Paix', town: 'Paris', country: 'FR' },
+      { kind: 'no-fixed-address', contact: 'collect' },
+      { kind: 'no-fixed-address', contact: 'phone', phone: '07700 900 982' },
+      {
+        kind: 'no-fixed-address',
+        contact: 'care-of',
+        careOf: 'St Mungo’s',
+        line1: '3 Thessaly Road',
+        town: 'London',
+        postcode: 'SW8 4XS',
+      },
+    ];
+    for (const value of values) expect(problems(withValue(value))).toEqual([]);
+    expect(problems(withValue({ kind: 'no-fixed-address', contact: 'pigeon' }))).toContain(
+      `/answers/${at}/value/contact must be equal to one of the allowed values`,
+    );
   });
 
   it('refuses payloads that break it, so the tests above can fail', () => {

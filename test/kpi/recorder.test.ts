@@ -42,9 +42,9 @@ describe('createRecorder', () => {
       event('j1', 1, { type: 'error', questionId: 'full-name', errorCode: 'required' }),
     );
     expect(recorder.waiting).toBe(2);
-    expect(await store.listJourneyEvents(PERIOD)).toEqual([]);
+    expect(await store.events.listJourneyEvents(PERIOD)).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 120));
-    const stored = await store.listJourneyEvents(PERIOD);
+    const stored = await store.events.listJourneyEvents(PERIOD);
     expect(stored.map((e) => [e.type, e.questionId, e.errorCode, e.language, e.js])).toEqual([
       ['start', undefined, undefined, 'cy', null],
       ['error', 'full-name', 'required', 'cy', null],
@@ -57,7 +57,7 @@ describe('createRecorder', () => {
     const recorder = createRecorder(store, { intervalMs: 60_000, maxBatch: 3 });
     for (let i = 0; i < 3; i += 1) recorder.record(event(`j${i}`, i));
     await recorder.flush();
-    expect(await store.listJourneyEvents(PERIOD)).toHaveLength(3);
+    expect(await store.events.listJourneyEvents(PERIOD)).toHaveLength(3);
     await recorder.close();
   });
 
@@ -66,13 +66,13 @@ describe('createRecorder', () => {
     recorder.record(event('j1', 0, { js: true }));
     recorder.record(event('j1', 1, { type: 'submit', js: false }));
     await recorder.close();
-    expect((await store.listJourneyEvents(PERIOD)).map((e) => [e.type, e.js])).toEqual([
+    expect((await store.events.listJourneyEvents(PERIOD)).map((e) => [e.type, e.js])).toEqual([
       ['page', true],
       ['submit', false],
     ]);
     recorder.record(event('j2', 2));
     await recorder.flush();
-    expect(await store.listJourneyEvents(PERIOD)).toHaveLength(3);
+    expect(await store.events.listJourneyEvents(PERIOD)).toHaveLength(3);
   });
 
   it('renames a journey in events already written and in events still waiting', async () => {
@@ -83,7 +83,7 @@ describe('createRecorder', () => {
     recorder.rename('provisional', 'keyed');
     recorder.record(event('keyed', 2, { type: 'answer' }));
     await recorder.close();
-    const stored = await store.listJourneyEvents(PERIOD);
+    const stored = await store.events.listJourneyEvents(PERIOD);
     expect(stored.map((e) => [e.journeyId, e.type])).toEqual([
       ['keyed', 'start'],
       ['keyed', 'page'],
@@ -94,11 +94,13 @@ describe('createRecorder', () => {
   it('keeps the events and tries again when the database refuses a write', async () => {
     const failures: unknown[] = [];
     let refuse = true;
-    const flaky: Pick<Store, 'appendJourneyEvents'> = {
-      appendJourneyEvents: (events, renames) =>
-        refuse
-          ? Promise.reject(new Error('SQLITE_BUSY'))
-          : store.appendJourneyEvents(events, renames),
+    const flaky: { events: Pick<Store['events'], 'appendJourneyEvents'> } = {
+      events: {
+        appendJourneyEvents: (events, renames) =>
+          refuse
+            ? Promise.reject(new Error('SQLITE_BUSY'))
+            : store.events.appendJourneyEvents(events, renames),
+      },
     };
     const recorder = createRecorder(flaky, {
       intervalMs: 60_000,
@@ -110,12 +112,12 @@ describe('createRecorder', () => {
     expect(recorder.waiting).toBe(1);
     refuse = false;
     await recorder.close();
-    expect(await store.listJourneyEvents(PERIOD)).toHaveLength(1);
+    expect(await store.events.listJourneyEvents(PERIOD)).toHaveLength(1);
   });
 
   it('drops the oldest events beyond its limit while the database refuses writes', async () => {
     const recorder = createRecorder(
-      { appendJourneyEvents: () => Promise.reject(new Error('disk full')) },
+      { events: { appendJourneyEvents: () => Promise.reject(new Error('disk full')) } },
       { intervalMs: 60_000, maxBatch: 1000, maxWaiting: 2 },
     );
     for (let i = 0; i < 5; i += 1) recorder.record(event(`j${i}`, i));

@@ -22,7 +22,7 @@ describe('answersPdf, a copy of what was sent', () => {
     app = testApp({ formsDir: EXAMPLE_FORMS });
     form = app.forms.get('council-tax-reduction') as FormDefinition;
     const { reference } = await sendApplication(app, 'en');
-    submission = (await app.store.findSubmission(reference)) as Submission;
+    submission = (await app.store.journeys.findSubmission(reference)) as Submission;
   }, 120_000);
   afterAll(() => app.close());
 
@@ -72,7 +72,7 @@ describe('answersPdf, a copy of what was sent', () => {
               : page,
       );
       const { reference } = await sendApplication(app, 'ar', answers);
-      typed = (await app.store.findSubmission(reference)) as Submission;
+      typed = (await app.store.journeys.findSubmission(reference)) as Submission;
     });
 
     it('draws each typed answer in its own direction: in Arabic, as typed', async () => {

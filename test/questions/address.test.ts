@@ -144,41 +144,41 @@ describe('address', () => {
         line1: 'Unter den Linden 77',
         town: 'Berlin',
         postcode: ' 10117 ',
-        country: 'Germany',
+        country: 'DE',
       });
       expect(errors).toEqual([]);
       expect(value).toEqual({
         line1: 'Unter den Linden 77',
         town: 'Berlin',
         postcode: '10117',
-        country: 'Germany',
+        country: 'DE',
       });
     });
 
     it('does not need a postal code, but does need a country', () => {
-      expect(
-        post(abroad, { line1: '1 Main St', town: 'Dublin', country: 'Ireland' }),
-      ).toMatchObject({
-        value: { line1: '1 Main St', town: 'Dublin', country: 'Ireland' },
+      expect(post(abroad, { line1: '1 Main St', town: 'Dublin', country: 'IE' })).toMatchObject({
+        value: { line1: '1 Main St', town: 'Dublin', country: 'IE' },
         errors: [],
       });
       const { errors } = post(abroad, { line1: '1 Main St', town: 'Dublin' });
       expect(errors).toEqual([
         { questionId: 'abroad', field: 'abroad-country', code: 'missingCountry' },
       ]);
-      expect(wordsOf(abroad, errors)).toEqual(['Enter country']);
+      expect(wordsOf(abroad, errors)).toEqual(['Select the country']);
     });
 
-    it('limits the postal code and country to 100 characters too', () => {
+    it('limits the region and postal code to 100 characters, and takes only listed countries', () => {
       const { errors } = post(abroad, {
         line1: '1 Main St',
         town: 'Dublin',
+        region: 'C'.repeat(101),
         postcode: '9'.repeat(101),
-        country: 'I'.repeat(101),
+        country: 'Atlantis',
       });
       expect(wordsOf(abroad, errors)).toEqual([
+        'County, state or region must be 100 characters or fewer',
         'Postal code must be 100 characters or fewer',
-        'Country must be 100 characters or fewer',
+        'Select the country',
       ]);
     });
 
@@ -201,6 +201,7 @@ describe('address', () => {
       'abroad-line1',
       'abroad-line2',
       'abroad-town',
+      'abroad-region',
       'abroad-postcode',
       'abroad-country',
     ]);
@@ -266,10 +267,23 @@ describe('address', () => {
         { text: 'Address line 1' },
         { text: 'Address line 2 (optional)' },
         { text: 'Town or city' },
+        { text: 'County, state or region (optional)' },
         { text: 'Postal code (optional)' },
         { text: 'Country' },
       ]);
-      expect(params[4]).toMatchObject({ name: 'abroad-country', autocomplete: 'country-name' });
+      const country = address.view(abroad, { 'abroad-country': 'IE' }, viewContext()).children?.[5];
+      expect(country?.macro).toBe('govukSelect');
+      expect(country?.params).toMatchObject({ name: 'abroad-country', autocomplete: 'country' });
+      const items = country?.params.items as Array<{
+        value: string;
+        text: string;
+        selected: boolean;
+      }>;
+      expect(items[0]).toEqual({ value: '', text: 'Choose an option', selected: false });
+      expect(items.filter((i) => i.selected)).toEqual([
+        { value: 'IE', text: 'Ireland', selected: true },
+      ]);
+      expect(items).toHaveLength(251);
     });
 
     it('shows each field its own error when the renderer gives them', () => {
@@ -333,11 +347,15 @@ describe('address', () => {
       'LS1 1AA',
     ]);
     expect(
+      address.summary(abroad, { line1: '1 Main St', town: 'Dublin', country: 'IE' }, viewContext()),
+    ).toEqual(['1 Main St', 'Dublin', 'Ireland']);
+    // An answer kept before the country was a list shows the name as typed.
+    expect(
       address.summary(
         abroad,
-        { line1: '1 Main St', town: 'Dublin', country: 'Ireland' },
+        { line1: '1 Main St', town: 'Dublin', country: 'Eire' },
         viewContext(),
       ),
-    ).toEqual(['1 Main St', 'Dublin', 'Ireland']);
+    ).toEqual(['1 Main St', 'Dublin', 'Eire']);
   });
 });

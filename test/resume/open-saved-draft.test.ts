@@ -33,8 +33,8 @@ function amarasDraft(): Draft {
     done: ['live-in-zone', 'full-name', 'contact', 'has-vehicles'],
     language: 'cy',
     channel: 'online',
-    createdAt: '2025-06-15T09:12:03.000Z',
-    updatedAt: '2025-06-15T09:14:40.000Z',
+    createdAt: Date.parse('2025-06-15T09:12:03.000Z'),
+    updatedAt: Date.parse('2025-06-15T09:14:40.000Z'),
   };
 }
 
@@ -46,7 +46,7 @@ describe('openSavedDraft', () => {
   beforeEach(async () => {
     store = openSqliteStore({ file: path.join(tempDataDir(), 'civic-forms.sqlite') });
     draft = amarasDraft();
-    await store.saveDraft(draft);
+    await store.journeys.saveDraft(draft);
     ({ code } = await saveForLater(store, { draft, secret: BORN, now: NOW }, policy));
   });
   afterEach(() => store.close());
@@ -60,7 +60,7 @@ describe('openSavedDraft', () => {
     expect(result).toMatchObject({ outcome: 'opened', resumeCount: 1 });
     expect(result.outcome === 'opened' && result.draft).toEqual(draft);
     const digest = lookupDigest(policy.digestKey, 'resume-code', code.replace(/-/g, ''));
-    const record = await store.findResumeCode(digest);
+    const record = await store.resume.findResumeCode(digest);
     expect(record).toMatchObject({ resumeCount: 1, lastResumedAt: later });
     expect(record?.expiresAt).toBe(later + 28 * DAY);
   });
@@ -94,11 +94,11 @@ describe('openSavedDraft', () => {
     const codes = [];
     for (let i = 0; i < 30; i += 1) {
       const id = `6f1d2c5e-8a4b-4d1e-9c3f-${String(i).padStart(12, '0')}`;
-      await store.saveDraft({ ...amarasDraft(), id });
+      await store.journeys.saveDraft({ ...amarasDraft(), id });
       const theirs = newResumeCode();
       const codeDigest = lookupDigest(policy.digestKey, 'resume-code', theirs.replace(/-/g, ''));
       const draft = { codeDigest, draftId: id, formId: 'parking-permit', secret };
-      await store.saveResumeCode({ ...draft, savedAt: NOW, expiresAt: NOW + 28 * DAY }, NOW);
+      await store.resume.saveResumeCode({ ...draft, savedAt: NOW, expiresAt: NOW + 28 * DAY }, NOW);
       codes.push(theirs);
     }
     const outcomes = [];
@@ -141,7 +141,7 @@ describe('openSavedDraft', () => {
   });
 
   it('opens nothing once the draft has been sent', async () => {
-    await store.submit(draft, draft.answers, new Date(NOW).toISOString());
+    await store.journeys.submit(draft, draft.answers, NOW);
     expect(await open(NOW + MINUTE)).toEqual({ outcome: 'not-found' });
   });
 

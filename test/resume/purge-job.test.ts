@@ -18,9 +18,9 @@ describe('purge-job', () => {
       }),
     );
     const store = openSqliteStore({ file: path.join(tempDataDir(), 'civic-forms.sqlite') });
-    await store.setSession('gone', '{}', Date.now() - 1);
+    await store.sessions.setSession('gone', '{}', Date.now() - 1);
     const savedAt = Date.now() - 120_000;
-    await store.saveDraft({
+    await store.journeys.saveDraft({
       id: 'saved-two-minutes-ago',
       formId: 'parking-permit',
       formVersion: '1.0',
@@ -28,10 +28,10 @@ describe('purge-job', () => {
       done: ['live-in-zone'],
       language: 'cy',
       channel: 'online',
-      createdAt: new Date(savedAt).toISOString(),
-      updatedAt: new Date(savedAt).toISOString(),
+      createdAt: savedAt,
+      updatedAt: savedAt,
     });
-    await store.saveResumeCode(
+    await store.resume.saveResumeCode(
       {
         codeDigest: 'digest',
         draftId: 'saved-two-minutes-ago',

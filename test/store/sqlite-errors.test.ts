@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { fromSqliteError } from '../../src/store/sqlite-errors';
+import { fromSqliteError } from '../../src/store/driver-errors';
 import { openSqliteStore } from '../../src/store/sqlite-store';
 import { StoreUnavailableError } from '../../src/store/store-unavailable';
 import { cappedStore, fillUp } from '../support/full-database';
@@ -11,7 +11,7 @@ describe('sqlite store: a database it cannot use', () => {
       await expect(store.ping()).resolves.toBeUndefined();
       const fillers = await fillUp(store);
       expect(fillers.length).toBeGreaterThan(50);
-      const refused = await store
+      const refused = await store.sessions
         .setSession('new-visitor-session', JSON.stringify({ csrfToken: 'a'.repeat(64) }), 0)
         .catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(StoreUnavailableError);
@@ -25,8 +25,8 @@ describe('sqlite store: a database it cannot use', () => {
         cause: { code: 'SQLITE_FULL' },
       });
       // Reading still works, and room made again is used again.
-      expect(await store.getSession(fillers[0] ?? '', 0)).toBe('x'.repeat(100));
-      for (const id of fillers) await store.destroySession(id);
+      expect(await store.sessions.getSession(fillers[0] ?? '', 0)).toBe('x'.repeat(100));
+      for (const id of fillers) await store.sessions.destroySession(id);
       await expect(store.ping()).resolves.toBeUndefined();
     } finally {
       await store.close();
@@ -36,7 +36,7 @@ describe('sqlite store: a database it cannot use', () => {
   it('reports a closed connection as DATABASE_UNAVAILABLE', async () => {
     const store = openSqliteStore({ file: ':memory:' });
     await store.close();
-    await expect(store.getSession('any', 0)).rejects.toMatchObject({
+    await expect(store.sessions.getSession('any', 0)).rejects.toMatchObject({
       code: 'DATABASE_UNAVAILABLE',
     });
     await expect(store.ping()).rejects.toBeInstanceOf(StoreUnavailableError);

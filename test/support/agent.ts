@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { openSqliteStore } from '../../src/store/sqlite-store';
+import { sqliteFile } from '../../src/store/open-store';
 import { createApp, type AppOptions, type CivicFormsApp } from '../../src/web/app';
 
 export const FIXTURE_FORMS = path.join(__dirname, '..', 'fixtures', 'forms');
@@ -23,13 +25,18 @@ if (typeof afterAll === 'function') {
   });
 }
 
-/** An app on a real SQLite database in a temporary folder. */
-export function testApp(options: AppOptions = {}): CivicFormsApp {
+/** What a test may give `testApp`: without a store, one is opened on SQLite under `dataDir`. */
+export type TestAppOptions = Omit<AppOptions, 'store'> & { store?: AppOptions['store'] };
+
+/** An app on a real SQLite database in a temporary folder (or the store given). */
+export function testApp(options: TestAppOptions = {}): CivicFormsApp {
+  const dataDir = options.dataDir ?? tempDataDir();
   return createApp({
     formsDir: FIXTURE_FORMS,
-    dataDir: tempDataDir(),
     logLevel: 'silent',
     ...options,
+    dataDir,
+    store: options.store ?? openSqliteStore({ file: sqliteFile({ dataDir }) }),
   });
 }
 

@@ -1,21 +1,16 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type { TableName } from '../../src/store/inspector';
 import type { CivicFormsApp } from '../../src/web/app';
 import { summaryErrors, type Visitor } from './agent';
 import { DISTINCTIVE_NAME } from './caseworker';
 import { addDays } from './dates';
 import { panelCode } from './panel-code';
 
-/** Every row of a table, straight from the database file the app uses. */
-export function tableRows(app: CivicFormsApp, table: string): Array<Record<string, unknown>> {
-  const db = new Database(path.join(app.config.dataDir, 'civic-forms.sqlite'), { readonly: true });
-  try {
-    return db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Array<
-      Record<string, unknown>
-    >;
-  } finally {
-    db.close();
-  }
+/** Every row of a table, every column as stored, through the store's inspector. */
+export function tableRows(
+  app: CivicFormsApp,
+  table: TableName,
+): Promise<Array<Record<string, unknown>>> {
+  return app.store.inspect.rows(table);
 }
 
 /** Ticks "The caller agrees" for a caller speaking `lang`; returns the first question's URL. */

@@ -15,7 +15,7 @@ export async function addAccount(
   username: string,
   options: { role?: Role; displayName?: string; password?: string } = {},
 ) {
-  const user = await store.addUser({
+  const user = await store.staff.addUser({
     username,
     displayName: options.displayName ?? 'Siân Evans',
     role: options.role ?? 'caseworker',

@@ -55,23 +55,27 @@ function candidates(question: Question): Body[] {
     case 'file':
       // Files go up as multipart posts (test/web/uploads); a journey here leaves optional ones out.
       return [];
-    case 'address':
-      return question.variant === 'international'
-        ? [
-            {
-              [`${id}-line1`]: '4 Rue de la Paix',
-              [`${id}-town`]: 'Paris',
-              [`${id}-postcode`]: '75002',
-              [`${id}-country`]: 'France',
-            },
-          ]
-        : [
-            {
-              [`${id}-line1`]: '12 Station Road',
-              [`${id}-town`]: 'Northbrook',
-              [`${id}-postcode`]: 'sw1a1aa',
-            },
-          ];
+    case 'address': {
+      const uk = {
+        line1: '12 Station Road',
+        town: 'Northbrook',
+        postcode: 'sw1a1aa',
+      };
+      const abroad = { line1: '4 Rue de la Paix', town: 'Paris', postcode: '75002', country: 'FR' };
+      const fields = (prefix: string, parts: Record<string, string>) =>
+        Object.fromEntries(Object.entries(parts).map(([k, v]) => [`${prefix}-${k}`, v]));
+      const choosing = question.variant === 'either' || question.noFixedAddress === true;
+      if (!choosing) return [fields(id, question.variant === 'international' ? abroad : uk)];
+      return [
+        ...(question.variant !== 'international'
+          ? [{ [`${id}-choice`]: 'uk', ...fields(`${id}-uk`, uk) }]
+          : []),
+        ...(question.variant !== 'uk' && question.variant !== undefined
+          ? [{ [`${id}-choice`]: 'international', ...fields(`${id}-international`, abroad) }]
+          : []),
+        ...(question.noFixedAddress ? [{ [`${id}-choice`]: 'collect' }] : []),
+      ];
+    }
   }
 }
 

@@ -31,7 +31,7 @@ export async function fillUp(store: Store): Promise<string[]> {
   while (size >= 8) {
     const id = `filler-${String(ids.length).padStart(6, '0')}`;
     try {
-      await store.setSession(id, 'x'.repeat(size), Date.now() + 3_600_000);
+      await store.sessions.setSession(id, 'x'.repeat(size), Date.now() + 3_600_000);
       ids.push(id);
     } catch (error) {
       if (!isStoreUnavailable(error)) throw error;

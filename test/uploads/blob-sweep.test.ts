@@ -14,7 +14,7 @@ const payslip = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'uploads'
 const LATER = Date.now() + 60_000;
 
 function draftWith(files: Record<string, StoredFile[]>, id = randomUUID()): Draft {
-  const now = new Date().toISOString();
+  const now = Date.now();
   return {
     id,
     formId: 'council-tax-evidence',
@@ -62,23 +62,23 @@ describe('sweeping uploaded files', () => {
     const held = ownedBlobKey(kept.id);
     const removed = ownedBlobKey(kept.id);
     kept.answers.payslips = [fileFor(held)];
-    await store.saveDraft(kept);
+    await store.journeys.saveDraft(kept);
 
     const cleared = draftWith({});
     const ofCleared = ownedBlobKey(cleared.id);
     cleared.answers.payslips = [fileFor(ofCleared)];
-    await store.saveDraft(cleared);
-    await store.deleteDraft(cleared.id);
+    await store.journeys.saveDraft(cleared);
+    await store.journeys.deleteDraft(cleared.id);
 
     const sent = draftWith({});
     const ofSent = ownedBlobKey(sent.id);
     sent.answers.payslips = [fileFor(ofSent)];
-    await store.saveDraft(sent);
-    await store.submit(sent, sent.answers, new Date().toISOString());
+    await store.journeys.saveDraft(sent);
+    await store.journeys.submit(sent, sent.answers, Date.now());
 
     for (const key of [held, removed, ofCleared, ofSent]) await blobs.put(key, payslip);
 
-    expect(await sweepBlobs(blobs, store, LATER)).toBe(2);
+    expect(await sweepBlobs(blobs, store.journeys, LATER)).toBe(2);
     expect(await blobs.get(held)).toEqual(payslip);
     expect(await blobs.get(ofSent)).toEqual(payslip);
     expect(await blobs.get(removed)).toBeUndefined();
@@ -89,7 +89,7 @@ describe('sweeping uploaded files', () => {
     const blobs = blobsIn();
     const key = ownedBlobKey(randomUUID());
     await blobs.put(key, payslip);
-    expect(await sweepBlobs(blobs, store, Date.now() - 60 * 60_000)).toBe(0);
+    expect(await sweepBlobs(blobs, store.journeys, Date.now() - 60 * 60_000)).toBe(0);
     expect(await blobs.get(key)).toEqual(payslip);
   });
 
@@ -106,13 +106,13 @@ describe('sweeping uploaded files', () => {
 
   it('finds nothing to sweep before the first file, and clears a write a crash left half done', async () => {
     const blobs = blobsIn();
-    expect(await sweepBlobs(blobs, store, LATER)).toBe(0);
+    expect(await sweepBlobs(blobs, store.journeys, LATER)).toBe(0);
     const key = ownedBlobKey(randomUUID());
     await blobs.put(key, payslip);
     const folder = path.join(dataDir, 'uploads', key.slice(0, 2));
     const half = path.join(folder, `${key}.blob.${randomUUID()}.tmp`);
     fs.writeFileSync(half, 'half a file');
-    await sweepBlobs(blobs, store, LATER);
+    await sweepBlobs(blobs, store.journeys, LATER);
     expect(fs.existsSync(half)).toBe(false);
   });
 });

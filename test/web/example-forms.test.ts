@@ -36,7 +36,7 @@ describe('the example forms', () => {
       const confirmation = (await visitor.get(`/${form.id}/confirmation`)).text;
       const reference = panelCode(confirmation) ?? '';
       expect(reference).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}$/);
-      const submission = await app.store.findSubmission(reference);
+      const submission = await app.store.journeys.findSubmission(reference);
       expect(submission?.formId).toBe(form.id);
       expect(Object.keys(submission?.answers ?? {}).length).toBeGreaterThan(4);
     },

@@ -141,7 +141,7 @@ describe('a journey through a form', () => {
     await visitor.get(at);
     await visitor.post(at, {});
     const reference = panelCode((await visitor.get(`${FORM}/confirmation`)).text) ?? '';
-    const submission = await app.store.findSubmission(reference);
+    const submission = await app.store.journeys.findSubmission(reference);
     expect(submission?.answers).not.toHaveProperty('vehicles');
     expect(submission?.answers['has-vehicles']).toBe('no');
   });
@@ -186,7 +186,7 @@ describe('a journey through a form', () => {
       /^[34679ACDEFGHJKMNPQRTWXY]{4}-[34679ACDEFGHJKMNPQRTWXY]{4}-[34679ACDEFGHJKMNPQRTWXY]{2}$/,
     );
     expect(confirmation).toContain('We will post your permit within 10 working days.');
-    const submission = await app.store.findSubmission(reference);
+    const submission = await app.store.journeys.findSubmission(reference);
     expect(submission).toMatchObject({
       formId: 'parking-permit',
       formVersion: '1.0',
@@ -277,10 +277,18 @@ describe('GET /health', () => {
   it('answers 200 when the database answers and 503 when it does not', async () => {
     const app = testApp();
     const visitor = new Visitor(app);
-    expect((await visitor.get('/health')).status).toBe(200);
+    const ok = await visitor.get('/health');
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ status: 'ok', database: 'sqlite' });
     await visitor.get('/parking-permit/live-in-zone');
     await app.close();
-    expect((await visitor.get('/health')).status).toBe(503);
+    const down = await visitor.get('/health');
+    expect(down.status).toBe(503);
+    expect(down.body).toEqual({
+      status: 'unavailable',
+      code: 'DATABASE_UNAVAILABLE',
+      database: 'sqlite',
+    });
     const page = await visitor.get('/parking-permit/live-in-zone');
     expect(page.status).toBe(503);
     expect(h1(page.text)).toBe('Sorry, the service is unavailable');

@@ -94,7 +94,7 @@ describe('languages', () => {
     const confirmation = (await visitor.get(`${FORM}/confirmation`)).text;
     expect(textOf(confirmation, /<h1[^>]*>([\s\S]*?)<\/h1>/)).toBe("Cais wedi'i anfon");
     const reference = panelCode(confirmation) ?? '';
-    expect((await app.store.findSubmission(reference))?.language).toBe('cy');
+    expect((await app.store.journeys.findSubmission(reference))?.language).toBe('cy');
   });
 
   it('words errors in the language of the page, from the question’s own label', async () => {

@@ -43,7 +43,7 @@ describe('session commit and /health, with a full database (SQLITE_FULL, as on a
   });
 
   it('serves again by itself once there is room', async () => {
-    for (const id of fillers) await app.store.destroySession(id);
+    for (const id of fillers) await app.store.sessions.destroySession(id);
     expect((await new Visitor(app).get('/health')).status).toBe(200);
     const visitor = new Visitor(app);
     const page = await visitor.get('/parking-permit/live-in-zone');

@@ -40,7 +40,7 @@ describe('session pages', () => {
   it('explains a timed-out session instead of showing an empty page, and lets the user start again', async () => {
     const visitor = new Visitor(app);
     await visitor.answer(`${FORM}/live-in-zone`, { 'live-in-zone': 'yes' });
-    await app.store.destroySession(await sessionIdOf(visitor));
+    await app.store.sessions.destroySession(await sessionIdOf(visitor));
 
     const later = await visitor.get(`${FORM}/full-name`);
     expect(later.status).toBe(303);
@@ -58,7 +58,7 @@ describe('session pages', () => {
   it('sends a post from a timed-out session to the explanation, not to a refusal', async () => {
     const visitor = new Visitor(app);
     await visitor.answer(`${FORM}/live-in-zone`, { 'live-in-zone': 'yes' });
-    await app.store.destroySession(await sessionIdOf(visitor));
+    await app.store.sessions.destroySession(await sessionIdOf(visitor));
     const posted = await visitor.post(`${FORM}/full-name`, { 'full-name': 'Amara Okafor' });
     expect(posted.status).toBe(303);
     expect(posted.headers.location).toBe(`${FORM}/session-expired`);
@@ -71,18 +71,18 @@ describe('session pages', () => {
     const sessionId = await sessionIdOf(visitor);
     const draftId =
       (
-        JSON.parse((await app.store.getSession(sessionId, Date.now())) ?? '{}') as {
+        JSON.parse((await app.store.sessions.getSession(sessionId, Date.now())) ?? '{}') as {
           journeys: Record<string, string>;
         }
       ).journeys['parking-permit'] ?? '';
-    expect(await app.store.getDraft(draftId)).toBeDefined();
+    expect(await app.store.journeys.getDraft(draftId)).toBeDefined();
 
     const confirm = await visitor.get(`${FORM}/clear`);
     expect(h1(confirm.text)).toBe('Are you sure you want to clear your answers?');
     const cleared = await visitor.post(`${FORM}/clear`, {});
     expect(cleared.headers.location).toBe(`${FORM}?cleared=1`);
-    expect(await app.store.getDraft(draftId)).toBeUndefined();
-    expect(await app.store.getSession(sessionId, Date.now())).toBeUndefined();
+    expect(await app.store.journeys.getDraft(draftId)).toBeUndefined();
+    expect(await app.store.sessions.getSession(sessionId, Date.now())).toBeUndefined();
     expect((await visitor.get(`${FORM}?cleared=1`)).text).toContain(
       'Your answers have been cleared.',
     );

@@ -38,7 +38,7 @@ async function rotateForgedAddresses(app: CivicFormsApp, realAddress: string): P
 
 /** The client addresses the audit trail recorded for failed sign-ins. */
 async function failedSignInAddresses(app: CivicFormsApp): Promise<Set<string | undefined>> {
-  const events = await app.store.listAudit();
+  const events = await app.store.staff.listAudit();
   return new Set(
     events.filter((event) => event.action === 'sign-in-failed').map((event) => event.clientIp),
   );

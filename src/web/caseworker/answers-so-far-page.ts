@@ -24,7 +24,7 @@ export function addAnswersSoFar(router: Router, deps: CaseworkerDependencies): v
     const source = deps.forms.get(String(req.params.formId));
     if (!source) throw new ServiceError('PAGE_NOT_FOUND');
     const id = journeyIn(req, 'call', source.id);
-    const draft = id ? await deps.store.getDraft(id) : undefined;
+    const draft = id ? await deps.store.journeys.getDraft(id) : undefined;
     if (!draft || draft.caseworkerId !== req.session.caseworker?.principal.id) {
       return res.redirect(303, '/caseworker/pick-up');
     }

@@ -29,7 +29,8 @@ async function renderSent(
   const sent = await createAssistedJourney(deps, kind).sentJourney(req, source);
   if (sent) await letGoOfSent(deps, req, res, kind, sent, false);
   const reference = sentReference(req, kind, source.id);
-  const submission = sent ?? (reference ? await deps.store.findSubmission(reference) : undefined);
+  const submission =
+    sent ?? (reference ? await deps.store.journeys.findSubmission(reference) : undefined);
   if (!submission) {
     return renderCaseworker(deps, req, res, 'message.njk', {
       pageTitle: t('caseworker:sent.notFoundTitle'),

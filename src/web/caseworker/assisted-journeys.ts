@@ -23,7 +23,7 @@ export function createAssistedJourney(
 
     async loadDraft(req, form) {
       const id = journeyIn(req, kind, form.id);
-      const draft = id ? await deps.store.getDraft(id) : undefined;
+      const draft = id ? await deps.store.journeys.getDraft(id) : undefined;
       // Only a journey this caseworker started or picked up, still theirs.
       const principal = req.session.caseworker?.principal;
       return draft && draft.caseworkerId === principal?.id ? draft : undefined;
@@ -31,7 +31,7 @@ export function createAssistedJourney(
 
     async sentJourney(req, form) {
       const id = journeyIn(req, kind, form.id);
-      const sent = id ? await deps.store.findSubmissionByTransaction(id) : undefined;
+      const sent = id ? await deps.store.journeys.findSubmissionByTransaction(id) : undefined;
       return sent && sent.caseworkerId === req.session.caseworker?.principal.id ? sent : undefined;
     },
 
@@ -58,7 +58,7 @@ export async function letGoOfSent(
 ): Promise<void> {
   const audited =
     !created &&
-    (await deps.store.listAudit({ target: submission.reference })).some(
+    (await deps.store.staff.listAudit({ target: submission.reference })).some(
       (event) => event.action === 'submit',
     );
   if (!audited) {

@@ -13,8 +13,8 @@ export interface AuditedAction {
 
 /** Appends one line to the audit trail for this request: client address and browser included. */
 export function auditRequest(store: Store, req: Request, event: AuditedAction): Promise<void> {
-  return store.appendAudit({
-    at: new Date().toISOString(),
+  return store.staff.appendAudit({
+    at: Date.now(),
     actorId: event.actor.id,
     actorUsername: event.actor.username.slice(0, 100),
     action: event.action,

@@ -1,3 +1,4 @@
+import type { DestinationsConfig } from '../../delivery/destination';
 import type { i18n } from 'i18next';
 import type { Authenticator } from '../../caseworker/authenticator';
 import type { SignInThrottle } from '../../caseworker/sign-in-throttle';
@@ -24,4 +25,6 @@ export interface CaseworkerDependencies {
   kpi?: JourneyEvents;
   /** Takes in files on pages with file questions (the caller's, sent by email or post). */
   uploads?: FileUploads;
+  /** Where submissions go: staff journeys are delivered as online ones are. */
+  destinations: DestinationsConfig;
 }

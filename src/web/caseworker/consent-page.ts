@@ -89,7 +89,7 @@ function renderConsent(
 
 /** A new transaction filled in by a caseworker with a caller. */
 function phoneDraft(source: FormDefinition, lang: string, principal: Principal): Draft {
-  const now = new Date().toISOString();
+  const now = Date.now();
   return {
     id: randomUUID(),
     formId: source.id,
@@ -120,7 +120,7 @@ export function addConsentPage(router: Router, deps: CaseworkerDependencies): vo
     if (parsed.errors.length > 0) return renderConsent(deps, req, res, parsed.errors);
     const principal = res.locals.principal as Principal;
     const draft = phoneDraft(source, caller, principal);
-    await deps.store.saveDraft(draft);
+    await deps.store.journeys.saveDraft(draft);
     holdJourney(req, 'call', source.id, draft.id);
     await auditRequest(deps.store, req, {
       action: 'start',
@@ -138,7 +138,7 @@ export function addConsentPage(router: Router, deps: CaseworkerDependencies): vo
     const source = deps.forms.get(String(req.params.formId));
     if (!source) throw new ServiceError('PAGE_NOT_FOUND');
     const id = journeyIn(req, 'call', source.id);
-    const draft = id ? await deps.store.getDraft(id) : undefined;
+    const draft = id ? await deps.store.journeys.getDraft(id) : undefined;
     res.redirect(
       303,
       consentUrl(source.id, draft ? callerLanguage(source, draft) : source.language),

@@ -82,7 +82,7 @@ export function addHomePage(router: Router, deps: CaseworkerDependencies): void 
       const error = t('caseworker:home.errors.referenceFormat');
       return renderHome(deps, req, res, { reference: typed, error, status: 400 });
     }
-    const submission = await deps.store.findSubmission(read.reference);
+    const submission = await deps.store.journeys.findSubmission(read.reference);
     if (!submission) {
       const error = t('caseworker:home.errors.referenceNotFound', { reference: read.reference });
       return renderHome(deps, req, res, { reference: typed, error, status: 404 });

@@ -54,6 +54,7 @@ export function addJourneyMounts(router: Router, deps: CaseworkerDependencies): 
         i18n: deps.i18n,
         kpi: deps.kpi,
         uploads: deps.uploads,
+        destinations: deps.destinations,
         render,
         assisted: createAssistedJourney(deps, kind),
       }),

@@ -96,7 +96,7 @@ export function addPaperStartPage(router: Router, deps: CaseworkerDependencies):
       return renderPaperStart(deps, req, res, { raw, errors });
     }
     const principal = res.locals.principal as Principal;
-    const now = new Date().toISOString();
+    const now = Date.now();
     const draft: Draft = {
       id: randomUUID(),
       formId: source.id,
@@ -110,7 +110,7 @@ export function addPaperStartPage(router: Router, deps: CaseworkerDependencies):
       createdAt: now,
       updatedAt: now,
     };
-    await deps.store.saveDraft(draft);
+    await deps.store.journeys.saveDraft(draft);
     holdJourney(req, 'paper', source.id, draft.id);
     await auditRequest(deps.store, req, {
       action: 'key-in-paper',

@@ -140,9 +140,9 @@ export function addPickUpPage(router: Router, deps: CaseworkerDependencies): voi
       ...result.draft,
       channel: 'phone-assisted' as const,
       caseworkerId: principal.id,
-      updatedAt: new Date().toISOString(),
+      updatedAt: Date.now(),
     };
-    await deps.store.saveDraft(draft);
+    await deps.store.journeys.saveDraft(draft);
     holdJourney(req, 'call', form.id, draft.id);
     await auditRequest(deps.store, req, {
       action: 'open-draft',

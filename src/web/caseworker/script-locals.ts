@@ -2,6 +2,7 @@ import { readAloudScript } from '../../caseworker/read-aloud-script';
 import { languagesOf, localise } from '../../definition/translation';
 import type { FormDefinition, QuestionPage } from '../../definition/types';
 import type { Draft } from '../../engine/answers';
+import { stepLookup, wordPage } from '../../engine/wording';
 import { translator } from '../i18n';
 import { itemHeading } from '../item-heading';
 import type { QuestionStep } from './assisted-journey';
@@ -49,7 +50,8 @@ export function scriptLocals(
     section?.kind === 'repeat' && step.item
       ? itemHeading(t, lang, section.itemName, step.item.index + 1)
       : undefined;
+  const worded = wordPage(samePage(form, step), stepLookup(form, draft, step));
   return {
-    script: { ...spokenIn(deps, lang), caption, ...readAloudScript(samePage(form, step), t) },
+    script: { ...spokenIn(deps, lang), caption, ...readAloudScript(worded, t) },
   };
 }

@@ -16,6 +16,7 @@ import { langOf, tOf } from '../render';
 import { auditRequest } from './audit-request';
 import type { CaseworkerDependencies } from './caseworker-dependencies';
 import { renderCaseworker } from './caseworker-render';
+import { deliveryRows } from './delivery-rows';
 
 /**
  * Who sent it for a caller or keyed it in: the account the submission names (its display name and
@@ -27,7 +28,7 @@ async function caseworkerOf(
   history: AuditEvent[],
 ): Promise<string | undefined> {
   const user = submission.caseworkerId
-    ? await deps.store.findUserById(submission.caseworkerId)
+    ? await deps.store.staff.findUserById(submission.caseworkerId)
     : undefined;
   if (user) return `${user.displayName} (${user.username})`;
   return history.find((e) => e.action === 'submit' && e.actorId)?.actorUsername;
@@ -84,7 +85,9 @@ function details(
 async function findOr404(deps: CaseworkerDependencies, req: Request): Promise<Submission> {
   const read = readTypedReference(String(req.params.reference));
   const submission =
-    read.kind === 'reference' ? await deps.store.findSubmission(read.reference) : undefined;
+    read.kind === 'reference'
+      ? await deps.store.journeys.findSubmission(read.reference)
+      : undefined;
   if (!submission) throw new ServiceError('SUBMISSION_NOT_FOUND');
   return submission;
 }
@@ -121,6 +124,23 @@ export function addSubmissionPage(router: Router, deps: CaseworkerDependencies):
     res.send(body);
   });
 
+  // A dead delivery tried again from the start of its schedule; the worker picks it up shortly.
+  router.post('/submissions/:reference/deliveries/:destination/retry', async (req, res) => {
+    const submission = await findOr404(deps, req);
+    const destination = String(req.params.destination);
+    if (!(await deps.store.deliveries.retry(submission.reference, destination, Date.now()))) {
+      throw new ServiceError('PAGE_NOT_FOUND');
+    }
+    await auditRequest(deps.store, req, {
+      action: 'retry-delivery',
+      actor: res.locals.principal as Principal,
+      target: submission.reference,
+      detail: destination,
+    });
+    const query = new URLSearchParams({ retried: destination });
+    res.redirect(303, `/caseworker/submissions/${submission.reference}?${query}#deliveries`);
+  });
+
   router.get('/submissions/:reference', async (req, res) => {
     const submission = await findOr404(deps, req);
     if (req.params.reference !== submission.reference) {
@@ -133,8 +153,9 @@ export function addSubmissionPage(router: Router, deps: CaseworkerDependencies):
     });
     const t = tOf(res, deps);
     const lang = langOf(res);
-    const history = await deps.store.listAudit({ target: submission.reference });
+    const history = await deps.store.staff.listAudit({ target: submission.reference });
     const copyIn = copyLanguage(deps, submission);
+    const deliveries = await deps.store.deliveries.listForSubmission(submission.reference);
     const pageTitle = t('caseworker:submission.title', { reference: submission.reference });
     renderCaseworker(deps, req, res, 'submission.njk', {
       pageTitle,
@@ -146,6 +167,14 @@ export function addSubmissionPage(router: Router, deps: CaseworkerDependencies):
         href: `/caseworker/submissions/${submission.reference}/answers.pdf`,
         text: t('caseworker:submission.downloadPdf', { language: t(`language.${copyIn}`) }),
       },
+      deliveries: deliveryRows(
+        deliveries,
+        t,
+        lang,
+        `/caseworker/submissions/${submission.reference}/deliveries`,
+      ),
+      // Only a destination this submission has: the address never puts other words on the page.
+      retried: deliveries.find((d) => d.destination === req.query.retried)?.destination,
       history: history.map((event) => [
         { text: dateTimeWords(event.at, lang) },
         { text: event.actorUsername },

@@ -141,7 +141,7 @@ export function createDashboardRoutes(deps: DashboardDependencies): Router {
     // An export with wrong dates goes to the page, which shows what is wrong with them.
     if (extension && filter.errors.length > 0)
       return res.redirect(303, `/dashboard/${source.id}${suffix}`);
-    const versions = await deps.store.listEventVersions(source.id);
+    const versions = await deps.store.events.listEventVersions(source.id);
     const asked = typeof req.query.version === 'string' ? req.query.version : '';
     const version = versions.includes(asked) ? asked : undefined;
     const form = shownIn(source, langOf(res));

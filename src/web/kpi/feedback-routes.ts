@@ -93,9 +93,9 @@ export function createFeedbackRoutes(deps: FeedbackRoutesDependencies): Router {
         400,
       );
     }
-    const submission = await deps.store.findSubmission(reference);
+    const submission = await deps.store.journeys.findSubmission(reference);
     const day = dayOf(Date.now());
-    await deps.store.addSatisfaction({
+    await deps.store.events.addSatisfaction({
       day,
       formId: form.id,
       formVersion: submission?.formVersion ?? form.version,
@@ -104,7 +104,7 @@ export function createFeedbackRoutes(deps: FeedbackRoutesDependencies): Router {
       rating: answer.rating,
     });
     if (answer.comment) {
-      await deps.store.addFeedbackComment({
+      await deps.store.events.addFeedbackComment({
         day,
         formId: form.id,
         language: lang,

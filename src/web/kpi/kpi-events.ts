@@ -28,6 +28,8 @@ export interface JourneyEventDetail {
   step?: Step;
   pageKey?: string;
   errors?: readonly QuestionError[];
+  /** For `submit`: an address answer was "I have no fixed address" (counted, never stored). */
+  noFixedAddress?: boolean;
 }
 
 /** The transaction fields an event is made from. */
@@ -146,6 +148,7 @@ export function createJourneyEvents(options: JourneyEventsOptions): JourneyEvent
         return;
       }
       emit({ ...context, type, pageKey });
+      if (type === 'submit' && detail.noFixedAddress) options.metrics.countNoFixedAddress(context);
     },
     draftEvent(draft, type, at = Date.now()) {
       emit({

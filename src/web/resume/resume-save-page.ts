@@ -33,7 +33,7 @@ async function heldDraft(
   form: FormDefinition,
 ): Promise<Draft | undefined> {
   const id = req.session.journeys?.[form.id];
-  const draft = id ? await deps.store.getDraft(id) : undefined;
+  const draft = id ? await deps.store.journeys.getDraft(id) : undefined;
   const kept = draft && (draft.done.length > 0 || Object.keys(draft.answers).length > 0);
   return kept ? draft : undefined;
 }

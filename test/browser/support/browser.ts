@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import type { AppOptions, CivicFormsApp } from '../../../src/web/app';
-import { testApp } from '../../support/agent';
+import type { CivicFormsApp } from '../../../src/web/app';
+import { testApp, type TestAppOptions } from '../../support/agent';
 import { LANG_COOKIE } from '../../../src/web/language';
 
 /** Debian's Chromium: the tests never download a browser. */
@@ -32,7 +32,7 @@ export interface RunningService {
 }
 
 /** Starts the service as a browser sees it: listening, on its own database. */
-export async function startService(options: AppOptions = {}): Promise<RunningService> {
+export async function startService(options: TestAppOptions = {}): Promise<RunningService> {
   const app = testApp(options);
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
@@ -80,7 +80,7 @@ export interface SharedService {
 }
 
 /** Registers the file's beforeAll/afterAll that start Chromium and the service, and stop them. */
-export function sharedService(options: AppOptions = {}): SharedService {
+export function sharedService(options: TestAppOptions = {}): SharedService {
   let browser: Browser | undefined;
   let service: RunningService | undefined;
   beforeAll(async () => {

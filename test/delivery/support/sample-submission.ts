@@ -72,7 +72,7 @@ export function sampleSubmission(
     answers: sampleAnswers(form),
     language,
     channel,
-    submittedAt: '2031-03-14T10:02:00.000Z',
+    submittedAt: Date.parse('2031-03-14T10:02:00.000Z'),
     ...(channel === 'online' ? {} : { caseworkerId: 'a3f1c9e2-caseworker' }),
     ...(channel === 'paper' ? { receivedOn: '2031-03-12' } : {}),
   };

@@ -93,13 +93,13 @@ describe('caseworker authorisation', () => {
     const visitor = await signedInCaseworker(app);
     expect((await visitor.get('/caseworker')).status).toBe(200);
     const sessionId = sessionIdOf(visitor);
-    await app.store.setUserDisabled('sian.evans', true);
+    await app.store.staff.setUserDisabled('sian.evans', true);
     const next = await visitor.get(`/caseworker/submissions/${reference}`);
     expect(next.status).toBe(303);
     expect(next.headers.location).toMatch(/^\/caseworker\/sign-in\?return=/);
     expect(next.text).not.toContain(DISTINCTIVE_NAME);
-    expect(await app.store.getSession(sessionId, Date.now())).toBeUndefined();
-    const audit = await app.store.listAudit({ actorUsername: 'sian.evans' });
+    expect(await app.store.sessions.getSession(sessionId, Date.now())).toBeUndefined();
+    const audit = await app.store.staff.listAudit({ actorUsername: 'sian.evans' });
     expect(audit.at(-1)).toMatchObject({ action: 'sign-out', detail: 'account-disabled' });
   });
 

@@ -94,7 +94,7 @@ describe('caseworker: keying in a paper form', () => {
     expect(title(refused.text)).toMatch(/^Error: Key in a paper form/);
     expect(summaryErrors(refused.text)).toEqual(errors);
     expect(inlineErrors(refused.text)).toEqual(errors.map((e) => e.replace(/^#\S+ /, '')));
-    expect(tableRows(app, 'drafts')).toEqual([]);
+    expect(await tableRows(app, 'drafts')).toEqual([]);
   });
 
   it('numbers each question as the paper does, and records channel paper with the day it arrived', async () => {
@@ -142,7 +142,7 @@ describe('caseworker: keying in a paper form', () => {
     expect(confirmation.text).toContain('Write the reference number on the first page');
     expect(confirmation.text).not.toContain('govuk-inset-text');
 
-    const submission = await app.store.findSubmission(reference);
+    const submission = await app.store.journeys.findSubmission(reference);
     expect(submission).toMatchObject({
       channel: 'paper',
       language: 'cy',
@@ -150,7 +150,7 @@ describe('caseworker: keying in a paper form', () => {
       caseworkerId: user.id,
       receivedOn: addDays(-3).iso,
     });
-    const [row] = tableRows(app, 'submissions');
+    const [row] = await tableRows(app, 'submissions');
     expect([row?.channel, row?.received_on, row?.caseworker_id]).toEqual([
       'paper',
       addDays(-3).iso,
@@ -167,7 +167,7 @@ describe('caseworker: keying in a paper form', () => {
     );
     expect(shown.text).toMatch(/Caseworker\s*<\/dt>\s*<dd[^>]*>\s*Siân Evans \(sian\.evans\)/);
 
-    const audit = tableRows(app, 'audit_events');
+    const audit = await tableRows(app, 'audit_events');
     expect(audit.map((r) => [r.actor_id, r.action, r.target, r.detail])).toEqual([
       [user.id, 'sign-in', null, 'password'],
       [user.id, 'key-in-paper', 'parking-permit', '1.0 cy'],

@@ -66,8 +66,8 @@ describe('caseworker: a form filled in with a caller', () => {
     const message = 'Confirm that the caller agrees before you start the form';
     expect(summaryErrors(refused.text)).toEqual([`#agrees ${message}`]);
     expect(inlineErrors(refused.text)).toEqual([message]);
-    expect(tableRows(app, 'drafts')).toEqual([]);
-    expect(tableRows(app, 'audit_events').map((r) => r.action)).toEqual(['sign-in']);
+    expect(await tableRows(app, 'drafts')).toEqual([]);
+    expect((await tableRows(app, 'audit_events')).map((r) => r.action)).toEqual(['sign-in']);
     // Nothing to answer yet: the journey's pages send the caseworker back to the consent.
     const early = await visitor.get('/caseworker/call/parking-permit/full-name');
     expect(early.status).toBe(303);
@@ -93,7 +93,7 @@ describe('caseworker: a form filled in with a caller', () => {
     expect(check.text).not.toContain('/parking-permit/clear');
 
     const reference = await sendFrom(visitor, checkAnswers);
-    const submission = await app.store.findSubmission(reference);
+    const submission = await app.store.journeys.findSubmission(reference);
     expect(submission).toMatchObject({
       formId: 'parking-permit',
       channel: 'phone',
@@ -102,9 +102,9 @@ describe('caseworker: a form filled in with a caller', () => {
     });
     expect(submission?.receivedOn).toBeUndefined();
     expect(submission?.answers['full-name']).toBe(DISTINCTIVE_NAME);
-    const [row] = tableRows(app, 'submissions');
+    const [row] = await tableRows(app, 'submissions');
     expect([row?.channel, row?.caseworker_id, row?.received_on]).toEqual(['phone', user.id, null]);
-    expect(tableRows(app, 'drafts')).toEqual([]);
+    expect(await tableRows(app, 'drafts')).toEqual([]);
 
     const shown = await visitor.get(`/caseworker/submissions/${reference}`);
     expect(shown.text).toMatch(/Channel\s*<\/dt>\s*<dd[^>]*>\s*By phone, with a caseworker/);
@@ -226,7 +226,7 @@ describe('caseworker: a form filled in with a caller', () => {
       visitor,
       await answerPermit(visitor, await startCall(visitor, 'cy')),
     );
-    const rows = tableRows(app, 'audit_events');
+    const rows = await tableRows(app, 'audit_events');
     expect(rows.map((r) => [r.actor_id, r.action, r.target, r.detail])).toEqual([
       [user.id, 'sign-in', null, 'password'],
       [user.id, 'start', 'parking-permit', 'phone cy'],
@@ -245,7 +245,7 @@ describe('caseworker: a form filled in with a caller', () => {
     const visitor = await signedInCaseworker(app);
     await sendFrom(visitor, await answerPermit(visitor, await startCall(visitor)));
     await app.kpi.recorder.flush();
-    const events = tableRows(app, 'journey_events');
+    const events = await tableRows(app, 'journey_events');
     expect(events.filter((e) => e.type === 'start').map((e) => e.channel)).toEqual(['phone']);
     expect(events.filter((e) => e.type === 'submit').map((e) => e.channel)).toEqual(['phone']);
   });
@@ -295,7 +295,7 @@ describe('caseworker journeys: who may use them', () => {
       'full-name': 'Someone Else',
     });
     expect(keyed.status).toBe(403);
-    expect(tableRows(app, 'drafts').map((d) => d.channel)).toEqual(['online']);
+    expect((await tableRows(app, 'drafts')).map((d) => d.channel)).toEqual(['online']);
     // Their own journey is where they left it.
     expect((await constituent.get('/parking-permit/full-name')).status).toBe(200);
   });
@@ -316,7 +316,7 @@ describe('caseworker journeys: who may use them', () => {
     }
     const posted = await visitor.post('/caseworker/start/parking-permit/en', { agrees: 'yes' });
     expect(posted.status).toBe(403);
-    expect(tableRows(app, 'drafts')).toEqual([]);
+    expect(await tableRows(app, 'drafts')).toEqual([]);
   });
 
   it('answers not found for a form or a caller language the service does not have', async () => {

@@ -17,7 +17,7 @@ async function savedOnline(app: CivicFormsApp): Promise<{ code: string; draftId:
   const at = await answerFirstPages(constituent);
   const save = await pressSave(constituent, at, { 'has-vehicles': 'yes' });
   const code = await chooseSecret(constituent, save, DATE_OF_BIRTH);
-  const [draft] = tableRows(app, 'drafts');
+  const [draft] = await tableRows(app, 'drafts');
   return { code, draftId: String(draft?.id) };
 }
 
@@ -58,7 +58,7 @@ describe('caseworker: picking up a form a caller saved', () => {
     });
     expect(opened.status).toBe(303);
     expect(opened.headers.location).toBe('/caseworker/pick-up/parking-permit');
-    const [draft] = tableRows(app, 'drafts');
+    const [draft] = await tableRows(app, 'drafts');
     expect([draft?.id, draft?.channel, draft?.caseworker_id]).toEqual([
       draftId,
       'phone-assisted',
@@ -88,7 +88,7 @@ describe('caseworker: picking up a form a caller saved', () => {
       'start-date-year': start.year,
     });
     const reference = await sendFrom(visitor, at);
-    const submission = await app.store.findSubmission(reference);
+    const submission = await app.store.journeys.findSubmission(reference);
     expect(submission).toMatchObject({
       transactionId: draftId,
       channel: 'phone-assisted',
@@ -97,13 +97,13 @@ describe('caseworker: picking up a form a caller saved', () => {
     expect(submission?.answers['full-name']).toBe('Amara Okafor');
 
     expect(
-      tableRows(app, 'audit_events').map((r) => [r.actor_id, r.action, r.target, r.detail]),
+      (await tableRows(app, 'audit_events')).map((r) => [r.actor_id, r.action, r.target, r.detail]),
     ).toEqual([
       [user.id, 'sign-in', null, 'password'],
       [user.id, 'open-draft', 'parking-permit', 'phone-assisted'],
       [user.id, 'submit', reference, 'phone-assisted'],
     ]);
-    const audit = JSON.stringify(tableRows(app, 'audit_events'));
+    const audit = JSON.stringify(await tableRows(app, 'audit_events'));
     for (const answer of ['Amara', '01632', 'AB12CDE', code, '1985']) {
       expect(audit).not.toContain(answer);
     }
@@ -125,10 +125,10 @@ describe('caseworker: picking up a form a caller saved', () => {
       'This does not match what the caller gave when they saved the form. You can try 4 more times';
     expect(summaryErrors(wrong.text)).toEqual([`#date-of-birth-day ${message}`]);
     expect(inlineErrors(wrong.text)).toEqual([message]);
-    expect(tableRows(app, 'drafts').map((d) => [d.channel, d.caseworker_id])).toEqual([
+    expect((await tableRows(app, 'drafts')).map((d) => [d.channel, d.caseworker_id])).toEqual([
       ['online', null],
     ]);
-    const failed = tableRows(app, 'audit_events').filter((r) => r.action !== 'sign-in');
+    const failed = (await tableRows(app, 'audit_events')).filter((r) => r.action !== 'sign-in');
     expect(failed.map((r) => [r.action, r.target, r.detail])).toEqual([
       ['open-draft-failed', null, 'wrong'],
     ]);
@@ -179,7 +179,7 @@ describe('caseworker: picking up a form a caller saved', () => {
       ...DATE_OF_BIRTH,
     });
     expect(right.status).toBe(400);
-    expect(tableRows(app, 'audit_events').at(-1)?.detail).toBe('locked');
+    expect((await tableRows(app, 'audit_events')).at(-1)?.detail).toBe('locked');
   });
 
   it('sends the answers-so-far page back to the pick-up page when nothing was picked up', async () => {

@@ -70,7 +70,7 @@ describe('caseworker sign-in', () => {
     expect(response.headers.location).toBe('/caseworker');
     const after = sessionIdOf(visitor);
     expect(after).not.toBe(before);
-    expect(await app.store.getSession(before, Date.now())).toBeUndefined();
+    expect(await app.store.sessions.getSession(before, Date.now())).toBeUndefined();
     const home = await visitor.get('/caseworker');
     expect(home.status).toBe(200);
     expect(home.text).toContain('Signed in as Siân Evans');
@@ -79,7 +79,7 @@ describe('caseworker sign-in', () => {
   it('gives the same answer for a wrong password, an unknown user and a disabled account', async () => {
     await addAccount(app.store, 'sian.evans');
     await addAccount(app.store, 'gone.away');
-    await app.store.setUserDisabled('gone.away', true);
+    await app.store.staff.setUserDisabled('gone.away', true);
     const attempts = [
       { username: 'sian.evans', password: 'not her password at all' },
       { username: 'nobody.here', password: PASSWORD },
@@ -152,7 +152,7 @@ describe('caseworker sign-in', () => {
     expect(out.status).toBe(303);
     expect(out.headers.location).toBe('/caseworker/sign-in?signedOut=1');
     expect(String(out.headers['set-cookie'])).toMatch(/civic\.sid=;/);
-    expect(await app.store.getSession(sessionId, Date.now())).toBeUndefined();
+    expect(await app.store.sessions.getSession(sessionId, Date.now())).toBeUndefined();
     const page = await visitor.get('/caseworker/sign-in?signedOut=1');
     expect(page.text).toContain('You have signed out.');
     expect((await visitor.get('/caseworker')).headers.location).toBe(
@@ -226,24 +226,24 @@ describe('caseworker idle time-out', () => {
       const visitor = await signedInCaseworker(app);
       await visitor.get('/caseworker');
       const id = sessionIdOf(visitor);
-      const stored = JSON.parse((await app.store.getSession(id, Date.now())) ?? '{}');
+      const stored = JSON.parse((await app.store.sessions.getSession(id, Date.now())) ?? '{}');
       const slid = stored.caseworker.expiresAt as number;
       expect(slid).toBeGreaterThan(Date.now() + 50_000);
       expect(slid).toBeLessThanOrEqual(Date.now() + 60_000);
 
       // A minute and a bit later: the expiry the last request set has passed.
       stored.caseworker.expiresAt = Date.now() - 1000;
-      await app.store.setSession(id, JSON.stringify(stored), Date.now() + 60_000);
+      await app.store.sessions.setSession(id, JSON.stringify(stored), Date.now() + 60_000);
       const later = await visitor.get('/caseworker');
       expect(later.status).toBe(303);
       expect(later.headers.location).toBe('/caseworker/sign-in?return=%2Fcaseworker&expired=1');
-      expect(await app.store.getSession(id, Date.now())).toBeUndefined();
+      expect(await app.store.sessions.getSession(id, Date.now())).toBeUndefined();
       const page = await visitor.get(later.headers.location as string);
       expect(h1(page.text)).toBe('Sign in');
       expect(page.text).toContain(
         'You were signed out because you did nothing for 1 minute. Sign in again to carry on.',
       );
-      const events = await app.store.listAudit({ actorUsername: 'sian.evans' });
+      const events = await app.store.staff.listAudit({ actorUsername: 'sian.evans' });
       expect(events.map((e) => [e.action, e.detail ?? ''])).toEqual([
         ['sign-in', 'password'],
         ['sign-out', 'idle'],
@@ -257,7 +257,7 @@ describe('caseworker idle time-out', () => {
     const app = testApp({ caseworkerIdleMinutes: 1 });
     try {
       const visitor = await signedInCaseworker(app);
-      await app.store.destroySession(sessionIdOf(visitor));
+      await app.store.sessions.destroySession(sessionIdOf(visitor));
       const later = await visitor.get('/caseworker/submissions/K7QM-3XPD-9C');
       expect(later.headers.location).toBe(
         '/caseworker/sign-in?return=%2Fcaseworker%2Fsubmissions%2FK7QM-3XPD-9C&expired=1',

@@ -39,20 +39,20 @@ function dialogOf(html: string) {
 
 /** The caseworker part of the visitor's stored session. */
 async function heldSignIn(app: CivicFormsApp, visitor: Visitor) {
-  const data = await app.store.getSession(sessionIdOf(visitor), Date.now());
+  const data = await app.store.sessions.getSession(sessionIdOf(visitor), Date.now());
   return data ? (JSON.parse(data) as { caseworker?: { expiresAt: number } }).caseworker : undefined;
 }
 
 /** Moves the stored sign-in's idle expiry, as if the caseworker had been away. */
 async function setExpiry(app: CivicFormsApp, visitor: Visitor, expiresAt: number) {
   const id = sessionIdOf(visitor);
-  const stored = JSON.parse((await app.store.getSession(id, Date.now())) ?? '{}');
+  const stored = JSON.parse((await app.store.sessions.getSession(id, Date.now())) ?? '{}');
   stored.caseworker.expiresAt = expiresAt;
-  await app.store.setSession(id, JSON.stringify(stored), Date.now() + 16 * MINUTE);
+  await app.store.sessions.setSession(id, JSON.stringify(stored), Date.now() + 16 * MINUTE);
 }
 
 const auditTrail = async (app: CivicFormsApp) =>
-  (await app.store.listAudit({ actorUsername: 'sian.evans' })).map((e) =>
+  (await app.store.staff.listAudit({ actorUsername: 'sian.evans' })).map((e) =>
     [e.action, e.detail ?? ''].join(' ').trim(),
   );
 
@@ -167,7 +167,7 @@ describe('the caseworker time-out warning', () => {
     await setExpiry(app, visitor, Date.now() - 1000);
     const id = sessionIdOf(visitor);
     expect((await visitor.post('/caseworker/keep-alive', {})).status).toBe(403);
-    expect(await app.store.getSession(id, Date.now())).toBeUndefined();
+    expect(await app.store.sessions.getSession(id, Date.now())).toBeUndefined();
     expect(await auditTrail(app)).toEqual(['sign-in password', 'sign-out idle']);
   });
 });

@@ -39,10 +39,14 @@ async function phoneSubmissionInWelsh(app: CivicFormsApp): Promise<string> {
     done: [],
     language: 'cy',
     channel: 'phone',
-    createdAt: '2025-06-16T10:02:00.000Z',
-    updatedAt: '2025-06-16T10:09:00.000Z',
+    createdAt: Date.parse('2025-06-16T10:02:00.000Z'),
+    updatedAt: Date.parse('2025-06-16T10:09:00.000Z'),
   };
-  const { submission } = await app.store.submit(draft, amaraAnswers, '2025-06-16T10:09:30.000Z');
+  const { submission } = await app.store.journeys.submit(
+    draft,
+    amaraAnswers,
+    Date.parse('2025-06-16T10:09:30.000Z'),
+  );
   return submission.reference;
 }
 
@@ -136,8 +140,8 @@ describe('caseworker: finding and viewing a submission', () => {
 
   it('shows a phone submission in Welsh with its channel and language, and its caseworker', async () => {
     const reference = await phoneSubmissionInWelsh(app);
-    await app.store.appendAudit({
-      at: '2025-06-16T10:09:30.000Z',
+    await app.store.staff.appendAudit({
+      at: Date.parse('2025-06-16T10:09:30.000Z'),
       actorId: '6a1f0c0e-2b6d-4a43-9f0e-0d6f4c1b2a77',
       actorUsername: 'tomasz.nowak',
       action: 'submit',

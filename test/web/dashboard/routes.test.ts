@@ -47,7 +47,7 @@ describe('/dashboard', () => {
     expect(out.status).toBe(303);
     expect(out.headers.location).toBe('/caseworker/sign-in?signedOut=1');
     expect((await rhys.get('/dashboard')).status).toBe(303);
-    const audit = await app.store.listAudit({ actorUsername: 'rhys.morgan' });
+    const audit = await app.store.staff.listAudit({ actorUsername: 'rhys.morgan' });
     expect(audit.map((e) => e.action)).toEqual(['sign-in', 'view-figures', 'sign-out']);
   });
 
@@ -190,7 +190,7 @@ describe('/dashboard', () => {
     });
 
     it('records each view and export of figures in the audit trail: who, which form, which filters', async () => {
-      const before = (await app.store.listAudit({ actorUsername: 'dana.hughes' })).length;
+      const before = (await app.store.staff.listAudit({ actorUsername: 'dana.hughes' })).length;
       const dates = `from-day=1&from-month=January&from-year=${YEAR}&to-day=${DAY}&to-month=${MONTH}&to-year=${YEAR}`;
       const day = (month: number, d: number) =>
         `${YEAR}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -201,7 +201,9 @@ describe('/dashboard', () => {
       await team.get('/dashboard/parking-permit.json');
       // A refused export (dates that are wrong) showed nothing: nothing to record.
       await team.get('/dashboard/parking-permit.csv?from-day=99&from-month=1&from-year=2025');
-      const events = (await app.store.listAudit({ actorUsername: 'dana.hughes' })).slice(before);
+      const events = (await app.store.staff.listAudit({ actorUsername: 'dana.hughes' })).slice(
+        before,
+      );
       const thirtyDays = events[0]?.detail ?? '';
       expect(thirtyDays).toMatch(/^\d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d$/);
       expect(events.map((e) => [e.action, e.target, e.detail])).toEqual([

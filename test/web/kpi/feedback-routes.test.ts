@@ -69,7 +69,7 @@ describe('the satisfaction question', () => {
       'Select how you felt about the service you received today',
     ]);
     expect(response.text).toContain('The date page was hard</textarea>');
-    expect(await app.store.listSatisfaction(everything)).toEqual([]);
+    expect(await app.store.events.listSatisfaction(everything)).toEqual([]);
   });
 
   it('refuses a comment over 1200 characters', async () => {
@@ -96,7 +96,7 @@ describe('the satisfaction question', () => {
     const thanks = await visitor.get(`${FORM}/feedback`);
     expect(h1(thanks.text)).toBe('Diolch am eich adborth');
     await visitor.post(`${FORM}/feedback`, { rating: '1' });
-    const [rating, ...more] = await app.store.listSatisfaction(everything);
+    const [rating, ...more] = await app.store.events.listSatisfaction(everything);
     expect(more).toEqual([]);
     expect(rating).toMatchObject({
       formId: 'parking-permit',
@@ -105,7 +105,7 @@ describe('the satisfaction question', () => {
       language: 'cy',
       rating: 4,
     });
-    expect(await app.store.listFeedbackComments(everything)).toEqual([
+    expect(await app.store.events.listFeedbackComments(everything)).toEqual([
       {
         day: rating?.day,
         formId: 'parking-permit',
@@ -121,7 +121,7 @@ describe('the satisfaction question', () => {
     const response = await visitor.post(`${FORM}/feedback`, { rating: '5' });
     expect(response.status).toBe(303);
     expect(response.headers.location).toBe(FORM);
-    expect(await app.store.listSatisfaction(everything)).toEqual([]);
+    expect(await app.store.events.listSatisfaction(everything)).toEqual([]);
   });
 
   it('refuses a post without the CSRF token', async () => {

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../../src/store/sqlite-store';
 import type { JourneyEvent } from '../../../src/store/journey-events';
 import type { CivicFormsApp } from '../../../src/web/app';
@@ -19,7 +18,7 @@ const IPHONE =
 
 async function eventsOf(app: CivicFormsApp): Promise<JourneyEvent[]> {
   await app.kpi.recorder.flush();
-  return app.store.listJourneyEvents({
+  return app.store.events.listJourneyEvents({
     formId: 'parking-permit',
     from: 0,
     to: Date.now() + 60_000,
@@ -73,15 +72,11 @@ describe('journey events recorded by the web pages', () => {
     const journeyId = events[0]?.journeyId ?? '';
     expect(journeyId).toMatch(/^[0-9a-f]{32}$/);
     // Not the transaction id the submission is stored under, in any spelling.
-    const db = new Database(path.join(app.config.dataDir, 'civic-forms.sqlite'), {
-      readonly: true,
-    });
-    const ids = db.prepare('SELECT transaction_id AS id FROM submissions').all() as Array<{
-      id: string;
-    }>;
-    db.close();
+    const ids = (await app.store.inspect.rows('submissions')).map((row) =>
+      String(row.transaction_id),
+    );
     expect(ids).toHaveLength(1);
-    expect(ids[0]?.id.replace(/-/g, '')).not.toBe(journeyId);
+    expect(ids[0]?.replace(/-/g, '')).not.toBe(journeyId);
   });
 
   it('gives a journey resumed on another device the same journey id, and no second start', async () => {
@@ -110,8 +105,8 @@ describe('journey events recorded by the web pages', () => {
       done: [],
       language: 'en',
       channel: 'phone' as const,
-      createdAt: '',
-      updatedAt: '',
+      createdAt: 0,
+      updatedAt: 0,
     };
     const session = { journeys: {}, kpiJourneys: { 'parking-permit': 'earlier-call' } };
     const req = { session, method: 'GET', get: () => undefined } as unknown as Parameters<
@@ -149,7 +144,7 @@ describe('journey events recorded by the web pages', () => {
     expect(closing.kpi.recorder.waiting).toBe(2);
     await closing.close();
     const reopened = openSqliteStore({ file: path.join(dataDir, 'civic-forms.sqlite') });
-    const events = await reopened.listJourneyEvents({
+    const events = await reopened.events.listJourneyEvents({
       formId: 'parking-permit',
       from: 0,
       to: Date.now() + 1,

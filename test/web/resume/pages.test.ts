@@ -1,5 +1,3 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import type { CivicFormsApp } from '../../../src/web/app';
 import {
   h1,
@@ -23,10 +21,6 @@ import {
 import { panelCode } from '../../support/panel-code';
 
 const FORM = '/parking-permit';
-
-function database(app: CivicFormsApp): Database.Database {
-  return new Database(path.join(app.config.dataDir, 'civic-forms.sqlite'), { readonly: true });
-}
 
 describe('save and return pages', () => {
   let app: CivicFormsApp;
@@ -82,8 +76,7 @@ describe('save and return pages', () => {
     expect(after.headers.location).toBe(`${FORM}/live-in-zone`);
     expect((await first.get(`${FORM}/live-in-zone`)).text).not.toContain('checked');
 
-    const db = database(app);
-    const [draft] = db.prepare('SELECT id FROM drafts').all() as Array<{ id: string }>;
+    const [draft] = await app.store.inspect.rows('drafts');
 
     // Another device: a new browser, the code typed in lower case with spaces.
     const second = new Visitor(app);
@@ -108,14 +101,14 @@ describe('save and return pages', () => {
     await second.post(next, {});
     const confirmation = await second.get(`${FORM}/confirmation`);
     const reference = panelCode(confirmation.text) ?? '';
-    const submission = await app.store.findSubmission(reference);
+    const submission = await app.store.journeys.findSubmission(reference);
     expect(submission?.transactionId).toBe(draft?.id);
     expect(submission?.answers['full-name']).toBe('Amara Okafor');
-    expect(db.prepare('SELECT resume_count FROM resume_codes').get()).toEqual({ resume_count: 1 });
+    expect(await app.store.inspect.rows('resume_codes')).toMatchObject([{ resume_count: 1 }]);
     // For the figures: the saved journey started once, was saved, resumed and sent, one id
     // throughout (the first browser's later visit to the form is a journey of its own).
     await app.kpi.recorder.flush();
-    const events = await app.store.listJourneyEvents({
+    const events = await app.store.events.listJourneyEvents({
       formId: 'parking-permit',
       from: 0,
       to: Date.now() + 60_000,
@@ -135,7 +128,6 @@ describe('save and return pages', () => {
     expect(summaryErrors(late.text)).toEqual([
       '#resume-code We cannot find a saved form with this code. Check the code: it may have run out, or the form may have been sent already',
     ]);
-    db.close();
   });
 
   it('keeps the valid answers of the page being saved and says which were not saved', async () => {
@@ -167,7 +159,7 @@ describe('save and return pages', () => {
     expect(saveUrl).toBe(`${FORM}/save?unsaved=1`);
     const page = await visitor.get(saveUrl);
     expect(h1(page.text)).toBe('There is nothing to save yet');
-    expect(database(app).prepare('SELECT COUNT(*) AS n FROM drafts').get()).toEqual({ n: 0 });
+    expect(await app.store.inspect.count('drafts')).toBe(0);
   });
 
   it('checks the secret like any answer: error summary, messages in place, answers kept', async () => {

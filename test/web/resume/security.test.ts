@@ -5,8 +5,15 @@ import pino from 'pino';
 import type { ResumeMessage } from '../../../src/resume/resume-sender';
 import { resumePolicy } from '../../../src/resume/resume-policy';
 import { purgeNow } from '../../../src/resume/purge-job';
-import type { AppOptions, CivicFormsApp } from '../../../src/web/app';
-import { h1, summaryErrors, testApp, textOf, Visitor } from '../../support/agent';
+import type { CivicFormsApp } from '../../../src/web/app';
+import {
+  h1,
+  summaryErrors,
+  testApp,
+  textOf,
+  Visitor,
+  type TestAppOptions,
+} from '../../support/agent';
 import {
   answerFirstPages,
   chooseSecret,
@@ -24,7 +31,7 @@ const WRONG_DAY = { ...DATE_OF_BIRTH, 'date-of-birth-day': '28' };
  * An app behind a proxy on this machine (the test client stands for it), so each test client can
  * come from the address its `X-Forwarded-For` gives.
  */
-function proxiedApp(options: AppOptions = {}): CivicFormsApp {
+function proxiedApp(options: TestAppOptions = {}): CivicFormsApp {
   return testApp({ trustProxy: ['loopback'], ...options });
 }
 
@@ -137,12 +144,7 @@ describe('save and return: limits, expiry and what is kept', () => {
     expect(welsh.status).toBe(429);
     expect(h1(welsh.text)).toBe('Ni allwch gadw eich ffurflen eto ar hyn o bryd');
     // Five codes were stored, not six.
-    const db = (await import('better-sqlite3')).default(
-      path.join(app.config.dataDir, 'civic-forms.sqlite'),
-      { readonly: true },
-    );
-    expect(db.prepare('SELECT COUNT(*) AS n FROM resume_codes').get()).toEqual({ n: 5 });
-    db.close();
+    expect(await app.store.inspect.count('resume_codes')).toBe(5);
   }, 120_000);
 
   it('refuses an expired code, and the clean-up deletes expired drafts and codes', async () => {
@@ -155,17 +157,11 @@ describe('save and return: limits, expiry and what is kept', () => {
     expect(h1(late.text)).toBe('Your saved answers have been deleted');
     expect(late.text).toContain('href="/parking-permit"');
 
-    const db = (await import('better-sqlite3')).default(
-      path.join(app.config.dataDir, 'civic-forms.sqlite'),
-      { readonly: true },
-    );
-    const count = (table: string) =>
-      (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-    expect([count('drafts'), count('resume_codes')]).toEqual([2, 2]);
+    const count = (table: 'drafts' | 'resume_codes') => app.store.inspect.count(table);
+    expect([await count('drafts'), await count('resume_codes')]).toEqual([2, 2]);
     const purged = await purgeNow(app.store, Date.now(), resumePolicy(app.config).expiryMs);
     expect(purged).toMatchObject({ drafts: 2, codes: 2 });
-    expect([count('drafts'), count('resume_codes')]).toEqual([0, 0]);
-    db.close();
+    expect([await count('drafts'), await count('resume_codes')]).toEqual([0, 0]);
     expect((await tryFrom(app, '127.0.0.2', kept, MEMORABLE_WORD)).status).toBe(400);
   });
 

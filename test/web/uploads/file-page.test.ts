@@ -1,10 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startClamd, EICAR, type RunningClamd } from '../../support/clamd';
-import { h1, inlineErrors, summaryErrors, tempDataDir, textOf, Visitor } from '../../support/agent';
+import {
+  h1,
+  inlineErrors,
+  summaryErrors,
+  tempDataDir,
+  testApp,
+  textOf,
+  Visitor,
+} from '../../support/agent';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { createApp, type CivicFormsApp } from '../../../src/web/app';
+import type { CivicFormsApp } from '../../../src/web/app';
 import { startAppPurgeJob } from '../../../src/web/app-purge-job';
 import type { FormDefinition } from '../../../src/definition/types';
 import { answersPdf } from '../../../src/paper/answers-pdf';
@@ -33,7 +41,7 @@ let app: CivicFormsApp;
 
 beforeAll(async () => {
   clamd = await startClamd();
-  app = createApp({
+  app = testApp({
     formsDir: FORMS,
     dataDir: tempDataDir(),
     logLevel: 'silent',
@@ -319,7 +327,7 @@ describe('a file question page', () => {
 
   it('takes no file while the scanner gives no verdict: try again later', async () => {
     // Nothing listens on port 1: the scanner is down.
-    const down = createApp({
+    const down = testApp({
       formsDir: FORMS,
       dataDir: tempDataDir(),
       logLevel: 'silent',
@@ -369,7 +377,7 @@ describe('a file question in the answers PDF', () => {
     const sent = await visitor.post('/council-tax-evidence/check-answers', {});
     expect(sent.status).toBe(303);
     const confirmation = await visitor.get('/council-tax-evidence/confirmation');
-    const submission = await app.store.findSubmission(panelCode(confirmation.text) ?? '');
+    const submission = await app.store.journeys.findSubmission(panelCode(confirmation.text) ?? '');
     expect(submission).toBeDefined();
     const form = app.forms.get('council-tax-evidence') as FormDefinition;
     const text = plainText(await pdfText(await answersPdf(form, submission!, 'en', en)));

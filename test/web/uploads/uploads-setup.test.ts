@@ -3,9 +3,9 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { ConfigError } from '../../../src/config';
-import { createApp } from '../../../src/web/app';
+
 import { DEVELOPMENT_KEY_FILE } from '../../../src/web/uploads/uploads-setup';
-import { FIXTURE_FORMS, tempDataDir } from '../../support/agent';
+import { FIXTURE_FORMS, tempDataDir, testApp } from '../../support/agent';
 
 const FORMS = path.join(__dirname, '..', '..', 'fixtures', 'upload-forms');
 const KEY = Buffer.alloc(32, 9);
@@ -32,7 +32,7 @@ describe('uploads from the configuration', () => {
   it('refuses to start in production with a file question and no scanner or key, naming both', () => {
     let error: unknown;
     try {
-      createApp({ ...production, formsDir: FORMS, dataDir: tempDataDir(), logLevel: 'silent' });
+      testApp({ ...production, formsDir: FORMS, dataDir: tempDataDir(), logLevel: 'silent' });
     } catch (caught) {
       error = caught;
     }
@@ -48,7 +48,7 @@ describe('uploads from the configuration', () => {
   });
 
   it('starts in production with a scanner address and a key', async () => {
-    const app = createApp({
+    const app = testApp({
       ...production,
       formsDir: FORMS,
       dataDir: tempDataDir(),
@@ -61,7 +61,7 @@ describe('uploads from the configuration', () => {
   });
 
   it('needs neither in production when no form asks for a file', async () => {
-    const app = createApp({
+    const app = testApp({
       ...production,
       formsDir: FIXTURE_FORMS,
       dataDir: tempDataDir(),
@@ -74,7 +74,7 @@ describe('uploads from the configuration', () => {
   it('in development, says loudly that files are not scanned and keeps a key of its own', async () => {
     const lines: string[] = [];
     const dataDir = tempDataDir();
-    const app = createApp({ formsDir: FORMS, dataDir, logger: capturingLogger(lines) });
+    const app = testApp({ formsDir: FORMS, dataDir, logger: capturingLogger(lines) });
     expect(lines).toEqual([
       expect.stringContaining('*** FILES ARE NOT VIRUS-SCANNED: CLAMD_ADDRESS is not set.'),
       expect.stringContaining(
@@ -87,7 +87,7 @@ describe('uploads from the configuration', () => {
     // The same key next time, so files stored before a restart can still be read.
     await app.uploads?.blobs.put('a-file-before-restart', Buffer.from('%PDF-1.4 payslip'));
     await app.close();
-    const again = createApp({ formsDir: FORMS, dataDir, logLevel: 'silent' });
+    const again = testApp({ formsDir: FORMS, dataDir, logLevel: 'silent' });
     expect((await again.uploads?.blobs.get('a-file-before-restart'))?.toString()).toBe(
       '%PDF-1.4 payslip',
     );

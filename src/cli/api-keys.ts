@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { apiKeyHint, hashApiKey, newApiKey } from '../delivery/api-key';
+import type { Store } from '../store/store';
+import { auditFromCli } from './cli-audit';
+import type { CommandIo } from './users';
+
+export const API_KEYS_USAGE = `Usage: civic-forms api-keys add <name> --form <formId> [--form <formId> ...]
+       civic-forms api-keys list
+       civic-forms api-keys revoke <name or id>
+  Keys for the pull API (GET /api/v1/forms/<formId>/submissions and the rest; docs/delivery.md).
+  add     makes a key for the forms named, and prints it alone on the last line, once: only its
+          hash is kept, so give it to the agency now, through their secret store
+  list    each key's id, name, first characters, forms, when it was made and last used, revoked
+  revoke  ends a key at once; its next request is refused (401)`;
+
+const NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,63}$/u;
+const FORM_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+async function add(
+  store: Store,
+  args: string[],
+  io: Pick<CommandIo, 'out' | 'err'>,
+  formIds: readonly string[] | undefined,
+): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { form: { type: 'string', multiple: true } },
+    allowPositionals: true,
+  });
+  const name = (positionals[0] ?? '').trim();
+  const forms = [...new Set(values.form ?? [])];
+  const unknown = forms.filter((f) => !FORM_ID.test(f) || (formIds && !formIds.includes(f)));
+  const problems = [
+    NAME.test(name) && positionals.length === 1
+      ? ''
+      : 'name: one name of up to 64 letters, digits, spaces or . _ - (the agency or its system)',
+    forms.length > 0 ? '' : '--form: at least one form id the key may read',
+    unknown.length === 0
+      ? ''
+      : `--form: ${unknown.join(', ')}: not a form the service has${
+          formIds ? ` (it has ${formIds.join(', ')})` : ''
+        }`,
+  ].filter(Boolean);
+  if (problems.length > 0) {
+    problems.forEach((p) => io.err(p));
+    return 2;
+  }
+  if ((await store.apiKeys.listKeys()).some((k) => k.name === name && !k.revokedAt)) {
+    io.err(`${name}: a key in use has this name already (revoke it first, or choose another)`);
+    return 1;
+  }
+  const key = newApiKey();
+  const id = randomUUID();
+  await store.apiKeys.addKey({
+    id,
+    name,
+    hash: hashApiKey(key),
+    hint: apiKeyHint(key),
+    forms,
+    createdAt: Date.now(),
+  });
+  await auditFromCli(store, 'add-api-key', name, forms.join(','));
+  io.out(`added API key "${name}" (${id}) for ${forms.join(', ')}`);
+  io.out('The key is shown this once and cannot be shown again: give it to the agency now.');
+  io.out(key);
+  return 0;
+}
+
+async function list(store: Store, io: Pick<CommandIo, 'out'>): Promise<number> {
+  const day = (at: number | undefined) => (at ? new Date(at).toISOString().slice(0, 10) : '-');
+  const rows = [
+    ['ID', 'NAME', 'KEY', 'FORMS', 'CREATED', 'LAST USED', 'REVOKED'],
+    ...(await store.apiKeys.listKeys()).map((k) => [
+      k.id,
+      k.name,
+      k.hint,
+      k.forms.join(','),
+      day(k.createdAt),
+      day(k.lastUsedAt),
+      day(k.revokedAt),
+    ]),
+  ];
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  for (const row of rows) {
+    io.out(
+      row
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    );
+  }
+  return 0;
+}
+
+async function revoke(
+  store: Store,
+  args: string[],
+  io: Pick<CommandIo, 'out' | 'err'>,
+): Promise<number> {
+  const which = args[0] ?? '';
+  if (args.length !== 1 || which === '') {
+    io.err('revoke: name the key (its name or id, from api-keys list)');
+    return 2;
+  }
+  if (!(await store.apiKeys.revokeKey(which, Date.now()))) {
+    io.err(`${which}: no key in use has this name or id`);
+    return 1;
+  }
+  await auditFromCli(store, 'revoke-api-key', which);
+  io.out(`revoked ${which}`);
+  return 0;
+}
+
+/**
+ * `civic-forms api-keys add|list|revoke`: the pull API's keys. `formIds` are the forms the service
+ * has, to refuse a key for a form that does not exist.
+ */
+export async function apiKeys(
+  store: Store,
+  args: string[],
+  io: Pick<CommandIo, 'out' | 'err'>,
+  formIds?: readonly string[],
+): Promise<number> {
+  const [sub, ...rest] = args;
+  try {
+    if (sub === 'add') return await add(store, rest, io, formIds);
+    if (sub === 'list' && rest.length === 0) return await list(store, io);
+    if (sub === 'revoke') return await revoke(store, rest, io);
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') !== true) throw error;
+    io.err((error as Error).message);
+  }
+  io.err(API_KEYS_USAGE);
+  return 2;
+}

@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util';
+import { readTypedReference } from '../caseworker/typed-reference';
+import type { DeliveryStatus } from '../store/delivery-repository';
+import type { Store } from '../store/store';
+import { auditFromCli } from './cli-audit';
+import type { CommandIo } from './users';
+
+export const DELIVERIES_USAGE = `Usage: civic-forms deliveries list [--status pending|delivered|dead] [--form <formId>] [--limit <n>]
+       civic-forms deliveries retry <reference> [<destination>]
+  The outbox (docs/delivery.md).
+  list   deliveries, newest first (100 by default): reference, form, destination, status, tries,
+         and the last error, the next try or when it was delivered
+  retry  tries a submission's dead deliveries again (or the one to <destination>) from the start of
+         the retry schedule; the delivery worker picks them up within DELIVERY_POLL_SECONDS`;
+
+const STATUSES: readonly DeliveryStatus[] = ['pending', 'delivered', 'dead'];
+
+const iso = (at: number | undefined) => (at === undefined ? '-' : new Date(at).toISOString());
+
+async function list(store: Store, args: string[], io: Pick<CommandIo, 'out' | 'err'>) {
+  const { values } = parseArgs({
+    args,
+    options: { status: { type: 'string' }, form: { type: 'string' }, limit: { type: 'string' } },
+  });
+  const status = values.status as DeliveryStatus | undefined;
+  const limit = values.limit === undefined ? 100 : Number(values.limit);
+  if ((status && !STATUSES.includes(status)) || !Number.isInteger(limit) || limit < 1) {
+    io.err('--status: pending, delivered or dead; --limit: a whole number from 1');
+    return 2;
+  }
+  const rows = await store.deliveries.list({ status, formId: values.form, limit });
+  io.out(['REFERENCE', 'FORM', 'DESTINATION', 'STATUS', 'TRIES', 'WHEN', 'LAST ERROR'].join('\t'));
+  for (const d of rows) {
+    const when =
+      d.status === 'delivered' ? d.deliveredAt : d.status === 'dead' ? d.lastTriedAt : d.nextTryAt;
+    io.out(
+      [d.reference, d.formId, d.destination, d.status, d.attempts, iso(when), d.lastError ?? '-']
+        .map(String)
+        .join('\t'),
+    );
+  }
+  return 0;
+}
+
+async function retry(store: Store, args: string[], io: Pick<CommandIo, 'out' | 'err'>) {
+  const read = readTypedReference(args[0] ?? '');
+  if (read.kind !== 'reference' || args.length > 2) {
+    io.err('retry: give a submission reference, and optionally a destination id');
+    return 2;
+  }
+  const { reference } = read;
+  const dead = (await store.deliveries.listForSubmission(reference)).filter(
+    (d) => d.status === 'dead' && (args[1] === undefined || d.destination === args[1]),
+  );
+  if (dead.length === 0) {
+    io.err(`${reference}: no dead delivery${args[1] ? ` to ${args[1]}` : ''} to retry`);
+    return 1;
+  }
+  for (const d of dead) {
+    await store.deliveries.retry(reference, d.destination, Date.now());
+    await auditFromCli(store, 'retry-delivery', reference, d.destination);
+    io.out(`${reference}: the delivery to ${d.destination} will be tried again`);
+  }
+  return 0;
+}
+
+/** `civic-forms deliveries list|retry`: the outbox from the command line. */
+export async function deliveries(
+  store: Store,
+  args: string[],
+  io: Pick<CommandIo, 'out' | 'err'>,
+): Promise<number> {
+  const [sub, ...rest] = args;
+  try {
+    if (sub === 'list') return await list(store, rest, io);
+    if (sub === 'retry') return await retry(store, rest, io);
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') !== true) throw error;
+    io.err((error as Error).message);
+  }
+  io.err(DELIVERIES_USAGE);
+  return 2;
+}

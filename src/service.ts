@@ -1,0 +1,31 @@
+import { readConfig, type Config } from './config';
+import { openStore } from './store/open-store';
+import type { Store } from './store/store';
+import { createApp, type AppOptions, type CivicFormsApp } from './web/app';
+
+/**
+ * The composition root: configuration, then the store (PostgreSQL at `DATABASE_URL` or SQLite under
+ * `DATA_DIR`, its schema brought up to date), then the app. The server and every command that needs
+ * the database start here; nothing else opens it.
+ *
+ * @example
+ *   const app = await createService(readConfig());
+ *   app.listen(app.config.port);
+ */
+export async function createService(
+  config: Config = readConfig(),
+  options: Omit<AppOptions, 'store' | keyof Config> = {},
+): Promise<CivicFormsApp> {
+  const store = await openStore(config);
+  try {
+    return createApp({ ...config, ...options, store });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** The store alone, for the commands (`users`, `audit`, `purge`, `migrate`). */
+export function openServiceStore(config: Config = readConfig()): Promise<Store> {
+  return openStore(config);
+}

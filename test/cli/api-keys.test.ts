@@ -1,0 +1,90 @@
+import request from 'supertest';
+import { hashApiKey } from '../../src/delivery/api-key';
+import { sqliteFile } from '../../src/store/open-store';
+import { openSqliteStore } from '../../src/store/sqlite-store';
+import { EXAMPLE_FORMS, tempDataDir, testApp } from '../support/agent';
+import { civicFormsOn } from '../support/cli';
+
+describe('civic-forms api-keys', () => {
+  it('adds a key printed alone on the last line, once; keeps only its hash; the API takes it until it is revoked', async () => {
+    const dataDir = tempDataDir();
+    const added = await civicFormsOn(dataDir, [
+      'api-keys',
+      'add',
+      'Housing CRM',
+      '--form',
+      'report-housing-repair',
+      '--form',
+      'council-tax-reduction',
+    ]);
+    expect(added.code).toBe(0);
+    const key = added.stdout.at(-1) ?? '';
+    expect(key).toMatch(/^cfk_[A-Za-z0-9_-]{43}$/);
+    expect(added.stdout[0]).toMatch(
+      /^added API key "Housing CRM" \([0-9a-f-]{36}\) for report-housing-repair, council-tax-reduction$/,
+    );
+
+    const listed = await civicFormsOn(dataDir, ['api-keys', 'list']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout[0]).toMatch(/^ID +NAME +KEY +FORMS +CREATED +LAST USED +REVOKED$/);
+    expect(listed.stdout[1]).toContain(`Housing CRM  ${key.slice(0, 8)}…`);
+    expect(listed.stdout[1]).toContain('report-housing-repair,council-tax-reduction');
+    expect(listed.stdout.join('\n')).not.toContain(key);
+
+    const app = testApp({
+      formsDir: EXAMPLE_FORMS,
+      dataDir,
+      store: openSqliteStore({ file: sqliteFile({ dataDir }) }),
+    });
+    try {
+      const rows = await app.store.inspect.rows('api_keys');
+      expect(rows).toEqual([
+        expect.objectContaining({ name: 'Housing CRM', hash: hashApiKey(key) }),
+      ]);
+      expect(JSON.stringify(rows)).not.toContain(key);
+      const call = () =>
+        request(app)
+          .get('/api/v1/forms/report-housing-repair/submissions')
+          .set('authorization', `Bearer ${key}`);
+      expect((await call()).status).toBe(200);
+      const revoked = await civicFormsOn(dataDir, ['api-keys', 'revoke', 'Housing CRM']);
+      expect([revoked.code, revoked.stdout]).toEqual([0, ['revoked Housing CRM']]);
+      expect((await call()).status).toBe(401);
+      const audit = await app.store.staff.listAudit();
+      expect(audit.map((e) => [e.action, e.target])).toEqual(
+        expect.arrayContaining([
+          ['add-api-key', 'Housing CRM'],
+          ['api-list-submissions', 'report-housing-repair'],
+          ['revoke-api-key', 'Housing CRM'],
+        ]),
+      );
+    } finally {
+      await app.close();
+    }
+  }, 180_000);
+
+  it('refuses a key without a form, or for a form the service does not have, and makes none', async () => {
+    const dataDir = tempDataDir();
+    const none = await civicFormsOn(dataDir, ['api-keys', 'add', 'Housing CRM']);
+    expect([none.code, none.stdout]).toEqual([2, []]);
+    expect(none.stderr).toContain('--form: at least one form id the key may read');
+    const unknown = await civicFormsOn(dataDir, [
+      'api-keys',
+      'add',
+      'Housing CRM',
+      '--form',
+      'report-housing-repairs',
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      '--form: report-housing-repairs: not a form the service has (it has council-tax-reduction, register-change-of-address, report-housing-repair)',
+    );
+    const listed = await civicFormsOn(dataDir, ['api-keys', 'list']);
+    expect(listed.stdout).toHaveLength(1);
+    const revoke = await civicFormsOn(dataDir, ['api-keys', 'revoke', 'nobody']);
+    expect([revoke.code, revoke.stderr.trim()]).toEqual([
+      1,
+      'nobody: no key in use has this name or id',
+    ]);
+  }, 180_000);
+});

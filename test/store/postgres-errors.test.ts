@@ -1,0 +1,99 @@
+import net from 'node:net';
+import pg from 'pg';
+import { fromPostgresError } from '../../src/store/driver-errors';
+import { openPostgresStore } from '../../src/store/postgres-store';
+import { StoreUnavailableError } from '../../src/store/store-unavailable';
+import { postgresSchemaUrl } from './support/databases';
+
+/** A port on 127.0.0.1 with nothing listening: taken from the system, then let go. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('postgres store: a database it cannot use', () => {
+  it('rejects opening a store whose server cannot be reached as DATABASE_UNAVAILABLE', async () => {
+    const port = await closedPort();
+    const refused = await openPostgresStore({
+      connectionString: `postgres://postgres@127.0.0.1:${port}/test`,
+    }).then(
+      async (store) => {
+        await store.close();
+        return 'opened';
+      },
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(StoreUnavailableError);
+    expect(refused).toMatchObject({
+      code: 'DATABASE_UNAVAILABLE',
+      status: 503,
+      cause: { code: 'ECONNREFUSED' },
+    });
+  }, 60_000);
+
+  it('leaves a mistake in a statement as the driver reported it', async () => {
+    const client = new pg.Client({ connectionString: await postgresSchemaUrl() });
+    await client.connect();
+    let constraint: unknown;
+    try {
+      await client.query('CREATE TABLE t (id TEXT PRIMARY KEY)');
+      await client.query("INSERT INTO t VALUES ('a')");
+      await client.query("INSERT INTO t VALUES ('a')").catch((error: unknown) => {
+        constraint = error;
+      });
+    } finally {
+      await client.end();
+    }
+    // 23505: unique_violation, a class of its own (23), not the server being unavailable.
+    expect(constraint).toMatchObject({ code: '23505' });
+    expect(fromPostgresError(constraint)).toBe(constraint);
+  }, 60_000);
+
+  it('answers DATABASE_UNAVAILABLE, never a driver error, when its connections are cut, then recovers by itself', async () => {
+    const url = await postgresSchemaUrl();
+    const store = await openPostgresStore({ connectionString: url, poolSize: 3 });
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      // Three connections in the pool, all idle.
+      await Promise.all([store.ping(), store.ping(), store.ping()]);
+      // What a restart of the server does to them: ended by the server (57P01).
+      const cut = await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      );
+      expect(cut.rowCount).toBeGreaterThanOrEqual(1);
+      const outcomes = await Promise.all(
+        Array.from({ length: 3 }, () =>
+          store.ping().then(
+            () => 'answered',
+            (error: { code?: string }) => error.code,
+          ),
+        ),
+      );
+      // Each request either found a new connection or was told the database is unavailable.
+      for (const outcome of outcomes)
+        expect(['answered', 'DATABASE_UNAVAILABLE']).toContain(outcome);
+      // And the next ones are served: no restart of the service needed.
+      await expect(store.ping()).resolves.toBeUndefined();
+      await store.sessions.setSession('sid-after', '{}', Date.now() + 60_000);
+      expect(await store.sessions.getSession('sid-after', Date.now())).toBe('{}');
+    } finally {
+      await admin.end();
+      await store.close();
+    }
+  }, 60_000);
+
+  it('reads a server shutting down and a full disk as DATABASE_UNAVAILABLE', () => {
+    for (const code of ['57P01', '53100', '08006', '25006']) {
+      const error = Object.assign(new Error('from the server'), { code });
+      expect(fromPostgresError(error)).toMatchObject({
+        code: 'DATABASE_UNAVAILABLE',
+        cause: error,
+      });
+    }
+  });
+});
