@@ -13,7 +13,7 @@ describe('session commit and /health, with a full database (SQLITE_FULL, as on a
   beforeAll(async () => {
     app = testApp({ store: cappedStore().store });
     const health = await new Visitor(app).get('/health');
-    expect([health.status, health.body]).toEqual([200, { status: 'ok' }]);
+    expect([health.status, health.body]).toEqual([200, { status: 'ok', database: 'sqlite' }]);
     fillers = await fillUp(app.store);
   }, 60_000);
   afterAll(() => app.close());
@@ -21,7 +21,11 @@ describe('session commit and /health, with a full database (SQLITE_FULL, as on a
   it('makes /health answer 503, so a load balancer stops sending people here', async () => {
     const health = await new Visitor(app).get('/health');
     expect(health.status).toBe(503);
-    expect(health.body).toEqual({ status: 'unavailable', code: 'DATABASE_UNAVAILABLE' });
+    expect(health.body).toEqual({
+      status: 'unavailable',
+      code: 'DATABASE_UNAVAILABLE',
+      database: 'sqlite',
+    });
   });
 
   it('shows a new visitor the service unavailable page (503), in their language, not a form whose session was never stored', async () => {
