@@ -38,7 +38,7 @@ describe('two processes on one PostgreSQL database', () => {
     });
     const name = uniqueName(7);
     const pages = await reachRepairCheckAnswers(visitor, name);
-    expect(pages).toHaveLength(9);
+    expect(pages).toHaveLength(10);
     expect(new Set(served).size).toBe(2);
 
     const check = await visitor.get(`${REPAIR_FORM}/check-answers`);

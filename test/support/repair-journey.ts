@@ -26,6 +26,8 @@ export function repairAnswers(name: string): Record<string, Record<string, strin
   return {
     'problem-type': { 'problem-type': 'heating' },
     description: { 'problem-description': `The radiators are cold (${name}).` },
+    // The photos are optional: a journey here goes on without (uploads have their own tests).
+    'damage-photos': {},
     'problem-start': {
       'problem-start-date-day': start.day,
       'problem-start-date-month': start.month,
