@@ -6,6 +6,7 @@ import { StoreUnavailableError } from './store-unavailable';
 import { apiKeyRepository } from './api-key-repository';
 import { deliveryRepository } from './delivery-repository';
 import { eventRepository } from './event-repository';
+import { formVersionRepository } from './form-version-repository';
 import { jobRepository } from './job-repository';
 import { journeyRepository } from './journey-repository';
 import { resumeRepository } from './resume-repository';
@@ -38,6 +39,7 @@ function repositories(db: Db, map: DriverErrorMap, isClosed: () => boolean): Rep
     jobs: mapDriverErrors(jobRepository(db), map, isClosed),
     deliveries: mapDriverErrors(deliveryRepository(db), map, isClosed),
     apiKeys: mapDriverErrors(apiKeyRepository(db), map, isClosed),
+    formVersions: mapDriverErrors(formVersionRepository(db), map, isClosed),
   };
 }
 

@@ -34,6 +34,8 @@ const ORDER: Record<TableName, readonly string[]> = {
   deliveries: ['id'],
   api_keys: ['created_at', 'id'],
   receipts: ['at', 'reference'],
+  form_versions: ['published_at', 'form_id', 'version'],
+  form_releases: ['id'],
 };
 
 /** The inspector on either database. */

@@ -16,6 +16,8 @@ export const COPY_ORDER: readonly TableName[] = [
   'journey_events',
   'satisfaction',
   'feedback_comments',
+  'form_versions',
+  'form_releases',
 ];
 
 /** Rows a statement inserts at most, within both databases' limits on parameters. */
@@ -64,7 +66,7 @@ export function storeMaintenance(db: Db): StoreMaintenance {
     },
     async afterImport() {
       if (db.kind !== 'postgres') return;
-      for (const table of ['audit_events', 'journey_events'] as const) {
+      for (const table of ['audit_events', 'journey_events', 'form_releases'] as const) {
         await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'),
           COALESCE((SELECT MAX(id) FROM ${sql.table(table)}), 0) + 1, false)`.execute(db.q);
       }

@@ -291,4 +291,40 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     at INTEGER NOT NULL
   );
   `,
+  // Issue 14: published form versions, immutable (a definition and its translations, identified by
+  // the hash of their content), and the append-only log of publishing and closing each form. The
+  // log's highest id is the counter every process polls to see that something was published.
+  `
+  CREATE TABLE form_versions (
+    form_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    translations TEXT NOT NULL,
+    published_at INTEGER NOT NULL,
+    PRIMARY KEY (form_id, version),
+    UNIQUE (form_id, content_hash)
+  );
+
+  CREATE TABLE form_releases (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    form_id TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('publish', 'unpublish')),
+    version TEXT NOT NULL,
+    message TEXT,
+    closes_on TEXT,
+    drafts_until TEXT,
+    at INTEGER NOT NULL,
+    FOREIGN KEY (form_id, version) REFERENCES form_versions (form_id, version)
+  );
+  CREATE INDEX form_releases_form ON form_releases (form_id, id);
+  CREATE TRIGGER form_versions_no_update BEFORE UPDATE ON form_versions
+  BEGIN SELECT RAISE(ABORT, 'form_versions is immutable'); END;
+  CREATE TRIGGER form_versions_no_delete BEFORE DELETE ON form_versions
+  BEGIN SELECT RAISE(ABORT, 'form_versions is immutable'); END;
+  CREATE TRIGGER form_releases_no_update BEFORE UPDATE ON form_releases
+  BEGIN SELECT RAISE(ABORT, 'form_releases is append-only'); END;
+  CREATE TRIGGER form_releases_no_delete BEFORE DELETE ON form_releases
+  BEGIN SELECT RAISE(ABORT, 'form_releases is append-only'); END;
+  `,
 ];

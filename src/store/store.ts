@@ -4,6 +4,7 @@ import type { DeliveryRepository } from './delivery-repository';
 import type { StoreInspector } from './inspector';
 import type { StoreMaintenance } from './maintenance';
 import type { EventRepository } from './event-repository';
+import type { FormVersionRepository } from './form-version-repository';
 import type { JobRepository } from './job-repository';
 import type { JourneyRepository } from './journey-repository';
 import type { ResumeRepository } from './resume-repository';
@@ -29,6 +30,8 @@ export interface Repositories {
   readonly deliveries: DeliveryRepository;
   /** Pull API keys and the receipts agencies give with them. */
   readonly apiKeys: ApiKeyRepository;
+  /** Published form versions (immutable) and the log of publishing and closing forms. */
+  readonly formVersions: FormVersionRepository;
 }
 
 /**

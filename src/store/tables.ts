@@ -151,4 +151,28 @@ export interface Tables {
   };
   /** The first receipt an agency gave for a submission through the pull API. */
   receipts: { reference: string; api_key_id: string; at: number };
+  /** A published form version, immutable: its definition and translations as JSON text. */
+  form_versions: {
+    form_id: string;
+    version: string;
+    content_hash: string;
+    definition: string;
+    translations: string;
+    published_at: number;
+  };
+  /**
+   * The append-only log of publishing (a version becomes the form's current one) and closing a
+   * form; a form's last row is its state, and the highest id tells a process something changed.
+   */
+  form_releases: {
+    id: Generated<number>;
+    form_id: string;
+    action: 'publish' | 'unpublish';
+    version: string;
+    /** JSON: the closed page's message by language. */
+    message: string | null;
+    closes_on: string | null;
+    drafts_until: string | null;
+    at: number;
+  };
 }
