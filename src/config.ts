@@ -71,6 +71,15 @@ export interface Config {
   readonly deliveryWorker: boolean;
   /** Seconds between the delivery worker's looks for due deliveries when it found none. */
   readonly deliveryPollSeconds: number;
+  /**
+   * Where the forms served come from (`FORMS_SOURCE`): `folder` (development: `formsDir`, watched)
+   * or `database` (production: the published versions; see docs/publishing.md).
+   */
+  readonly formsSource: 'folder' | 'database';
+  /** Seconds between each process's looks for newly published or closed forms. */
+  readonly formsPollSeconds: number;
+  /** With the `database` source: whether start-up publishes the folder's forms not yet published. */
+  readonly formsPublishOnStart: boolean;
 }
 
 /** Settings a caller of `createApp` may give; anything left out takes its default. */
@@ -198,6 +207,9 @@ const envSchema = Joi.object({
   DESTINATIONS_FILE: Joi.string(),
   DELIVERY_WORKER: Joi.boolean().default(true),
   DELIVERY_POLL_SECONDS: Joi.number().min(0.1).max(3600).default(5),
+  FORMS_SOURCE: Joi.string().lowercase().valid('folder', 'database'),
+  FORMS_POLL_SECONDS: Joi.number().min(0.1).max(60).default(2),
+  FORMS_PUBLISH_ON_START: Joi.boolean().default(true),
 })
   .unknown(true)
   .prefs({ abortEarly: false, convert: true });
@@ -298,6 +310,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     secretEnvironment: hidden(env),
     deliveryWorker: value.DELIVERY_WORKER as boolean,
     deliveryPollSeconds: value.DELIVERY_POLL_SECONDS as number,
+    formsSource:
+      (value.FORMS_SOURCE as Config['formsSource'] | undefined) ??
+      (nodeEnv === 'production' ? 'database' : 'folder'),
+    formsPollSeconds: value.FORMS_POLL_SECONDS as number,
+    formsPublishOnStart: value.FORMS_PUBLISH_ON_START as boolean,
   });
 }
 
@@ -328,6 +345,7 @@ export function resolveConfig(input: ConfigInput = {}): Config {
     ...defaults,
     baseUrl: `http://localhost:${port}`,
     secureCookies: env === 'production',
+    formsSource: env === 'production' ? 'database' : 'folder',
     ...(input.formsDir ? { agenciesDir: path.resolve(input.formsDir, '..', 'agencies') } : {}),
     ...input,
   };

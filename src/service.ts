@@ -1,11 +1,14 @@
+import pino from 'pino';
 import { readConfig, type Config } from './config';
+import { openFormCatalogue } from './publishing/open-catalogue';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
 import { createApp, type AppOptions, type CivicFormsApp } from './web/app';
 
 /**
  * The composition root: configuration, then the store (PostgreSQL at `DATABASE_URL` or SQLite under
- * `DATA_DIR`, its schema brought up to date), then the app. The server and every command that needs
+ * `DATA_DIR`, its schema brought up to date), then the forms (published versions or the folder:
+ * `openFormCatalogue`), then the app. The server and every command that needs
  * the database start here; nothing else opens it.
  *
  * @example
@@ -14,11 +17,18 @@ import { createApp, type AppOptions, type CivicFormsApp } from './web/app';
  */
 export async function createService(
   config: Config = readConfig(),
-  options: Omit<AppOptions, 'store' | keyof Config> = {},
+  options: Omit<AppOptions, 'store' | 'catalogue' | keyof Config> = {},
 ): Promise<CivicFormsApp> {
   const store = await openStore(config);
   try {
-    return createApp({ ...config, ...options, store });
+    const logger = options.logger ?? pino({ level: config.logLevel });
+    const catalogue = await openFormCatalogue(config, store, logger);
+    try {
+      return createApp({ ...config, ...options, store, catalogue, logger });
+    } catch (error) {
+      catalogue.close();
+      throw error;
+    }
   } catch (error) {
     await store.close();
     throw error;

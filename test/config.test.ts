@@ -42,6 +42,10 @@ describe('config', () => {
         workers: 1,
         deliveryWorker: true,
         deliveryPollSeconds: 5,
+        // Development serves the forms folder; production the published versions.
+        formsSource: 'folder',
+        formsPollSeconds: 2,
+        formsPublishOnStart: true,
         secretEnvironment: {},
         sqliteSynchronous: 'normal',
         sessionSecret: expect.any(String),
@@ -67,6 +71,20 @@ describe('config', () => {
       expect(config.secretEnvironment.HOUSING_WEBHOOK_SECRET).toBe('whsec_x');
       expect(JSON.stringify(config)).not.toContain('whsec_x');
       expect(readConfig({ DELIVERY_WORKER: 'false' }, CWD).deliveryWorker).toBe(false);
+    });
+
+    it('serves published versions in production and the forms folder otherwise, unless FORMS_SOURCE says', () => {
+      const production = {
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'a-production-secret-of-at-least-32-characters',
+        BASE_URL: 'https://forms.example',
+      };
+      expect(readConfig(production, CWD).formsSource).toBe('database');
+      expect(readConfig({ ...production, FORMS_SOURCE: 'folder' }, CWD).formsSource).toBe('folder');
+      expect(readConfig({ FORMS_SOURCE: 'database' }, CWD).formsSource).toBe('database');
+      expect(problemsWith({ FORMS_SOURCE: 'git' })).toEqual([
+        'FORMS_SOURCE: must be one of [folder, database] (found "git")',
+      ]);
     });
 
     it('reads every setting from the environment', () => {

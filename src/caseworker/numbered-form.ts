@@ -1,3 +1,4 @@
+import { revisionOf, tagRevision } from '../definition/revision';
 import type { FormDefinition, Page, Question, QuestionPage } from '../definition/types';
 import { numberQuestions } from '../paper/numbering';
 import type { Translate } from '../questions/question-type';
@@ -36,6 +37,7 @@ export function numberedForm(form: FormDefinition, t: Translate): FormDefinition
         ? { ...p, pages: p.pages.map(questionPage) }
         : questionPage(p);
   const copy = Object.freeze({ ...form, pages: form.pages.map(page) });
+  tagRevision(copy, revisionOf(form));
   numbered.set(form, copy);
   return copy;
 }

@@ -24,7 +24,14 @@ import type { FormDefinition } from './types';
 
 /** What reading one definition file gave: the form, or what is wrong with it. */
 export type LoadResult =
-  | { ok: true; file: string; form: FormDefinition; warnings: Problem[] }
+  | {
+      ok: true;
+      file: string;
+      form: FormDefinition;
+      warnings: Problem[];
+      /** Each other language's translation file as read (what `publish` stores with the form). */
+      translations?: Readonly<Record<string, unknown>>;
+    }
   | { ok: false; file: string; problems: Problem[]; warnings?: Problem[] };
 
 /** Thrown when one or more definitions are not valid; the message lists every problem. */
@@ -143,6 +150,7 @@ function withTranslations(result: LoadResult): LoadResult {
   const problems: Problem[] = [];
   const warnings: Problem[] = [...result.warnings];
   const byLanguage = new Map<string, FormDefinition>();
+  const translations: Record<string, unknown> = {};
   for (const lang of languagesOf(form).slice(1)) {
     const source = translationFile(file, form.id, lang);
     const name = displayName(source);
@@ -164,12 +172,14 @@ function withTranslations(result: LoadResult): LoadResult {
     const checked = checkTranslation(form, translation, name, lang);
     problems.push(...checked.problems);
     warnings.push(...checked.warnings);
-    if (checked.problems.length === 0)
+    if (checked.problems.length === 0) {
       byLanguage.set(lang, applyTranslation(form, translation, lang));
+      translations[lang] = translation;
+    }
   }
   if (problems.length > 0) return { ok: false, file, problems, warnings };
   registerTranslations(form, byLanguage);
-  return { ...result, warnings };
+  return { ...result, warnings, translations };
 }
 
 /** The `.json` files of a forms folder, sorted, each with its full path. */
@@ -240,4 +250,22 @@ export function loadForms(formsDir: string): ReadonlyMap<string, FormDefinition>
   const forms = new Map<string, FormDefinition>();
   for (const result of checked.results) if (result.ok) forms.set(result.form.id, result.form);
   return forms;
+}
+
+/**
+ * A published version as the service serves it: the definition and translations stored when it
+ * was published (and checked then), frozen, its translations registered for `localise()`.
+ */
+export function storedDefinition(
+  definition: string,
+  translations: string,
+): FormDefinition {
+  const form = deepFreeze(JSON.parse(definition) as FormDefinition);
+  const byLanguage = new Map<string, FormDefinition>();
+  const given = JSON.parse(translations) as Record<string, unknown>;
+  for (const lang of languagesOf(form).slice(1)) {
+    if (given[lang] !== undefined) byLanguage.set(lang, applyTranslation(form, given[lang], lang));
+  }
+  registerTranslations(form, byLanguage);
+  return form;
 }

@@ -134,6 +134,14 @@ export const formSchema = Joi.object({
     .pattern(/^\d+\.\d+(\.\d+)?$/)
     .required()
     .messages({ 'string.pattern.base': 'must be a version number such as 1.0 or 2.1.3' }),
+  // Earlier versions whose drafts move to this one when they next load (docs/publishing.md).
+  compatibleWith: Joi.array()
+    .items(
+      Joi.string()
+        .pattern(/^\d+\.\d+(\.\d+)?$/)
+        .messages({ 'string.pattern.base': 'must be a version number such as 1.0 or 2.1.3' }),
+    )
+    .unique(),
   language: Joi.string()
     .pattern(/^[a-z]{2,3}(-[A-Z]{2})?$/)
     .default('en'),

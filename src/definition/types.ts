@@ -261,6 +261,11 @@ export interface FormDefinition {
   id: string;
   title: string;
   version: string;
+  /**
+   * Earlier versions this one is compatible with: their drafts move to this version when they next
+   * load, keeping the answers that still fit. Drafts on other versions finish on their own.
+   */
+  compatibleWith?: string[];
   /** Language of the definition's own strings. */
   language: string;
   /**

@@ -4,6 +4,8 @@ import { csrfSync } from 'csrf-sync';
 import pino, { type Logger } from 'pino';
 import { resolveConfig, type Config, type ConfigInput } from '../config';
 import { loadForms } from '../definition/load';
+import { closedTo } from '../publishing/closure';
+import { createFormCatalogue, type FormCatalogue } from '../publishing/form-catalogue';
 import { localise } from '../definition/translation';
 import type { FormDefinition } from '../definition/types';
 import { ServiceError } from '../errors';
@@ -54,8 +56,13 @@ import { sessionIndex } from './session-index';
 export interface AppOptions extends ConfigInput {
   /** The opened store (`openStore` in src/store/open-store.ts); the app closes it on `close()`. */
   store: Store;
-  /** Forms to serve instead of reading `formsDir`. */
+  /** Forms to serve instead of reading `formsDir` (they win over published versions of their ids). */
   forms?: ReadonlyMap<string, FormDefinition>;
+  /**
+   * The forms as the composition root prepared them (published versions read, the folder watched
+   * in development); by default one is made of `forms` (or the folder) and the store.
+   */
+  catalogue?: FormCatalogue;
   logger?: Logger;
   /** Sends "come back to your form" emails; by default a log line says one would be sent. */
   resumeSender?: ResumeSender;
@@ -70,7 +77,8 @@ export interface AppOptions extends ConfigInput {
 /** The express app, with what it opened so the caller can close it. */
 export interface CivicFormsApp extends Express {
   readonly store: Store;
-  readonly forms: ReadonlyMap<string, FormDefinition>;
+  /** The current version of each form, and every version drafts and submissions may name. */
+  readonly forms: FormCatalogue;
   readonly config: Config;
   readonly agencies: Agencies;
   /** The KPI instrumentation: journey hooks, the batched recorder, the Prometheus counters. */
@@ -94,6 +102,7 @@ export function createApp(options: AppOptions): CivicFormsApp {
   const {
     store,
     forms: givenForms,
+    catalogue: givenCatalogue,
     logger: givenLogger,
     resumeSender,
     blobs,
@@ -107,7 +116,15 @@ export function createApp(options: AppOptions): CivicFormsApp {
     {},
     { serializers: LOG_SERIALISERS },
   );
-  const forms = givenForms ?? loadForms(config.formsDir);
+  const forms =
+    givenCatalogue ??
+    createFormCatalogue({
+      store,
+      // Built without the composition root: the folder's forms (or those given), over the published.
+      folder: givenForms ?? loadForms(config.formsDir),
+      pollMs: config.formsPollSeconds * 1000,
+      logger,
+    });
   // Before anything else: production without a scanner or key for file questions stops here.
   const uploads = createUploadsFromConfig({ config, forms, logger, blobs, scanner });
   const destinations =
@@ -214,7 +231,7 @@ export function createApp(options: AppOptions): CivicFormsApp {
         .map((shown) => ({
           name: inLanguage(shown.agency.name, lang, shown),
           forms: [...forms.values()]
-            .filter((f) => agencies.ofForm(f.id) === shown)
+            .filter((f) => agencies.ofForm(f.id) === shown && !closedTo(forms, f.id, false))
             .map((f) => localise(f, lang))
             .map((f) => ({ href: `/${f.id}`, title: f.title, description: f.description })),
         }))
@@ -295,7 +312,12 @@ export function createApp(options: AppOptions): CivicFormsApp {
     uploads: { value: uploads },
     destinations: { value: destinations },
     // Journey events still waiting are written before the database closes.
-    close: { value: () => kpi.recorder.close().then(() => store.close()) },
+    close: {
+      value: () => {
+        forms.close();
+        return kpi.recorder.close().then(() => store.close());
+      },
+    },
   });
   return app;
 }

@@ -37,6 +37,12 @@ function messageOf(code: ErrorCode, t: Translate): Record<string, unknown> {
         pageTitle: t('requestBody.title'),
         paragraphs: [t('requestBody.unreadable'), t('requestBody.tryAgain')],
       };
+    case 'FORM_CLOSED':
+      return {
+        pageTitle: t('closed.title'),
+        paragraphs: [t('closed.staffStart')],
+        link: { href: '/caseworker', text: t('closed.staffHome') },
+      };
     case 'DATABASE_UNAVAILABLE':
     case 'FILE_STORE_UNAVAILABLE':
       return { pageTitle: t('unavailable.title'), paragraphs: [t('unavailable.body')] };

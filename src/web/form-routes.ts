@@ -1,3 +1,4 @@
+import type { FormCatalogue } from '../publishing/form-catalogue';
 import {
   Router,
   type NextFunction,
@@ -9,7 +10,10 @@ import type { FormDefinition, RepeatSection } from '../definition/types';
 import { itemsOf, type Draft } from '../engine/answers';
 import { walk, type Step } from '../engine/journey';
 import { ServiceError } from '../errors';
-import { localise } from '../definition/translation';
+import { languagesOf, localise } from '../definition/translation';
+import { closedTo } from '../publishing/closure';
+import { pinDraft } from '../publishing/draft-version';
+import { renderClosed } from './closed-page';
 import {
   acceptCheckAnswers,
   renderCheckAnswers,
@@ -32,7 +36,7 @@ import {
 } from './section-pages';
 
 export interface FormRoutesDependencies extends PageHandlerDependencies {
-  forms: ReadonlyMap<string, FormDefinition>;
+  forms: FormCatalogue;
   /** Records journey events for the KPIs (src/web/kpi/kpi-events.ts). */
   kpi?: JourneyEvents;
 }
@@ -59,15 +63,22 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
   const withForm =
     (handler: Handler, needsDraft = true): RequestHandler =>
     async (req: Request, res: Response, next: NextFunction) => {
-      const source = deps.forms.get(String(req.params.formId));
-      if (!source) return next(new ServiceError('FORM_NOT_FOUND'));
+      const current = deps.forms.get(String(req.params.formId));
+      if (!current) return next(new ServiceError('FORM_NOT_FOUND'));
       res.setHeader('Cache-Control', 'no-store');
+      if (!needsDraft) {
+        const localised = localise(current, formLanguage(current, res));
+        return handler(req, res, deps.assisted?.present(localised) ?? localised, undefined as never);
+      }
+      const loaded = await (deps.assisted?.loadDraft(req, current) ??
+        loadDraft(req, deps.store, current, formLanguage(current, res)));
+      // A draft finishes on the version it started on (or moves to a compatible current one).
+      const pinned = loaded && pinDraft(deps.forms, current, loaded);
+      const source = pinned ? pinned.source : current;
       const lang = formLanguage(source, res);
+      const draft = pinned && (deps.assisted ? pinned.draft : { ...pinned.draft, language: lang });
       const localised = localise(source, lang);
       const form = deps.assisted?.present(localised) ?? localised;
-      if (!needsDraft) return handler(req, res, form, undefined as unknown as Draft);
-      const draft = await (deps.assisted?.loadDraft(req, form) ??
-        loadDraft(req, deps.store, form, lang));
       // The session's journey has no draft (any more): it may have been sent just before the
       // process stopped, the session not saved after. Then every page of it leads to its reference.
       const gone = deps.assisted ? !draft : req.session.journeys?.[form.id] !== draft?.id;
@@ -76,6 +87,9 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
           sentJourney(req, deps.store, form));
         if (sent) return showSent(deps, req, res, form, sent, false);
       }
+      // A closed form takes no new journey, and those started only until their deadline.
+      const closure = closedTo(deps.forms, form.id, !gone);
+      if (closure) return renderClosed(deps, req, res, form, closure, source.language);
       // Staff journeys start on their own page (the caller's consent, the paper's details).
       if (!draft) return res.redirect(303, `${req.baseUrl}/${form.id}`);
       await handler(req, res, form, draft);
@@ -90,6 +104,10 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
   router.get(
     '/:formId',
     withForm((req, res, form) => {
+      const closure = closedTo(deps.forms, form.id, false);
+      if (closure) {
+        return renderClosed(deps, req, res, form, closure, languagesOf(form)[0] ?? form.language);
+      }
       const first = walk(form, { answers: {}, done: [] }).steps[0];
       deps.render(req, res, 'start.njk', {
         form,

@@ -1,3 +1,6 @@
+import { submittedOn } from '../publishing/draft-version';
+import type { FormCatalogue } from '../publishing/form-catalogue';
+import { revisionOf } from '../definition/revision';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { i18n } from 'i18next';
 import type { Config } from '../config';
@@ -15,7 +18,7 @@ import { formLanguage } from './language';
 import type { Render } from './render';
 
 export interface PaperRoutesDependencies {
-  forms: ReadonlyMap<string, FormDefinition>;
+  forms: FormCatalogue;
   store: Store;
   render: Render;
   i18n: i18n;
@@ -65,7 +68,7 @@ export function createPaperRoutes(deps: PaperRoutesDependencies): Router {
 
   const pdf: RequestHandler = async (req, res) => {
     const { source, paper } = paperOf(req, res);
-    const key = [source.id, source.version, paper.lang].join('\n');
+    const key = [source.id, revisionOf(source), paper.lang].join('\n');
     let made = blankPdfs.get(key);
     if (!made) {
       made = paperPdf(paper, translator(deps.i18n, paper.lang));
@@ -87,8 +90,10 @@ export function createPaperRoutes(deps: PaperRoutesDependencies): Router {
     const reference = req.session?.submitted?.[source.id];
     const submission = reference ? await deps.store.journeys.findSubmission(reference) : undefined;
     if (!submission || submission.formId !== source.id) throw new ServiceError('PAGE_NOT_FOUND');
-    const lang = formLanguage(source, res);
-    const body = await answersPdf(source, submission, lang, translator(deps.i18n, lang));
+    // The answers as the version they were sent on asked them.
+    const made = submittedOn(deps.forms, submission) ?? source;
+    const lang = formLanguage(made, res);
+    const body = await answersPdf(made, submission, lang, translator(deps.i18n, lang));
     pdfHeaders(res, `${source.id}-${submission.reference}.pdf`, 'attachment');
     res.send(body);
   };

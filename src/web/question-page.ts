@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DestinationsConfig } from '../delivery/destination';
 import type { Request, Response } from 'express';
+import { revisionOf } from '../definition/revision';
 import type { FormDefinition } from '../definition/types';
 import type { Draft, RepeatItem } from '../engine/answers';
 import { itemsOf } from '../engine/answers';
@@ -132,7 +133,7 @@ export function renderQuestionPage(
     errors.length > 0 ? 400 : 200,
     cacheable
       ? {
-          key: `${form.id}@${form.version}|${action}|${wordingChoices(step.page, lookup)}|${JSON.stringify(raw)}`,
+          key: `${form.id}@${revisionOf(form)}|${action}|${wordingChoices(step.page, lookup)}|${JSON.stringify(raw)}`,
           values,
         }
       : undefined,

@@ -1,3 +1,4 @@
+import type { FormCatalogue } from '../publishing/form-catalogue';
 import type { Request, Response, Router } from 'express';
 import type { FormDefinition } from '../definition/types';
 import type { Store } from '../store/store';
@@ -12,7 +13,7 @@ import type { FileUploads } from './uploads/file-uploads';
 import { fileIdsIn } from '../uploads/stored-file';
 
 export interface SessionPagesDependencies {
-  forms: ReadonlyMap<string, FormDefinition>;
+  forms: FormCatalogue;
   store: Store;
   render: Render;
   i18n: i18n;

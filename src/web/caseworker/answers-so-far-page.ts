@@ -1,3 +1,4 @@
+import { pinDraft } from '../../publishing/draft-version';
 import type { Router } from 'express';
 import { languagesOf, localise } from '../../definition/translation';
 import { summarise } from '../../engine/check-answers';
@@ -21,13 +22,15 @@ export const answersSoFarUrl = (formId: string) => `/caseworker/pick-up/${formId
  */
 export function addAnswersSoFar(router: Router, deps: CaseworkerDependencies): void {
   router.get('/pick-up/:formId', async (req, res) => {
-    const source = deps.forms.get(String(req.params.formId));
-    if (!source) throw new ServiceError('PAGE_NOT_FOUND');
-    const id = journeyIn(req, 'call', source.id);
-    const draft = id ? await deps.store.journeys.getDraft(id) : undefined;
-    if (!draft || draft.caseworkerId !== req.session.caseworker?.principal.id) {
+    const current = deps.forms.get(String(req.params.formId));
+    if (!current) throw new ServiceError('PAGE_NOT_FOUND');
+    const id = journeyIn(req, 'call', current.id);
+    const saved = id ? await deps.store.journeys.getDraft(id) : undefined;
+    if (!saved || saved.caseworkerId !== req.session.caseworker?.principal.id) {
       return res.redirect(303, '/caseworker/pick-up');
     }
+    // The caller's answers on the version they started (or moved to a compatible current one).
+    const { source, draft } = pinDraft(deps.forms, current, saved);
     const t = tOf(res, deps);
     const wanted = langOf(res);
     const lang = languagesOf(source).includes(wanted) ? wanted : source.language;

@@ -1,3 +1,4 @@
+import type { FormCatalogue } from '../../publishing/form-catalogue';
 import type { DestinationsConfig } from '../../delivery/destination';
 import type { i18n } from 'i18next';
 import type { Authenticator } from '../../caseworker/authenticator';
@@ -11,7 +12,7 @@ import type { FileUploads } from '../uploads/file-uploads';
 
 /** What the caseworker area's routes need. */
 export interface CaseworkerDependencies {
-  forms: ReadonlyMap<string, FormDefinition>;
+  forms: FormCatalogue;
   store: Store;
   render: Render;
   i18n: i18n;

@@ -1,3 +1,4 @@
+import { closedTo } from '../../publishing/closure';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
 import type { Principal } from '../../caseworker/authenticator';
@@ -46,6 +47,7 @@ function formAndCaller(deps: CaseworkerDependencies, req: Request) {
   const source = deps.forms.get(String(req.params.formId));
   const caller = String(req.params.lang);
   if (!source || !languagesOf(source).includes(caller)) throw new ServiceError('PAGE_NOT_FOUND');
+  if (closedTo(deps.forms, source.id, false)) throw new ServiceError('FORM_CLOSED');
   return { source, caller };
 }
 

@@ -1,10 +1,14 @@
+import type { FormCatalogue } from '../../publishing/form-catalogue';
 import type { FormDefinition } from '../../definition/types';
 
 /**
- * The versions of a form whose paper copies staff can key in: those the service has a definition
- * of. Today the service loads one version per form; when it keeps earlier ones (for paper printed
- * before a change), list them here and choose the definition by the draft's `formVersion`.
+ * The versions of a form whose paper copies staff can key in: every version the service keeps (a
+ * paper form printed before a change is keyed in on the version printed on it), newest first.
  */
-export function keyableVersions(form: FormDefinition): readonly string[] {
-  return [form.version];
+export function keyableVersions(
+  catalogue: Pick<FormCatalogue, 'versions'>,
+  form: FormDefinition,
+): readonly string[] {
+  const versions = catalogue.versions(form.id);
+  return versions.length > 0 ? versions : [form.version];
 }

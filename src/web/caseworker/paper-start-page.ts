@@ -1,3 +1,4 @@
+import { closedTo } from '../../publishing/closure';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
 import type { Principal } from '../../caseworker/authenticator';
@@ -24,6 +25,8 @@ export const PAPER_BASE = '/caseworker/paper';
 function formOf(deps: CaseworkerDependencies, req: Request): FormDefinition {
   const source = deps.forms.get(String(req.params.formId));
   if (!source) throw new ServiceError('PAGE_NOT_FOUND');
+  // A paper form filled in before the form closed is keyed in until the deadline for drafts.
+  if (closedTo(deps.forms, source.id, true)) throw new ServiceError('FORM_CLOSED');
   return source;
 }
 
@@ -119,8 +122,10 @@ export function addPaperStartPage(router: Router, deps: CaseworkerDependencies):
       detail: `${draft.formVersion} ${draft.language}`,
     });
     // The journey starts here: its first event (docs/kpis.md, recording from other code).
-    const first = walk(source, draft).next;
+    // The answers are keyed in on the version printed on the paper.
+    const printed = deps.forms.version(source.id, draft.formVersion) ?? source;
+    const first = walk(printed, draft).next;
     deps.kpi?.journeyEvent(req, draft, 'start', { step: first });
-    res.redirect(303, stepUrl(source, first, PAPER_BASE));
+    res.redirect(303, stepUrl(printed, first, PAPER_BASE));
   });
 }

@@ -18,7 +18,7 @@ export interface PaperStartQuestions {
  * version with the form code printed on every page) and the date it arrived: today or earlier.
  */
 export function paperStartQuestions(
-  deps: Pick<CaseworkerDependencies, 'i18n'>,
+  deps: Pick<CaseworkerDependencies, 'i18n' | 'forms'>,
   form: FormDefinition,
   t: Translate,
 ): PaperStartQuestions {
@@ -28,7 +28,7 @@ export function paperStartQuestions(
       type: 'radios',
       label: t('caseworker:paper.versionLegend'),
       hint: t('caseworker:paper.versionHint'),
-      options: keyableVersions(form).map((version) => ({
+      options: keyableVersions(deps.forms, form).map((version) => ({
         value: version,
         text: t('caseworker:paper.versionItem', {
           version,

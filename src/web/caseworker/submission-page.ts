@@ -1,3 +1,4 @@
+import { submittedOn } from '../../publishing/draft-version';
 import type { Request, Response, Router } from 'express';
 import type { Principal } from '../../caseworker/authenticator';
 import { readTypedReference } from '../../caseworker/typed-reference';
@@ -36,7 +37,7 @@ async function caseworkerOf(
 
 /** The submission's answers as check answers shows them, without Change links. */
 function answerGroups(deps: CaseworkerDependencies, res: Response, submission: Submission) {
-  const source = deps.forms.get(submission.formId);
+  const source = submittedOn(deps.forms, submission);
   if (!source) return undefined;
   const t = tOf(res, deps);
   const wanted = langOf(res);
@@ -94,7 +95,7 @@ async function findOr404(deps: CaseworkerDependencies, req: Request): Promise<Su
 
 /** The language of a submission's PDF copy: the one it was sent in, if the form still offers it. */
 function copyLanguage(deps: CaseworkerDependencies, submission: Submission): string | undefined {
-  const source = deps.forms.get(submission.formId);
+  const source = submittedOn(deps.forms, submission);
   if (!source) return undefined;
   return languagesOf(source).includes(submission.language) ? submission.language : source.language;
 }
@@ -106,7 +107,7 @@ function copyLanguage(deps: CaseworkerDependencies, submission: Submission): str
 export function addSubmissionPage(router: Router, deps: CaseworkerDependencies): void {
   router.get('/submissions/:reference/answers.pdf', async (req, res) => {
     const submission = await findOr404(deps, req);
-    const source = deps.forms.get(submission.formId);
+    const source = submittedOn(deps.forms, submission);
     const lang = copyLanguage(deps, submission);
     if (!source || !lang) throw new ServiceError('SUBMISSION_NOT_FOUND');
     const body = await answersPdf(source, submission, lang, translator(deps.i18n, lang));

@@ -1,3 +1,4 @@
+import type { FormCatalogue } from '../../publishing/form-catalogue';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { i18n } from 'i18next';
 import { languagesOf, localise } from '../../definition/translation';
@@ -16,7 +17,7 @@ import { langOf, tOf, type Render } from '../render';
 
 /** What the dashboard routes need. */
 export interface DashboardDependencies {
-  forms: ReadonlyMap<string, FormDefinition>;
+  forms: FormCatalogue;
   store: Store;
   render: Render;
   i18n: i18n;

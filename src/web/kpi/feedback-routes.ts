@@ -1,3 +1,4 @@
+import type { FormCatalogue } from '../../publishing/form-catalogue';
 import { Router, type Request } from 'express';
 import type { i18n } from 'i18next';
 import { localise } from '../../definition/translation';
@@ -18,7 +19,7 @@ declare module 'express-session' {
 
 /** What the satisfaction question's routes need. */
 export interface FeedbackRoutesDependencies {
-  forms: ReadonlyMap<string, FormDefinition>;
+  forms: FormCatalogue;
   store: Store;
   render: Render;
   i18n: i18n;

@@ -1,3 +1,4 @@
+import { pinDraft } from '../../publishing/draft-version';
 import type { Request, Response } from 'express';
 import { localise } from '../../definition/translation';
 import type { FormDefinition, TextQuestion } from '../../definition/types';
@@ -139,9 +140,10 @@ async function carryOn(
   res: Response,
   result: Extract<OpenOutcome, { outcome: 'opened' }>,
 ): Promise<void> {
-  const { draft } = result;
-  const form = deps.forms.get(draft.formId);
-  if (!form) return renderOpenPage(deps, req, res, undefined, { raw: {}, errors: [NOT_FOUND] });
+  const current = deps.forms.get(result.draft.formId);
+  if (!current) return renderOpenPage(deps, req, res, undefined, { raw: {}, errors: [NOT_FOUND] });
+  // The saved form goes on on the version it was started on (docs/publishing.md).
+  const { source: form, draft } = pinDraft(deps.forms, current, result.draft);
   await renewSession(req);
   req.session.journeys = { ...req.session.journeys, [form.id]: draft.id };
   deps.kpi?.journeyEvent(req, draft, 'resume');

@@ -1,3 +1,4 @@
+import type { FormCatalogue } from '../../publishing/form-catalogue';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { localise } from '../../definition/translation';
 import type { FormDefinition } from '../../definition/types';
@@ -11,7 +12,7 @@ import { acceptSavePage, renderSavePage } from './resume-save-page';
 
 /** What the save-and-return pages need. */
 export interface ResumePagesDependencies extends PageHandlerDependencies {
-  forms: ReadonlyMap<string, FormDefinition>;
+  forms: FormCatalogue;
   policy: ResumePolicy;
   sender: ResumeSender;
   /** The public address, for the link a resume message holds. */
