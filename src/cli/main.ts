@@ -8,7 +8,9 @@ import { withConfiguredStore } from './cli-store';
 import { migrate, migrateData, MIGRATE_DATA_USAGE, MIGRATE_USAGE } from './migrate';
 import { deliverCommand, DELIVER_USAGE } from './deliver';
 import { deliveries, DELIVERIES_USAGE } from './deliveries';
+import { publish, PUBLISH_USAGE } from './publish';
 import { purge, PURGE_USAGE } from './purge';
+import { unpublish, UNPUBLISH_USAGE } from './unpublish';
 import { readNewPassword } from './read-password';
 import { users, USERS_USAGE, type CommandIo } from './users';
 import { validate, VALIDATE_USAGE } from './validate';
@@ -60,6 +62,14 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       }
     },
   },
+  publish: {
+    usage: PUBLISH_USAGE,
+    run: (args) => withConfiguredStore((store) => publish(store, args, terminal), terminal.err),
+  },
+  unpublish: {
+    usage: UNPUBLISH_USAGE,
+    run: (args) => withConfiguredStore((store) => unpublish(store, args, terminal), terminal.err),
+  },
   users: {
     usage: USERS_USAGE,
     run: (args) => withConfiguredStore((store) => users(store, args, terminal), terminal.err),
@@ -104,6 +114,8 @@ Usage: civic-forms <command> [arguments]
 Commands:
   new        write a small valid form to start from, with its translation files
   validate   check form definitions and their translations, as the service does when it starts
+  publish    check form definitions and store them as new versions; running services serve them
+  unpublish  close a form, with a message, keeping journeys already started open until a deadline
   users      add, disable, enable and list staff accounts, reset a password, change a role
   audit      print the audit trail
   purge      delete expired sessions, saved drafts and resume codes now
@@ -131,6 +143,8 @@ Starting the service (this command line does not serve pages):
 
 ${NEW_USAGE}
 ${VALIDATE_USAGE}
+${PUBLISH_USAGE}
+${UNPUBLISH_USAGE}
 ${USERS_USAGE}
 ${AUDIT_USAGE}
 ${PURGE_USAGE}

@@ -26,7 +26,7 @@ function shown(file: string): string {
 }
 
 /** Prints each definition's outcome and returns the exit code. */
-function report(results: LoadResult[], out: (line: string) => void): number {
+export function report(results: LoadResult[], out: (line: string) => void): number {
   let failures = 0;
   for (const result of results) {
     if (result.ok) {
@@ -76,7 +76,7 @@ export function validate(args: string[], io: Pick<CommandIo, 'out' | 'err'>): nu
 }
 
 /** The destinations file's destinations, or undefined after printing what is wrong with it. */
-function readDestinations(
+export function readDestinations(
   config: Config,
   out: (line: string) => void,
 ): DestinationsConfig | undefined {
@@ -90,7 +90,7 @@ function readDestinations(
 }
 
 /** The results with the problems of forms naming destinations the service does not have. */
-function withDestinations(
+export function withDestinations(
   results: LoadResult[],
   destinations: DestinationsConfig | undefined,
 ): LoadResult[] {

@@ -26,7 +26,9 @@ export type AuditAction =
   | 'api-list-submissions'
   | 'api-get-submission'
   | 'api-receipt'
-  | 'retry-delivery';
+  | 'retry-delivery'
+  | 'publish-form'
+  | 'unpublish-form';
 
 /** One line of the append-only audit trail: who, when, what, on what, and from where. */
 export interface AuditEvent {

@@ -36,6 +36,8 @@ describe('civic-forms --help', () => {
           'purge',
           'migrate',
           'migrate-data',
+          'publish',
+          'unpublish',
         ])
           expect(text).toContain(`Usage: civic-forms ${command}`);
         expect(text).toContain('npm start');
