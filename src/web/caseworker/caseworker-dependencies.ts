@@ -3,7 +3,6 @@ import type { DestinationsConfig } from '../../delivery/destination';
 import type { i18n } from 'i18next';
 import type { Authenticator } from '../../caseworker/authenticator';
 import type { SignInThrottle } from '../../caseworker/sign-in-throttle';
-import type { FormDefinition } from '../../definition/types';
 import type { ResumePolicy } from '../../resume/resume-policy';
 import type { Store } from '../../store/store';
 import type { JourneyEvents } from '../kpi/kpi-events';
