@@ -76,6 +76,7 @@ describe('docs/tutorial.md, followed literally', () => {
       'npx civic-forms new apply-for-free-school-meals',
       'npx civic-forms validate',
       'npm start',
+      'npx civic-forms publish',
     ]);
   });
 
