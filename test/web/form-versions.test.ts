@@ -5,6 +5,7 @@ import type { Store } from '../../src/store/store';
 import type { CivicFormsApp } from '../../src/web/app';
 import { addDays } from '../support/dates';
 import { h1, testApp, Visitor } from '../support/agent';
+import { signedInAccount } from '../support/caseworker';
 import { withBlueBadge, writeVersion } from '../support/form-versions';
 import { DATABASES, openTestStore } from '../store/support/databases';
 
@@ -138,5 +139,31 @@ describe.each(DATABASES)('form versions on %s', (kind) => {
     const sent = await visitor.post(`${FORM}/check-answers`, {});
     expect(sent.headers.location).toBe(`${FORM}/confirmation`);
     expect(await store.inspect.count('submissions')).toBe(1);
+  }, 120_000);
+
+  it('keys in a paper form on the version printed on it after a newer one is published', async () => {
+    await publishFile(store, writeVersion('1.1', withBlueBadge(false)));
+    await app.forms.refresh();
+    const { visitor } = await signedInAccount(app);
+    const start = await visitor.get('/caseworker/paper/parking-permit');
+    expect(start.text).toMatch(/name="version" type="radio" value="1\.1"/);
+    expect(start.text).toMatch(/name="version" type="radio" value="1\.0"/);
+    const arrived = addDays(-2);
+    const started = await visitor.post('/caseworker/paper/parking-permit', {
+      version: '1.0',
+      language: 'en',
+      'received-on-day': arrived.day,
+      'received-on-month': arrived.month,
+      'received-on-year': arrived.year,
+    });
+    const base = '/caseworker/paper/parking-permit';
+    expect(started.headers.location).toBe(`${base}/live-in-zone`);
+    await visitor.answer(`${base}/live-in-zone`, { 'live-in-zone': 'yes' });
+    // 1.0 has no Blue Badge question: the name is followed by the contact details.
+    expect(await visitor.answer(`${base}/full-name`, { 'full-name': 'Amara Okafor' })).toBe(
+      `${base}/contact`,
+    );
+    const [draft] = await store.inspect.rows('drafts');
+    expect(draft).toMatchObject({ form_version: '1.0', channel: 'paper' });
   }, 120_000);
 });
