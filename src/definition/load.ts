@@ -256,10 +256,7 @@ export function loadForms(formsDir: string): ReadonlyMap<string, FormDefinition>
  * A published version as the service serves it: the definition and translations stored when it
  * was published (and checked then), frozen, its translations registered for `localise()`.
  */
-export function storedDefinition(
-  definition: string,
-  translations: string,
-): FormDefinition {
+export function storedDefinition(definition: string, translations: string): FormDefinition {
   const form = deepFreeze(JSON.parse(definition) as FormDefinition);
   const byLanguage = new Map<string, FormDefinition>();
   const given = JSON.parse(translations) as Record<string, unknown>;

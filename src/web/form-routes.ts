@@ -68,7 +68,12 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
       res.setHeader('Cache-Control', 'no-store');
       if (!needsDraft) {
         const localised = localise(current, formLanguage(current, res));
-        return handler(req, res, deps.assisted?.present(localised) ?? localised, undefined as never);
+        return handler(
+          req,
+          res,
+          deps.assisted?.present(localised) ?? localised,
+          undefined as never,
+        );
       }
       const loaded = await (deps.assisted?.loadDraft(req, current) ??
         loadDraft(req, deps.store, current, formLanguage(current, res)));

@@ -40,7 +40,8 @@ export function scriptLocals(
   draft: Draft,
   step: QuestionStep,
 ): Record<string, unknown> {
-  const source = deps.forms.version(draft.formId, draft.formVersion) ?? deps.forms.get(draft.formId);
+  const source =
+    deps.forms.version(draft.formId, draft.formVersion) ?? deps.forms.get(draft.formId);
   if (!source) return {};
   const lang = callerLanguage(source, draft);
   const form = localise(source, lang);
