@@ -203,4 +203,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     at BIGINT NOT NULL
   );
   `,
+  // Issue 13: retention finds submissions whose every delivery was done before a time.
+  `
+  CREATE INDEX deliveries_delivered ON deliveries (status, delivered_at);
+  `,
 ];

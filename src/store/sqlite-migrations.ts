@@ -291,4 +291,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     at INTEGER NOT NULL
   );
   `,
+  // Issue 13: retention finds submissions whose every delivery was done before a time.
+  `
+  CREATE INDEX deliveries_delivered ON deliveries (status, delivered_at);
+  `,
 ];
