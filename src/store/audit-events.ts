@@ -26,7 +26,11 @@ export type AuditAction =
   | 'api-list-submissions'
   | 'api-get-submission'
   | 'api-receipt'
-  | 'retry-delivery';
+  | 'retry-delivery'
+  | 'replay-delivery'
+  | 'list-submissions'
+  | 'export-submissions'
+  | 'delete-submission';
 
 /** One line of the append-only audit trail: who, when, what, on what, and from where. */
 export interface AuditEvent {
