@@ -188,12 +188,11 @@ export function addSubmissionListPages(router: Router, deps: CaseworkerDependenc
           { text: t(`caseworker:list.state_${row.delivery}`) },
         ]),
         pagination: pages > 1 && {
+          label: t('caseworker:list.pages'),
           ...(page > 1 && {
-            previous: { href: at(page - 1), labelText: t('caseworker:list.previous') },
+            previous: { href: at(page - 1), text: t('caseworker:list.previous') },
           }),
-          ...(page < pages && {
-            next: { href: at(page + 1), labelText: t('caseworker:list.next') },
-          }),
+          ...(page < pages && { next: { href: at(page + 1), text: t('caseworker:list.next') } }),
         },
         pageOf: pages > 1 ? t('caseworker:list.pageOf', { page, pages }) : undefined,
         exportHref: `${formPagesUrl(source.id)}/export?${keptQuery(req, {})}`,
