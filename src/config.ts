@@ -71,6 +71,11 @@ export interface Config {
   readonly deliveryWorker: boolean;
   /** Seconds between the delivery worker's looks for due deliveries when it found none. */
   readonly deliveryPollSeconds: number;
+  /**
+   * Days a submission is kept once every destination has it (`SUBMISSION_RETENTION_DAYS`): then
+   * the clean-up deletes it. Unset: submissions are kept until deleted by other means.
+   */
+  readonly submissionRetentionDays: number | undefined;
 }
 
 /** Settings a caller of `createApp` may give; anything left out takes its default. */
@@ -198,6 +203,7 @@ const envSchema = Joi.object({
   DESTINATIONS_FILE: Joi.string(),
   DELIVERY_WORKER: Joi.boolean().default(true),
   DELIVERY_POLL_SECONDS: Joi.number().min(0.1).max(3600).default(5),
+  SUBMISSION_RETENTION_DAYS: Joi.number().positive().max(3650),
 })
   .unknown(true)
   .prefs({ abortEarly: false, convert: true });
@@ -298,6 +304,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     secretEnvironment: hidden(env),
     deliveryWorker: value.DELIVERY_WORKER as boolean,
     deliveryPollSeconds: value.DELIVERY_POLL_SECONDS as number,
+    submissionRetentionDays: value.SUBMISSION_RETENTION_DAYS as number | undefined,
   });
 }
 

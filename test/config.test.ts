@@ -60,6 +60,14 @@ describe('config', () => {
       });
     });
 
+    it('keeps submissions for good unless SUBMISSION_RETENTION_DAYS says how long after delivery', () => {
+      expect(readConfig({}, CWD).submissionRetentionDays).toBeUndefined();
+      expect(readConfig({ SUBMISSION_RETENTION_DAYS: '30' }, CWD).submissionRetentionDays).toBe(30);
+      expect(messageWith({ SUBMISSION_RETENTION_DAYS: '0' })).toContain(
+        'SUBMISSION_RETENTION_DAYS: must be a positive number (found 0)',
+      );
+    });
+
     it('reads the destinations file from the working folder and hands on the environment for its secrets, never printed', () => {
       const env = { DESTINATIONS_FILE: 'etc/destinations.json', HOUSING_WEBHOOK_SECRET: 'whsec_x' };
       const config = readConfig(env, CWD);
