@@ -72,6 +72,12 @@ export interface Config {
   /** Seconds between the delivery worker's looks for due deliveries when it found none. */
   readonly deliveryPollSeconds: number;
   /**
+   * Seconds a delivery worker's claim on a delivery lasts (`DELIVERY_CLAIM_SECONDS`): after a
+   * worker dies mid-try, another takes the delivery over then. Unset: the longest destination
+   * time limit and a minute, at least two minutes.
+   */
+  readonly deliveryClaimSeconds: number | undefined;
+  /**
    * Days a submission is kept once every destination has it (`SUBMISSION_RETENTION_DAYS`): then
    * the clean-up deletes it. Unset: submissions are kept until deleted by other means.
    */
@@ -203,6 +209,7 @@ const envSchema = Joi.object({
   DESTINATIONS_FILE: Joi.string(),
   DELIVERY_WORKER: Joi.boolean().default(true),
   DELIVERY_POLL_SECONDS: Joi.number().min(0.1).max(3600).default(5),
+  DELIVERY_CLAIM_SECONDS: Joi.number().integer().min(10).max(3600),
   SUBMISSION_RETENTION_DAYS: Joi.number().positive().max(3650),
 })
   .unknown(true)
@@ -304,6 +311,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     secretEnvironment: hidden(env),
     deliveryWorker: value.DELIVERY_WORKER as boolean,
     deliveryPollSeconds: value.DELIVERY_POLL_SECONDS as number,
+    deliveryClaimSeconds: value.DELIVERY_CLAIM_SECONDS as number | undefined,
     submissionRetentionDays: value.SUBMISSION_RETENTION_DAYS as number | undefined,
   });
 }
