@@ -80,6 +80,17 @@ export interface Config {
   readonly formsPollSeconds: number;
   /** With the `database` source: whether start-up publishes the folder's forms not yet published. */
   readonly formsPublishOnStart: boolean;
+  /**
+   * Seconds a delivery worker's claim on a delivery lasts (`DELIVERY_CLAIM_SECONDS`): after a
+   * worker dies mid-try, another takes the delivery over then. Unset: the longest destination
+   * time limit and a minute, at least two minutes.
+   */
+  readonly deliveryClaimSeconds: number | undefined;
+  /**
+   * Days a submission is kept once every destination has it (`SUBMISSION_RETENTION_DAYS`): then
+   * the clean-up deletes it. Unset: submissions are kept until deleted by other means.
+   */
+  readonly submissionRetentionDays: number | undefined;
 }
 
 /** Settings a caller of `createApp` may give; anything left out takes its default. */
@@ -210,6 +221,8 @@ const envSchema = Joi.object({
   FORMS_SOURCE: Joi.string().lowercase().valid('folder', 'database'),
   FORMS_POLL_SECONDS: Joi.number().min(0.1).max(60).default(2),
   FORMS_PUBLISH_ON_START: Joi.boolean().default(true),
+  DELIVERY_CLAIM_SECONDS: Joi.number().integer().min(10).max(3600),
+  SUBMISSION_RETENTION_DAYS: Joi.number().positive().max(3650),
 })
   .unknown(true)
   .prefs({ abortEarly: false, convert: true });
@@ -315,6 +328,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       (nodeEnv === 'production' ? 'database' : 'folder'),
     formsPollSeconds: value.FORMS_POLL_SECONDS as number,
     formsPublishOnStart: value.FORMS_PUBLISH_ON_START as boolean,
+    deliveryClaimSeconds: value.DELIVERY_CLAIM_SECONDS as number | undefined,
+    submissionRetentionDays: value.SUBMISSION_RETENTION_DAYS as number | undefined,
   });
 }
 

@@ -64,6 +64,18 @@ describe('config', () => {
       });
     });
 
+    it('keeps submissions for good unless SUBMISSION_RETENTION_DAYS says how long after delivery', () => {
+      expect(readConfig({}, CWD).submissionRetentionDays).toBeUndefined();
+      expect(readConfig({ SUBMISSION_RETENTION_DAYS: '30' }, CWD).submissionRetentionDays).toBe(30);
+      expect(readConfig({ DELIVERY_CLAIM_SECONDS: '15' }, CWD).deliveryClaimSeconds).toBe(15);
+      expect(messageWith({ DELIVERY_CLAIM_SECONDS: '5' })).toContain(
+        'DELIVERY_CLAIM_SECONDS: must be greater than or equal to 10 (found 5)',
+      );
+      expect(messageWith({ SUBMISSION_RETENTION_DAYS: '0' })).toContain(
+        'SUBMISSION_RETENTION_DAYS: must be a positive number (found 0)',
+      );
+    });
+
     it('reads the destinations file from the working folder and hands on the environment for its secrets, never printed', () => {
       const env = { DESTINATIONS_FILE: 'etc/destinations.json', HOUSING_WEBHOOK_SECRET: 'whsec_x' };
       const config = readConfig(env, CWD);

@@ -55,6 +55,9 @@ export async function deliverCommand(
     destinations,
     i18n: createI18n(),
     pollMs: config.deliveryPollSeconds * 1000,
+    ...(config.deliveryClaimSeconds !== undefined && {
+      claimMs: config.deliveryClaimSeconds * 1000,
+    }),
     logger,
   });
   if (once) {

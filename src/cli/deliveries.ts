@@ -3,15 +3,20 @@ import { readTypedReference } from '../caseworker/typed-reference';
 import type { DeliveryStatus } from '../store/delivery-repository';
 import type { Store } from '../store/store';
 import { auditFromCli } from './cli-audit';
+import { replay } from './deliveries-replay';
 import type { CommandIo } from './users';
 
 export const DELIVERIES_USAGE = `Usage: civic-forms deliveries list [--status pending|delivered|dead] [--form <formId>] [--limit <n>]
        civic-forms deliveries retry <reference> [<destination>]
+       civic-forms deliveries replay --reference <reference> [--destination <id>]
+       civic-forms deliveries replay --form <formId> --since <YYYY-MM-DD> [--destination <id>]
   The outbox (docs/delivery.md).
   list   deliveries, newest first (100 by default): reference, form, destination, status, tries,
          and the last error, the next try or when it was delivered
   retry  tries a submission's dead deliveries again (or the one to <destination>) from the start of
-         the retry schedule; the delivery worker picks them up within DELIVERY_POLL_SECONDS`;
+         the retry schedule; the delivery worker picks them up within DELIVERY_POLL_SECONDS
+  replay sends delivered submissions again (a receiver lost them): one, or a form's delivered since
+         a day, with the same webhook-id as before, so a receiver that kept them ignores them`;
 
 const STATUSES: readonly DeliveryStatus[] = ['pending', 'delivered', 'dead'];
 
@@ -64,7 +69,7 @@ async function retry(store: Store, args: string[], io: Pick<CommandIo, 'out' | '
   return 0;
 }
 
-/** `civic-forms deliveries list|retry`: the outbox from the command line. */
+/** `civic-forms deliveries list|retry|replay`: the outbox from the command line. */
 export async function deliveries(
   store: Store,
   args: string[],
@@ -74,6 +79,7 @@ export async function deliveries(
   try {
     if (sub === 'list') return await list(store, rest, io);
     if (sub === 'retry') return await retry(store, rest, io);
+    if (sub === 'replay') return await replay(store, rest, io);
   } catch (error) {
     if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') !== true) throw error;
     io.err((error as Error).message);

@@ -24,6 +24,11 @@ export interface DeliveryWorkerOptions {
   rng?: () => number;
   /** How long a claim holds; a worker that dies mid-try lets its rows go after this. */
   leaseMs?: number;
+  /**
+   * The operator's claim time (`DELIVERY_CLAIM_SECONDS`), used for `leaseMs` when that is not
+   * given: never shorter than the longest destination time limit and 10 seconds.
+   */
+  claimMs?: number;
   /** The most deliveries claimed and tried at once. */
   batchSize?: number;
   /** How long the loop waits after finding nothing due, or after the database failed. */
@@ -45,10 +50,15 @@ export interface DeliveryWorker {
 /** A claim lasts at least this long, whatever the destinations' time limits. */
 const MIN_LEASE_MS = 2 * 60_000;
 
-/** Longer than any try can take: the longest time limit, and a minute for the PDF and the database. */
-function defaultLease(config: DestinationsConfig): number {
+/**
+ * Longer than any try can take: the longest time limit, and a minute for the PDF and the database;
+ * or the operator's claim time, if at least the longest time limit and 10 seconds.
+ */
+function defaultLease(config: DestinationsConfig, claimMs: number | undefined): number {
   const limits = [...config.destinations.values()].map((d) => ('timeoutMs' in d ? d.timeoutMs : 0));
-  return Math.max(MIN_LEASE_MS, Math.max(0, ...limits) + 60_000);
+  const longest = Math.max(0, ...limits);
+  if (claimMs !== undefined) return Math.max(claimMs, longest + 10_000);
+  return Math.max(MIN_LEASE_MS, longest + 60_000);
 }
 
 /** Why a delivery cannot be tried with the service as configured: the operator must fix it. */
@@ -82,7 +92,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const { store, forms, destinations, logger } = options;
   const id = options.workerId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const clock = options.clock ?? Date.now;
-  const leaseMs = options.leaseMs ?? defaultLease(destinations);
+  const leaseMs = options.leaseMs ?? defaultLease(destinations, options.claimMs);
   const batchSize = options.batchSize ?? 10;
   const pollMs = options.pollMs ?? 5_000;
 

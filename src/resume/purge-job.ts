@@ -42,6 +42,8 @@ export function startPurgeJob(
     onExpired?: (draft: ExpiredDraft) => void;
     /** Deletes what the deleted drafts held outside the database (uploaded files); how many. */
     sweep?: (now: number) => Promise<number>;
+    /** Deletes submissions kept their time after every destination had them; how many. */
+    retention?: (now: number) => Promise<number>;
   },
 ): { stop(): void } {
   const holder = randomUUID();
@@ -52,8 +54,10 @@ export function startPurgeJob(
       if (!(await store.jobs.claimJob('purge', holder, now, leaseUntil))) return;
       const { expired, ...counts } = await purgeNow(store, now, options.maxAgeMs);
       expired.forEach((draft) => options.onExpired?.(draft));
+      // Before the sweep: the files of a submission deleted now go in the same run.
+      const kept = options.retention ? { submissions: await options.retention(now) } : {};
       const files = options.sweep ? { files: await options.sweep(now) } : {};
-      options.logger.info({ event: 'purge', ...counts, ...files }, 'expired data deleted');
+      options.logger.info({ event: 'purge', ...counts, ...kept, ...files }, 'expired data deleted');
     } catch (error) {
       options.logger.error({ event: 'purge', err: error }, 'the clean-up failed');
     }

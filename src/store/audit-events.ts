@@ -28,7 +28,11 @@ export type AuditAction =
   | 'api-receipt'
   | 'retry-delivery'
   | 'publish-form'
-  | 'unpublish-form';
+  | 'unpublish-form'
+  | 'replay-delivery'
+  | 'list-submissions'
+  | 'export-submissions'
+  | 'delete-submission';
 
 /** One line of the append-only audit trail: who, when, what, on what, and from where. */
 export interface AuditEvent {

@@ -61,6 +61,27 @@ export interface DeliveryRepository {
    * submission that commits late is never skipped by a cursor that moved past it.
    */
   pullPage(formId: string, after: PullPosition | undefined, limit: number): Promise<PullRow[]>;
+  /**
+   * Sends delivered submissions again (a receiver lost them): each delivered send delivery matching
+   * is made due at `now` with a fresh retry schedule and its same `webhook-id`. Returns those made
+   * due. Pull deliveries are left alone: the agency fetches a submission again by its reference.
+   */
+  replay(filter: ReplayFilter, now: number): Promise<Delivery[]>;
+  /**
+   * Up to `limit` references of submissions that have deliveries, every one of them delivered (a
+   * pull delivery: its receipt given) at or before `cutoff`: what retention may delete.
+   */
+  settledBefore(cutoff: number, limit: number): Promise<string[]>;
+}
+
+/** Which delivered deliveries to send again: one submission's, or a form's delivered since a time. */
+export interface ReplayFilter {
+  reference?: string;
+  formId?: string;
+  /** Delivered at or after this (milliseconds since the epoch). */
+  deliveredSince?: number;
+  /** Only to this destination. */
+  destination?: string;
 }
 
 /** The outbox repository on either database. */
@@ -244,6 +265,68 @@ export function deliveryRepository(db: Db): DeliveryRepository {
         xact: Number(row.xact),
         reference: row.reference,
       }));
+    },
+    replay(filter, now) {
+      if (filter.reference === undefined && filter.formId === undefined) {
+        throw new TypeError('replay needs a reference or a form');
+      }
+      return db.write(async ({ q }) => {
+        const rows = await q
+          .updateTable('deliveries')
+          .set({
+            status: 'pending',
+            next_try_at: now,
+            first_tried_at: null,
+            attempts: 0,
+            delivered_at: null,
+            claimed_by: null,
+            claimed_until: null,
+          })
+          .where('kind', '=', 'send')
+          .where('status', '=', 'delivered')
+          .$if(filter.reference !== undefined, (qb) =>
+            qb.where('reference', '=', filter.reference as string),
+          )
+          .$if(filter.formId !== undefined, (qb) =>
+            qb.where('form_id', '=', filter.formId as string),
+          )
+          .$if(filter.deliveredSince !== undefined, (qb) =>
+            qb.where('delivered_at', '>=', filter.deliveredSince as number),
+          )
+          .$if(filter.destination !== undefined, (qb) =>
+            qb.where('destination', '=', filter.destination as string),
+          )
+          .returningAll()
+          .execute();
+        return rows.map(toDelivery).sort((a, b) => a.id - b.id);
+      });
+    },
+    async settledBefore(cutoff, limit) {
+      const rows = await db.q
+        .selectFrom('deliveries as done')
+        .select('done.reference')
+        .where('done.status', '=', 'delivered')
+        .where('done.delivered_at', '<=', cutoff)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('deliveries as other')
+                .select('other.id')
+                .whereRef('other.reference', '=', 'done.reference')
+                .where((eb) =>
+                  eb.or([
+                    eb('other.status', '!=', 'delivered'),
+                    eb('other.delivered_at', '>', cutoff),
+                  ]),
+                ),
+            ),
+          ),
+        )
+        .groupBy('done.reference')
+        .orderBy('done.reference')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => row.reference);
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Answers, Channel, Draft } from '../engine/answers';
 import type { Db } from './database';
 import type { Tables } from './tables';
+import { submissionQueries, type SubmissionQueries } from './submission-queries';
 
 /** A finished transaction, as stored. Times are milliseconds since the epoch. */
 export interface Submission {
@@ -26,7 +27,7 @@ export interface SubmitResult {
 }
 
 /** Journeys in progress (drafts) and the submissions they become. */
-export interface JourneyRepository {
+export interface JourneyRepository extends SubmissionQueries {
   getDraft(id: string): Promise<Draft | undefined>;
   saveDraft(draft: Draft): Promise<void>;
   deleteDraft(id: string): Promise<void>;
@@ -56,7 +57,8 @@ function toDraft(row: Selectable<Tables['drafts']>): Draft {
   };
 }
 
-function toSubmission(row: Selectable<Tables['submissions']>): Submission {
+/** A submissions row as the service reads it. */
+export function toSubmission(row: Selectable<Tables['submissions']>): Submission {
   return {
     reference: row.reference,
     transactionId: row.transaction_id,
@@ -169,5 +171,6 @@ export function journeyRepository(db: Db): JourneyRepository {
       return row ? toSubmission(row) : undefined;
     },
     findSubmissionByTransaction: (transactionId) => byTransaction(db, transactionId),
+    ...submissionQueries(db),
   };
 }

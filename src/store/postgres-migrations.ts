@@ -241,4 +241,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE TRIGGER form_releases_no_truncate BEFORE TRUNCATE ON form_releases
     FOR EACH STATEMENT EXECUTE FUNCTION form_versions_unchanging();
   `,
+  // Issue 13: retention finds submissions whose every delivery was done before a time.
+  `
+  CREATE INDEX deliveries_delivered ON deliveries (status, delivered_at);
+  `,
 ];

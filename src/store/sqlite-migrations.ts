@@ -327,4 +327,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE TRIGGER form_releases_no_delete BEFORE DELETE ON form_releases
   BEGIN SELECT RAISE(ABORT, 'form_releases is append-only'); END;
   `,
+  // Issue 13: retention finds submissions whose every delivery was done before a time.
+  `
+  CREATE INDEX deliveries_delivered ON deliveries (status, delivered_at);
+  `,
 ];

@@ -3,6 +3,8 @@ import { createDeliveryWorker, type DeliveryWorker } from '../delivery/worker';
 import type { CivicFormsApp } from './app';
 import { createI18n } from './i18n';
 
+const seconds = (value: number | undefined) => (value === undefined ? undefined : value * 1000);
+
 /**
  * Starts the delivery worker inside the service (`npm start`), unless the operator runs it on its
  * own (`DELIVERY_WORKER=false` and `civic-forms deliver`). It sends in the background: the
@@ -23,6 +25,7 @@ export function startAppDeliveryWorker(
     destinations: app.destinations,
     i18n: createI18n(),
     pollMs: app.config.deliveryPollSeconds * 1000,
+    claimMs: seconds(app.config.deliveryClaimSeconds),
     logger,
   });
   worker.start();

@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import type { WebhookPayload } from '../../src/delivery/webhook-payload';
@@ -11,7 +9,7 @@ import { openPostgresStore } from '../../src/store/postgres-store';
 import { openSqliteStore } from '../../src/store/sqlite-store';
 import type { Store } from '../../src/store/store';
 import { createI18n } from '../../src/web/i18n';
-import { EXAMPLE_FORMS, tempDataDir } from '../support/agent';
+import { tempDataDir } from '../support/agent';
 import { DATABASES, postgresSchemaUrl } from '../store/support/databases';
 import {
   destinationsOf,
@@ -21,40 +19,9 @@ import {
   submitJourney,
   webhookTo,
 } from './support/outbox-fixture';
+import { formsFolder, SlowReceiver } from './support/slow-receiver';
 
 const SUBMISSIONS = 30;
-
-/** A receiver that takes 200 ms over each answer, so a worker killed has tries in flight. */
-class SlowReceiver {
-  readonly received: Array<{ id: string; body: string; headers: http.IncomingHttpHeaders }> = [];
-  readonly server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString();
-      this.received.push({ id: String(req.headers['webhook-id']), body, headers: req.headers });
-      setTimeout(() => res.writeHead(204).end(), 200);
-    });
-  });
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hook`;
-  }
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
-
-/** A forms folder whose housing repair form is delivered to `housing-webhook`. */
-function formsFolder(): string {
-  const dir = path.join(tempDataDir(), 'forms');
-  fs.cpSync(EXAMPLE_FORMS, dir, { recursive: true });
-  const file = path.join(dir, 'report-housing-repair.json');
-  const json = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  fs.writeFileSync(file, JSON.stringify({ ...json, destinations: ['housing-webhook'] }, null, 2));
-  return dir;
-}
 
 describe.each(DATABASES)('delivery on %s when the worker process is killed (SIGKILL)', (kind) => {
   let receiver: SlowReceiver;

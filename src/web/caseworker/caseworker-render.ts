@@ -1,10 +1,14 @@
 import type { Request, Response } from 'express';
+import type { Principal } from '../../caseworker/authenticator';
+import { tOf } from '../render';
 import type { CaseworkerDependencies } from './caseworker-dependencies';
+import { staffNavigation } from './staff-navigation';
 import { staffTimeout } from './staff-timeout';
 
 /**
- * Renders a caseworker page: the area's service name and home, who is signed in, and (when someone
- * is) the warning before their sign-in times out.
+ * Renders a caseworker page: the area's service name and home, who is signed in, the staff
+ * area's navigation for their role, and (when someone is) the warning before their sign-in times
+ * out.
  */
 export function renderCaseworker(
   deps: Pick<CaseworkerDependencies, 'render' | 'i18n' | 'idleMinutes'>,
@@ -22,6 +26,11 @@ export function renderCaseworker(
       staffArea: true,
       serviceUrl: '/caseworker',
       principal: res.locals.principal,
+      staffNavigation: staffNavigation(
+        res.locals.principal as Principal | undefined,
+        req.originalUrl,
+        tOf(res, deps),
+      ),
       timeout: staffTimeout(req, deps.idleMinutes),
       ...locals,
     },

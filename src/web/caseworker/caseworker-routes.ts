@@ -9,7 +9,9 @@ import { addJourneyMounts } from './journey-mounts';
 import { createRequireRole } from './require-role';
 import { addSignInPages } from './sign-in-pages';
 import { addKeepAlive } from './staff-timeout';
+import { addSubmissionListPages } from './submission-list-page';
 import { addSubmissionPage } from './submission-page';
+import { addSubmissionsExportPage } from './submissions-export-page';
 
 /** What `createCaseworkerRoutes` needs; the authenticator and throttle default to the embedded ones. */
 export type CaseworkerOptions = Omit<CaseworkerDependencies, 'authenticator' | 'throttle'> &
@@ -17,8 +19,9 @@ export type CaseworkerOptions = Omit<CaseworkerDependencies, 'authenticator' | '
 
 /**
  * The caseworker area, mounted at `/caseworker`: sign-in and sign-out open to all, the time-out
- * warning's keep-alive to any staff sign-in, every other page behind `requireRole('caseworker')`:
- * the home page, submissions, and the journeys done for callers and from paper. Pages hold
+ * warning's keep-alive to any staff sign-in, the submissions (each form's list and export, a
+ * submission's page) to caseworkers and the service team, every other page behind
+ * `requireRole('caseworker')`: the home page and the journeys done for callers and from paper. Pages hold
  * personal data, so none is ever cached.
  *
  * @example
@@ -39,9 +42,15 @@ export function createCaseworkerRoutes(options: CaseworkerOptions): Router {
   addSignInPages(router, deps);
   // Any staff sign-in: a service-team member's 403 page in this layout shows the warning too.
   addKeepAlive(router, requireRole('caseworker', 'service-team'));
+  // Submissions (the lists, exports, a submission's page and its retries): caseworkers and the
+  // service team alike.
+  router.use(['/forms', '/submissions'], requireRole('caseworker', 'service-team'));
+  addSubmissionListPages(router, deps);
+  addSubmissionsExportPage(router, deps);
+  addSubmissionPage(router, deps);
+  // The contact centre's own tools: finding by reference, and the journeys for callers and paper.
   router.use(requireRole('caseworker'));
   addHomePage(router, deps);
-  addSubmissionPage(router, deps);
   addJourneyMounts(router, deps);
   router.use((_req, _res, next) => next(new ServiceError('PAGE_NOT_FOUND')));
   router.use(createCaseworkerErrors(deps));

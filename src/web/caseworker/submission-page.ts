@@ -175,6 +175,7 @@ export function addSubmissionPage(router: Router, deps: CaseworkerDependencies):
         `/caseworker/submissions/${submission.reference}/deliveries`,
       ),
       // Only a destination this submission has: the address never puts other words on the page.
+      listHref: `/caseworker/forms/${submission.formId}/submissions`,
       retried: deliveries.find((d) => d.destination === req.query.retried)?.destination,
       history: history.map((event) => [
         { text: dateTimeWords(event.at, lang) },

@@ -11,6 +11,8 @@ import { readDashboardFilter, type DashboardFilter } from './filter';
 import { figureFormat } from './format';
 import { headline, ownDirection, type Cell, type Wording } from './tables';
 import { dashboardSections } from './view';
+import type { Principal } from '../../caseworker/authenticator';
+import { staffNavigation } from '../caseworker/staff-navigation';
 import { staffTimeout } from '../caseworker/staff-timeout';
 import { auditFigures } from './audit-figures';
 import { langOf, tOf, type Render } from '../render';
@@ -51,6 +53,11 @@ export function createDashboardRoutes(deps: DashboardDependencies): Router {
       {
         ...(typeof locals === 'function' ? locals() : locals),
         principal: res.locals.principal,
+        staffNavigation: staffNavigation(
+          res.locals.principal as Principal | undefined,
+          req.originalUrl,
+          tOf(res, deps),
+        ),
         timeout: staffTimeout(req, deps.idleMinutes),
       },
       status,

@@ -26,6 +26,9 @@ describe('caseworker authorisation', () => {
       `/caseworker/search?reference=${reference}`,
       `/caseworker/submissions/${reference}`,
       `/caseworker/submissions/${reference}/answers.pdf`,
+      '/caseworker/forms',
+      '/caseworker/forms/parking-permit/submissions',
+      '/caseworker/forms/parking-permit/export?format=csv',
       '/caseworker/no-such-page',
     ];
   });
@@ -74,12 +77,14 @@ describe('caseworker authorisation', () => {
     expect(response.text).not.toContain(DISTINCTIVE_NAME);
   });
 
-  it('forbids the caseworker pages to a service-team account, saying who is signed in', async () => {
+  it('forbids the contact centre’s pages to a service-team account, saying who is signed in', async () => {
     await addAccount(app.store, 'priya.shah', { role: 'service-team', displayName: 'Priya Shah' });
     const visitor = new Visitor(app);
-    // The service team starts on its dashboard; the caseworker pages are not for it.
+    // The service team starts on its dashboard; it sees submissions (their lists and pages), but
+    // finding by reference and the journeys for callers and paper are not for it.
     expect((await signIn(visitor, 'priya.shah')).headers.location).toBe('/dashboard');
-    for (const url of ['/caseworker', `/caseworker/submissions/${reference}`]) {
+    expect((await visitor.get(`/caseworker/submissions/${reference}`)).status).toBe(200);
+    for (const url of ['/caseworker', '/caseworker/pick-up', '/caseworker/paper/parking-permit']) {
       const response = await visitor.get(url);
       expect([url, response.status]).toEqual([url, 403]);
       expect(h1(response.text)).toBe('You cannot use this page');
