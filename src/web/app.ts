@@ -167,7 +167,7 @@ export function createApp(options: AppOptions): CivicFormsApp {
     app.get('/metrics', createMetricsRoute(kpi.metrics.registry, config.metricsToken));
   }
   // The pull API, before the session and CSRF: its clients send a key, never a cookie.
-  app.use('/api/v1', createApiRoutes({ store, forms }));
+  app.use('/api/v1', createApiRoutes({ store, forms, agencies }));
   // Before the body: a body refused is answered in the page's language.
   app.use(createLanguage(frameworkLanguages(i18n), config.secureCookies));
   app.use(createRequestBody({ limit: config.bodyLimit, parameterLimit: 200 }));
@@ -249,6 +249,7 @@ export function createApp(options: AppOptions): CivicFormsApp {
     '/caseworker',
     createCaseworkerRoutes({
       forms,
+      agencies,
       store,
       render,
       i18n,
@@ -264,6 +265,7 @@ export function createApp(options: AppOptions): CivicFormsApp {
     '/dashboard',
     createDashboardRoutes({
       forms,
+      agencies,
       store,
       render,
       i18n,

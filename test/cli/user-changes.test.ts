@@ -34,7 +34,7 @@ async function withAccounts(): Promise<string> {
       ['priya.shah', 'Priya Shah', 'service-team'],
     ] as const) {
       const passwordHash = await hashPassword(OLD_PASSWORD);
-      await store.staff.addUser({ username, displayName, role, passwordHash });
+      await store.staff.addUser({ username, displayName, role, agency: 'default', passwordHash });
     }
   });
   return dataDir;

@@ -1,5 +1,6 @@
 import type { DestinationsConfig } from '../../delivery/destination';
 import type { i18n } from 'i18next';
+import type { Agencies } from '../../agency/agencies';
 import type { Authenticator } from '../../caseworker/authenticator';
 import type { SignInThrottle } from '../../caseworker/sign-in-throttle';
 import type { FormDefinition } from '../../definition/types';
@@ -12,6 +13,8 @@ import type { FileUploads } from '../uploads/file-uploads';
 /** What the caseworker area's routes need. */
 export interface CaseworkerDependencies {
   forms: ReadonlyMap<string, FormDefinition>;
+  /** Which agency each form belongs to: staff see only their own agency's. */
+  agencies: Agencies;
   store: Store;
   render: Render;
   i18n: i18n;

@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { isAgencyForm } from '../../agency/staff-scope';
+import type { Principal } from '../../caseworker/authenticator';
 import { createPasswordAuthenticator } from '../../caseworker/password-authenticator';
 import { createSignInThrottle } from '../../caseworker/sign-in-throttle';
 import { ServiceError } from '../../errors';
@@ -40,6 +42,13 @@ export function createCaseworkerRoutes(options: CaseworkerOptions): Router {
   // Any staff sign-in: a service-team member's 403 page in this layout shows the warning too.
   addKeepAlive(router, requireRole('caseworker', 'service-team'));
   router.use(requireRole('caseworker'));
+  // A form of another agency is not found, for every page that names one: its start, its paper,
+  // its journeys and the answers so far of a form picked up.
+  router.use(['/start/:form', '/call/:form', '/paper/:form', '/pick-up/:form'], (req, res, next) => {
+    const { agency } = res.locals.principal as Principal;
+    const form = String(req.params.form);
+    next(isAgencyForm(deps.agencies, agency, form) ? undefined : new ServiceError('FORM_NOT_FOUND'));
+  });
   addHomePage(router, deps);
   addSubmissionPage(router, deps);
   addJourneyMounts(router, deps);

@@ -5,18 +5,24 @@ import type { FormDefinition } from '../../definition/types';
 import { loadReport } from '../../kpi/load-report';
 import { dayOf } from '../../kpi/period';
 import type { Store } from '../../store/store';
+import type { Agencies } from '../../agency/agencies';
+import { agencyForms, isAgencyForm } from '../../agency/staff-scope';
+import type { Principal } from '../../caseworker/authenticator';
 import { reportCsv } from './export';
 import { readDashboardFilter, type DashboardFilter } from './filter';
 import { figureFormat } from './format';
 import { headline, ownDirection, type Cell, type Wording } from './tables';
 import { dashboardSections } from './view';
 import { staffTimeout } from '../caseworker/staff-timeout';
+import { staffAgency } from '../caseworker/caseworker-render';
 import { auditFigures } from './audit-figures';
 import { langOf, tOf, type Render } from '../render';
 
 /** What the dashboard routes need. */
 export interface DashboardDependencies {
   forms: ReadonlyMap<string, FormDefinition>;
+  /** Which agency each form belongs to: the service team sees its own agency's figures only. */
+  agencies: Agencies;
   store: Store;
   render: Render;
   i18n: i18n;
@@ -50,6 +56,7 @@ export function createDashboardRoutes(deps: DashboardDependencies): Router {
       {
         ...(typeof locals === 'function' ? locals() : locals),
         principal: res.locals.principal,
+        agency: staffAgency(deps.agencies, res),
         timeout: staffTimeout(req, deps.idleMinutes),
       },
       status,
@@ -74,6 +81,8 @@ export function createDashboardRoutes(deps: DashboardDependencies): Router {
       lang: langOf(res),
       today: dayOf(now()),
     });
+  /** The agency of the signed-in member of the service team: its figures are all it sees. */
+  const agencyOf = (res: Response) => (res.locals.principal as Principal).agency;
   const periodText = (w: Wording, filter: DashboardFilter) =>
     w.t('dashboard:period', { from: w.f.day(filter.from), to: w.f.day(filter.to) });
 
@@ -81,7 +90,7 @@ export function createDashboardRoutes(deps: DashboardDependencies): Router {
     const w = wording(res);
     const filter = filterOf(req, res);
     const rows: Cell[][] = [];
-    for (const source of deps.forms.values()) {
+    for (const source of agencyForms(deps.forms, deps.agencies, agencyOf(res))) {
       const form = shownIn(source, langOf(res));
       const text = headline((await loadReport(deps.store, source, filter.period)).figures, w);
       rows.push([
@@ -127,7 +136,11 @@ export function createDashboardRoutes(deps: DashboardDependencies): Router {
   router.get('/:file', async (req, res, next) => {
     const [, formId, extension] =
       /^([a-z][a-z0-9-]*)(?:\.(csv|json))?$/.exec(String(req.params.file)) ?? [];
-    const source = formId ? deps.forms.get(formId) : undefined;
+    // Another agency's form is not found here, as one that does not exist.
+    const source =
+      formId && isAgencyForm(deps.agencies, agencyOf(res), formId)
+        ? deps.forms.get(formId)
+        : undefined;
     if (!source) return next();
     const w = wording(res);
     const filter = filterOf(req, res);
@@ -145,7 +158,11 @@ export function createDashboardRoutes(deps: DashboardDependencies): Router {
     const asked = typeof req.query.version === 'string' ? req.query.version : '';
     const version = versions.includes(asked) ? asked : undefined;
     const form = shownIn(source, langOf(res));
-    const report = await loadReport(deps.store, form, filter.period, version);
+    // The figures carry the agency whose they are, in the exports as on the page.
+    const report = {
+      agency: agencyOf(res),
+      ...(await loadReport(deps.store, form, filter.period, version)),
+    };
     const fileName = `${source.id}-${filter.from}-${filter.to}`;
     const format = extension as 'csv' | 'json' | undefined;
     await auditFigures(deps.store, req, res, {
