@@ -24,6 +24,7 @@ import { createCompression } from './compression';
 import { createPasswordAuthenticator } from '../caseworker/password-authenticator';
 import { createRequireRole } from './caseworker/require-role';
 import { createDashboardRoutes } from './dashboard/routes';
+import { createAdminRoutes } from './admin/admin-routes';
 import { createFeedbackRoutes } from './kpi/feedback-routes';
 import { createCaseworkerRoutes } from './caseworker/caseworker-routes';
 import { createCaseworkerErrors } from './caseworker/caseworker-errors';
@@ -261,6 +262,12 @@ export function createApp(options: AppOptions): CivicFormsApp {
     }),
   );
   app.use(createFeedbackRoutes({ forms, store, render, i18n }));
+  // The guard of the staff areas outside /caseworker: the same sign-in, the same idle time-out.
+  const staffGuard = createRequireRole({
+    authenticator: createPasswordAuthenticator(store),
+    store,
+    idleMinutes: config.caseworkerIdleMinutes,
+  });
   app.use(
     '/dashboard',
     createDashboardRoutes({
@@ -269,16 +276,25 @@ export function createApp(options: AppOptions): CivicFormsApp {
       store,
       render,
       i18n,
-      guard: createRequireRole({
-        authenticator: createPasswordAuthenticator(store),
-        store,
-        idleMinutes: config.caseworkerIdleMinutes,
-      })('service-team'),
+      guard: staffGuard('service-team'),
       idleMinutes: config.caseworkerIdleMinutes,
       flush: () => kpi.recorder.flush(),
     }),
     // The guard's refusals as the staff area shows them (its 403 pages), not as a service fault.
     createCaseworkerErrors({ render, i18n, idleMinutes: config.caseworkerIdleMinutes }),
+  );
+  app.use(
+    '/admin',
+    createAdminRoutes({
+      forms,
+      agencies,
+      store,
+      render,
+      i18n,
+      requireRole: staffGuard,
+      idleMinutes: config.caseworkerIdleMinutes,
+      flush: () => kpi.recorder.flush(),
+    }),
   );
   app.use(createAgencyPages({ agencies, render, i18n, config }));
   // Before the form routes, whose `/:formId/:pageId` would take `paper.pdf` for a page id.

@@ -40,7 +40,10 @@ export function createCaseworkerRoutes(options: CaseworkerOptions): Router {
   });
   addSignInPages(router, deps);
   // Any staff sign-in: a service-team member's 403 page in this layout shows the warning too.
-  addKeepAlive(router, requireRole('caseworker', 'service-team'));
+  addKeepAlive(
+    router,
+    requireRole('caseworker', 'service-team', 'agency-admin', 'platform-admin'),
+  );
   router.use(requireRole('caseworker'));
   // A form of another agency is not found, for every page that names one: its start, its paper,
   // its journeys and the answers so far of a form picked up.
