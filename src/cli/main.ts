@@ -79,7 +79,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   'api-keys': {
     usage: API_KEYS_USAGE,
     run: (args) =>
-      withConfiguredStore((store) => apiKeys(store, args, terminal, deploymentAgencies()), terminal.err),
+      withConfiguredStore(
+        (store) => apiKeys(store, args, terminal, deploymentAgencies()),
+        terminal.err,
+      ),
   },
   deliveries: {
     usage: DELIVERIES_USAGE,

@@ -45,7 +45,10 @@ function renderAccount(
         row('admin:staff.username', user.username),
         row('admin:staff.role', t(`admin:role.${user.role}`)),
         row('admin:staff.agency', agencyName(deps.agencies, user.agency, lang)),
-        row('admin:staff.status', t(user.disabled ? 'admin:status.disabled' : 'admin:status.active')),
+        row(
+          'admin:staff.status',
+          t(user.disabled ? 'admin:status.disabled' : 'admin:status.active'),
+        ),
       ],
       action: accountUrl(user.username),
       disabled: user.disabled,

@@ -92,16 +92,21 @@ export function addAddAccountPage(router: Router, deps: AdminDependencies): void
     const agencyIds = staffAgencies(deps.agencies).map((a) => a.agency.id);
     const fieldErrors: Partial<Record<Field, string>> = {};
     if (!typed.displayName) fieldErrors.displayName = t('admin:add.errors.nameRequired');
-    else if (typed.displayName.length > 100) fieldErrors.displayName = t('admin:add.errors.nameLong');
+    else if (typed.displayName.length > 100)
+      fieldErrors.displayName = t('admin:add.errors.nameLong');
     if (!typed.username) fieldErrors.username = t('admin:add.errors.usernameRequired');
-    else if (!isValidUsername(typed.username)) fieldErrors.username = t('admin:add.errors.username');
+    else if (!isValidUsername(typed.username))
+      fieldErrors.username = t('admin:add.errors.username');
     const role = isGivableRole(typed.role) ? typed.role : undefined;
     if (!role) fieldErrors.role = t('admin:add.errors.role');
     if (!agencyIds.includes(typed.agency)) fieldErrors.agency = t('admin:add.errors.agency');
     if ([...password].length < MINIMUM_PASSWORD) {
       fieldErrors.password = t('admin:add.errors.password', { minimum: MINIMUM_PASSWORD });
     }
-    if (Object.keys(fieldErrors).length === 0 && (await deps.store.staff.findUser(typed.username))) {
+    if (
+      Object.keys(fieldErrors).length === 0 &&
+      (await deps.store.staff.findUser(typed.username))
+    ) {
       fieldErrors.username = t('admin:add.errors.taken', { username: typed.username });
     }
     if (Object.keys(fieldErrors).length > 0 || !role) {
@@ -126,6 +131,9 @@ export function addAddAccountPage(router: Router, deps: AdminDependencies): void
       detail: user.role,
       agency: user.agency,
     });
-    res.redirect(303, `${STAFF_BASE}?${new URLSearchParams({ done: 'added', account: user.username })}`);
+    res.redirect(
+      303,
+      `${STAFF_BASE}?${new URLSearchParams({ done: 'added', account: user.username })}`,
+    );
   });
 }

@@ -29,7 +29,8 @@ export function addPlatformPage(router: Router, deps: AdminDependencies): void {
     const today = dayOf((deps.now ?? Date.now)());
     const from = dayOf(startOfDay(today) - (DEFAULT_DAYS - 1) * DAY_MS);
     const period = { from: startOfDay(from), to: startOfDay(today) + DAY_MS };
-    const rate = (value: number | null) => (value === null ? t('dashboard:noData') : f.percent(value));
+    const rate = (value: number | null) =>
+      value === null ? t('dashboard:noData') : f.percent(value);
     const rows = [];
     for (const shown of staffAgencies(deps.agencies)) {
       const forms = agencyForms(deps.forms, deps.agencies, shown.agency.id);

@@ -40,18 +40,20 @@ export function createCaseworkerRoutes(options: CaseworkerOptions): Router {
   });
   addSignInPages(router, deps);
   // Any staff sign-in: a service-team member's 403 page in this layout shows the warning too.
-  addKeepAlive(
-    router,
-    requireRole('caseworker', 'service-team', 'agency-admin', 'platform-admin'),
-  );
+  addKeepAlive(router, requireRole('caseworker', 'service-team', 'agency-admin', 'platform-admin'));
   router.use(requireRole('caseworker'));
   // A form of another agency is not found, for every page that names one: its start, its paper,
   // its journeys and the answers so far of a form picked up.
-  router.use(['/start/:form', '/call/:form', '/paper/:form', '/pick-up/:form'], (req, res, next) => {
-    const { agency } = res.locals.principal as Principal;
-    const form = String(req.params.form);
-    next(isAgencyForm(deps.agencies, agency, form) ? undefined : new ServiceError('FORM_NOT_FOUND'));
-  });
+  router.use(
+    ['/start/:form', '/call/:form', '/paper/:form', '/pick-up/:form'],
+    (req, res, next) => {
+      const { agency } = res.locals.principal as Principal;
+      const form = String(req.params.form);
+      next(
+        isAgencyForm(deps.agencies, agency, form) ? undefined : new ServiceError('FORM_NOT_FOUND'),
+      );
+    },
+  );
   addHomePage(router, deps);
   addSubmissionPage(router, deps);
   addJourneyMounts(router, deps);
