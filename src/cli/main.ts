@@ -1,5 +1,4 @@
 import { ConfigError } from '../config';
-import { readConfig } from '../config';
 import { apiKeys, API_KEYS_USAGE } from './api-keys';
 import { audit, AUDIT_USAGE } from './audit';
 import { newForm, NEW_USAGE } from './new-form';
