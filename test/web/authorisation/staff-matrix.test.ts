@@ -391,9 +391,10 @@ describe('the staff authorisation matrix: every staff route × role × own or ot
       createdAt: Date.now(),
     });
     const probe = probeOf(whose === 'own' ? OWN : OTHER);
-    const response = await request(app)
-      [probe.method === 'GET' ? 'get' : 'post'](probe.url)
-      .set('Authorization', `Bearer ${key}`);
+    const agent = request(app);
+    const response = await (
+      probe.method === 'GET' ? agent.get(probe.url) : agent.post(probe.url)
+    ).set('Authorization', `Bearer ${key}`);
     expect(response.status).toBe(whose === 'own' ? 200 : 404);
     expect(response.text).not.toContain(OTHER.title);
     if (whose === 'other')
