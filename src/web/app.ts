@@ -15,7 +15,8 @@ import type { Store } from '../store/store';
 import { resumePolicy } from '../resume/resume-policy';
 import { logResumeSender, type ResumeSender } from '../resume/resume-sender';
 import { createAssets } from './assets';
-import { brandAssets, createAgencies, type Agencies } from '../agency/agencies';
+import { brandAssets, createAgencies, type Agencies, type ShownAgency } from '../agency/agencies';
+import { createAgencyHost, hostAgencyOf } from './agency-host';
 import { loadAgencies } from '../agency/load-agencies';
 import { inLanguage } from '../agency/agency-view';
 import { createAgencyPages } from './agency-pages';
@@ -171,6 +172,8 @@ export function createApp(options: AppOptions): CivicFormsApp {
   app.use('/api/v1', createApiRoutes({ store, forms, agencies }));
   // Before the body: a body refused is answered in the page's language.
   app.use(createLanguage(frameworkLanguages(i18n), config.secureCookies));
+  // After the language (its refusal is a page in it): an agency's own host name, if configured.
+  app.use(createAgencyHost({ agencies, forms }));
   app.use(createRequestBody({ limit: config.bodyLimit, parameterLimit: 200 }));
   // Multipart posts of file pages, read with their limits before the CSRF check reads the token.
   if (uploads) {
@@ -210,8 +213,9 @@ export function createApp(options: AppOptions): CivicFormsApp {
     res.setHeader('Cache-Control', 'no-cache');
     render(req, res, 'form-list.njk', {
       pageTitle: t('formList.title'),
-      // Grouped by agency, in the order of the agencies, each group in the forms' order.
-      agencies: agencies.all
+      // Grouped by agency, in the order of the agencies, each group in the forms' order; on an
+      // agency's own host name, its forms alone.
+      agencies: (hostAgencyOf(res) ? [hostAgencyOf(res) as ShownAgency] : agencies.all)
         .map((shown) => ({
           name: inLanguage(shown.agency.name, lang, shown),
           forms: [...forms.values()]
