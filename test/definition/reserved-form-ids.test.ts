@@ -69,6 +69,7 @@ describe('reserved form ids', () => {
       expect(icon.status).toBe(204);
       const answered = [...new Set([...routed, ...assets, 'favicon.ico'])].sort();
       expect(answered).toEqual([
+        'admin',
         'agencies',
         'api',
         'assets',
