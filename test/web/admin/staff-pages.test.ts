@@ -52,6 +52,8 @@ describe('the staff pages', () => {
     const page = await visitor.get('/admin/staff');
     expect(page.status).toBe(200);
     expect(h1(page.text)).toBe('Staff of Northbrook Council');
+    // The staff area is the agency's, by its own name.
+    expect(page.text).toContain('Northbrook Council staff area');
     expect(staffRows(page.text)).toEqual([
       'Olu Bankole (you) olu.admin Agency administrator Can sign in',
       'Siân Evans sian.evans Caseworker Can sign in',
