@@ -137,7 +137,8 @@ export function createApiRoutes(deps: ApiDependencies): Router {
       if (seen.has(row.reference)) continue;
       seen.add(row.reference);
       const submission = await store.journeys.findSubmission(row.reference);
-      if (submission) submissions.push(webhookPayload(form, submission));
+      if (submission)
+        submissions.push(webhookPayload(form, submission, keyAgency(keyOf(res), deps.agencies)));
     }
     const last = page[page.length - 1];
     await audit(req, keyOf(res), {
@@ -159,7 +160,7 @@ export function createApiRoutes(deps: ApiDependencies): Router {
       action: 'api-get-submission',
       target: found.submission.reference,
     });
-    res.json(webhookPayload(found.form, found.submission));
+    res.json(webhookPayload(found.form, found.submission, keyAgency(keyOf(res), deps.agencies)));
   });
 
   router.post('/submissions/:reference/receipt', async (req, res) => {

@@ -396,6 +396,10 @@ describe('the staff authorisation matrix: every staff route × role × own or ot
       probe.method === 'GET' ? agent.get(probe.url) : agent.post(probe.url)
     ).set('Authorization', `Bearer ${key}`);
     expect(response.status).toBe(whose === 'own' ? 200 : 404);
+    // A submission handed over names its agency.
+    if (whose === 'own' && _route === 'GET /api/v1/submissions/:reference') {
+      expect(response.body).toMatchObject({ reference: OWN.reference, agency: OWN.agency });
+    }
     expect(response.text).not.toContain(OTHER.title);
     if (whose === 'other')
       expect(response.body).toEqual({ error: expect.objectContaining({ code: 'NOT_FOUND' }) });
