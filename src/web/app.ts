@@ -116,7 +116,6 @@ export function createApp(options: AppOptions): CivicFormsApp {
     givenDestinations ?? loadDestinations(config.destinationsFile, config.secretEnvironment);
   // As `civic-forms validate`: a form naming a destination the service lacks does not start.
   assertFormDestinations(forms, destinations, config.formsDir);
-  const kpi = createKpi(store, { secret: config.sessionSecret, logger });
   // loadForms has made every check `civic-forms validate` makes, the languages offered included.
   const i18n = createI18n();
   const views = createViews();
@@ -130,6 +129,11 @@ export function createApp(options: AppOptions): CivicFormsApp {
     images: assets.images,
     i18n,
     languages,
+  });
+  const kpi = createKpi(store, {
+    secret: config.sessionSecret,
+    logger,
+    agencyOf: (formId) => agencies.ofForm(formId).agency.id,
   });
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
     size: 32,
