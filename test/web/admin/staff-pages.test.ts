@@ -65,6 +65,10 @@ describe('the staff pages', () => {
       const url = `/admin/staff/accounts/${username}`;
       const response = await visitor.get(url);
       expect([url, response.status]).toEqual([url, 404]);
+      expect(h1(response.text)).toBe('Page not found');
+      expect(response.text).toContain(
+        '<a class="govuk-link" href="/admin/staff">Go to the staff list</a>',
+      );
     }
     const refused = await visitor.post('/admin/staff/accounts/tomasz.nowak/disable', {});
     expect(refused.status).toBe(404);
