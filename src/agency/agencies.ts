@@ -17,6 +17,8 @@ export interface Agencies {
   /** The agency a form belongs to: the one listing it, or the default agency. */
   ofForm(formId: string): ShownAgency;
   byId(id: string): ShownAgency | undefined;
+  /** The agency a host name (as the request has it, any case) is configured for, if any. */
+  byHost(hostname: string | undefined): ShownAgency | undefined;
   /** The agency of pages outside any form (the form list, the staff area): the default one. */
   readonly platform: ShownAgency;
 }
@@ -79,8 +81,11 @@ export function createAgencies(options: {
     ...(unclaimed || fromFiles.length === 0 ? [platform] : []),
     ...fromFiles.filter((a) => a !== platform),
   ];
+  const hosts = new Map<string, ShownAgency>();
+  for (const a of fromFiles) for (const host of a.agency.hosts) hosts.set(host, a);
   return {
     all,
+    byHost: (hostname) => (hostname ? hosts.get(hostname.toLowerCase()) : undefined),
     ofForm: (formId) => owner.get(formId) ?? platform,
     byId: (id) =>
       all.find((a) => a.agency.id === id) ?? (id === platform.agency.id ? platform : undefined),

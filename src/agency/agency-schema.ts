@@ -1,5 +1,9 @@
 import Joi from 'joi';
 
+/** A host name as browsers send it, in lower case, without a port: `forms.northbrook.gov.uk`. */
+export const HOST_NAME =
+  /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
 const LANGUAGE = Joi.string().pattern(/^[a-z]{2,3}(-[A-Z]{2})?$/);
 
 /** Text keyed by language code: that every offered language is there is checked after the schema. */
@@ -60,6 +64,7 @@ export const agencySchema = Joi.object({
     .items(Joi.string().pattern(/^[a-z0-9]+(-[a-z0-9]+)*$/))
     .unique()
     .default([]),
+  hosts: Joi.array().items(Joi.string().pattern(HOST_NAME).max(253)).max(10).unique().default([]),
 }).messages({
   'string.pattern.base': 'does not match {{#regex}}',
 });

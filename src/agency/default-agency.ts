@@ -30,5 +30,6 @@ export function builtInDefaultAgency(i18n: i18n, languages: readonly string[]): 
     accessibility: { knownIssues: [] },
     crownMarks: false,
     forms: [],
+    hosts: [],
   };
 }

@@ -15,7 +15,7 @@ export type AgencyResult =
 /** Everything checking an agencies folder found. */
 export interface AgenciesCheck {
   results: AgencyResult[];
-  /** Problems between agencies: a form claimed twice. */
+  /** Problems between agencies: a form claimed twice, a host name named twice. */
   problems: Problem[];
   /** A form an agency lists that the forms folder does not have (perhaps one still being written). */
   warnings: Problem[];
@@ -88,9 +88,21 @@ export function checkAgenciesDir(
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const owner = new Map<string, string>();
+  const hostOwner = new Map<string, string>();
   for (const result of results) {
     if (!result.ok) continue;
     const file = displayName(result.file);
+    result.agency.hosts.forEach((host, i) => {
+      const other = hostOwner.get(host);
+      if (other !== undefined)
+        problems.push({
+          file,
+          path: `hosts[${i}]`,
+          message: `is "${host}", which agency "${other}" names too`,
+          expected: 'each host name in one agency only',
+        });
+      hostOwner.set(host, result.agency.id);
+    });
     result.agency.forms.forEach((formId, i) => {
       const where = `forms[${i}]`;
       const other = owner.get(formId);

@@ -42,6 +42,12 @@ export interface Agency {
   readonly crownMarks: boolean;
   /** The ids of the forms that are this agency's (forms/<id>.json). */
   readonly forms: readonly string[];
+  /**
+   * Host names that serve this agency alone (`forms.northbrook.gov.uk`): its forms at their usual
+   * paths, its legal pages at short ones (`/privacy`), no other agency's forms. Matched against the
+   * request, never used to build a link.
+   */
+  readonly hosts: readonly string[];
 }
 
 /** An agency as the pages use it: its definition, its folder and the URL of its logo. */

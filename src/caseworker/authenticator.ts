@@ -6,6 +6,8 @@ export interface Principal {
   username: string;
   displayName: string;
   role: Role;
+  /** The agency whose staff this is: it sees that agency's forms, submissions and figures only. */
+  agency: string;
 }
 
 /** A username and password, as typed on the sign-in page. */

@@ -11,7 +11,13 @@ import {
 import { isValidUsername, normaliseUsername } from './username';
 
 function principalOf(user: User): Principal {
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    agency: user.agency,
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { apiKeyHint, hashApiKey, newApiKey } from '../delivery/api-key';
 import type { Store } from '../store/store';
+import type { DeploymentAgencies } from './deployment-agencies';
 import { auditFromCli } from './cli-audit';
 import type { CommandIo } from './users';
 
@@ -9,20 +10,32 @@ export const API_KEYS_USAGE = `Usage: civic-forms api-keys add <name> --form <fo
        civic-forms api-keys list
        civic-forms api-keys revoke <name or id>
   Keys for the pull API (GET /api/v1/forms/<formId>/submissions and the rest; docs/delivery.md).
-  add     makes a key for the forms named, and prints it alone on the last line, once: only its
-          hash is kept, so give it to the agency now, through their secret store
-  list    each key's id, name, first characters, forms, when it was made and last used, revoked
+  add     makes a key for the forms named, all of one agency (the key carries it), and prints it
+          alone on the last line, once: only its hash is kept, so give it to the agency now,
+          through their secret store
+  list    each key's id, name, first characters, agency, forms, when it was made and last used,
+          revoked
   revoke  ends a key at once; its next request is refused (401)`;
 
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,63}$/u;
 const FORM_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
+/** What is wrong when the forms named belong to more than one agency: a key reads one agency's. */
+function oneAgency(forms: readonly string[], deployment: DeploymentAgencies | undefined): string {
+  if (!deployment) return '';
+  const owners = [...new Set(forms.map((f) => deployment.agencyOf(f)))];
+  if (owners.length < 2) return '';
+  const each = forms.map((f) => `${f} (${deployment.agencyOf(f)})`).join(', ');
+  return `--form: ${each}: forms of one agency only (a key reads one agency's forms; make one key per agency)`;
+}
+
 async function add(
   store: Store,
   args: string[],
   io: Pick<CommandIo, 'out' | 'err'>,
-  formIds: readonly string[] | undefined,
+  deployment: DeploymentAgencies | undefined,
 ): Promise<number> {
+  const formIds = deployment?.formIds;
   const { values, positionals } = parseArgs({
     args,
     options: { form: { type: 'string', multiple: true } },
@@ -41,6 +54,7 @@ async function add(
       : `--form: ${unknown.join(', ')}: not a form the service has${
           formIds ? ` (it has ${formIds.join(', ')})` : ''
         }`,
+    oneAgency(forms, deployment),
   ].filter(Boolean);
   if (problems.length > 0) {
     problems.forEach((p) => io.err(p));
@@ -52,16 +66,19 @@ async function add(
   }
   const key = newApiKey();
   const id = randomUUID();
+  const agency = forms[0] !== undefined ? deployment?.agencyOf(forms[0]) : undefined;
   await store.apiKeys.addKey({
     id,
     name,
     hash: hashApiKey(key),
     hint: apiKeyHint(key),
     forms,
+    agency,
     createdAt: Date.now(),
   });
-  await auditFromCli(store, 'add-api-key', name, forms.join(','));
-  io.out(`added API key "${name}" (${id}) for ${forms.join(', ')}`);
+  await auditFromCli(store, 'add-api-key', name, forms.join(','), agency);
+  const of = agency ? ` (agency ${agency})` : '';
+  io.out(`added API key "${name}" (${id}) for ${forms.join(', ')}${of}`);
   io.out('The key is shown this once and cannot be shown again: give it to the agency now.');
   io.out(key);
   return 0;
@@ -70,11 +87,12 @@ async function add(
 async function list(store: Store, io: Pick<CommandIo, 'out'>): Promise<number> {
   const day = (at: number | undefined) => (at ? new Date(at).toISOString().slice(0, 10) : '-');
   const rows = [
-    ['ID', 'NAME', 'KEY', 'FORMS', 'CREATED', 'LAST USED', 'REVOKED'],
+    ['ID', 'NAME', 'KEY', 'AGENCY', 'FORMS', 'CREATED', 'LAST USED', 'REVOKED'],
     ...(await store.apiKeys.listKeys()).map((k) => [
       k.id,
       k.name,
       k.hint,
+      k.agency ?? '-',
       k.forms.join(','),
       day(k.createdAt),
       day(k.lastUsedAt),
@@ -113,18 +131,19 @@ async function revoke(
 }
 
 /**
- * `civic-forms api-keys add|list|revoke`: the pull API's keys. `formIds` are the forms the service
- * has, to refuse a key for a form that does not exist.
+ * `civic-forms api-keys add|list|revoke`: the pull API's keys. `deployment` says which forms the
+ * service has and their agencies, to refuse a key for a form that does not exist or for the forms
+ * of two agencies.
  */
 export async function apiKeys(
   store: Store,
   args: string[],
   io: Pick<CommandIo, 'out' | 'err'>,
-  formIds?: readonly string[],
+  deployment?: DeploymentAgencies,
 ): Promise<number> {
   const [sub, ...rest] = args;
   try {
-    if (sub === 'add') return await add(store, rest, io, formIds);
+    if (sub === 'add') return await add(store, rest, io, deployment);
     if (sub === 'list' && rest.length === 0) return await list(store, io);
     if (sub === 'revoke') return await revoke(store, rest, io);
   } catch (error) {

@@ -4,9 +4,10 @@ import type { Store } from '../store/store';
 import type { CommandIo } from './users';
 
 export const AUDIT_USAGE = `Usage: civic-forms audit [--since 2025-01-31T09:00Z] [--user username] [--target reference]
-                        [--limit 100] [--json]
+                        [--agency agency-id] [--limit 100] [--json]
   Lists the audit trail, oldest first: the latest --limit events (100 by default) of those matching.
-  One line each: time (UTC), who, what, on what, why, from where; --json prints every field.`;
+  One line each: time (UTC), who, what, on what, why, from where, the agency; --json prints every
+  field.`;
 
 const line = (e: AuditEvent) =>
   [
@@ -16,11 +17,19 @@ const line = (e: AuditEvent) =>
     e.target ?? '-',
     e.detail ?? '-',
     e.clientIp ?? '-',
+    e.agency ?? '-',
   ].join('  ');
 
 /** `civic-forms audit`: prints the audit trail. */
 export async function audit(store: Store, args: string[], io: CommandIo): Promise<number> {
-  let values: { since?: string; user?: string; target?: string; limit?: string; json?: boolean };
+  let values: {
+    since?: string;
+    user?: string;
+    target?: string;
+    agency?: string;
+    limit?: string;
+    json?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args,
@@ -28,6 +37,7 @@ export async function audit(store: Store, args: string[], io: CommandIo): Promis
         since: { type: 'string' },
         user: { type: 'string' },
         target: { type: 'string' },
+        agency: { type: 'string' },
         limit: { type: 'string' },
         json: { type: 'boolean' },
       },
@@ -55,6 +65,7 @@ export async function audit(store: Store, args: string[], io: CommandIo): Promis
     since: since?.getTime(),
     actorUsername: values.user,
     target: values.target,
+    agency: values.agency,
     limit,
   });
   events.forEach((e) =>

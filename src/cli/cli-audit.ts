@@ -11,6 +11,7 @@ export function auditFromCli(
   action: AuditAction,
   target: string,
   detail?: string,
+  agency?: string,
 ): Promise<void> {
   return store.staff.appendAudit({
     at: Date.now(),
@@ -21,5 +22,6 @@ export function auditFromCli(
     detail,
     clientIp: undefined,
     userAgent: undefined,
+    agency,
   });
 }

@@ -4,6 +4,7 @@ import { readConfig } from '../config';
 import { assertFormDestinations } from '../delivery/form-destinations-check';
 import { loadDestinations } from '../delivery/load-destinations';
 import { createDeliveryWorker } from '../delivery/worker';
+import { deploymentAgencies } from './deployment-agencies';
 import { loadForms } from '../definition/load';
 import { formatProblem, type Problem } from '../definition/problem';
 import type { Store } from '../store/store';
@@ -52,6 +53,7 @@ export async function deliverCommand(
   const worker = createDeliveryWorker({
     store,
     forms,
+    agencyOf: deploymentAgencies()?.agencyOf,
     destinations,
     i18n: createI18n(),
     pollMs: config.deliveryPollSeconds * 1000,

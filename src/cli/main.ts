@@ -1,11 +1,10 @@
 import { ConfigError } from '../config';
-import { readConfig } from '../config';
-import { checkFormsDir } from '../definition/load';
 import { apiKeys, API_KEYS_USAGE } from './api-keys';
 import { audit, AUDIT_USAGE } from './audit';
 import { newForm, NEW_USAGE } from './new-form';
 import { withConfiguredStore } from './cli-store';
 import { migrate, migrateData, MIGRATE_DATA_USAGE, MIGRATE_USAGE } from './migrate';
+import { deploymentAgencies } from './deployment-agencies';
 import { deliverCommand, DELIVER_USAGE } from './deliver';
 import { deliveries, DELIVERIES_USAGE } from './deliveries';
 import { publish, PUBLISH_USAGE } from './publish';
@@ -26,14 +25,6 @@ const terminal: CommandIo = {
 interface Command {
   usage: string;
   run(args: string[]): number | Promise<number>;
-}
-
-/** The ids of the valid forms in FORMS_DIR, to refuse a key for a form the service does not serve. */
-function formIds(): string[] | undefined {
-  const checked = checkFormsDir(readConfig().formsDir);
-  return checked.ok
-    ? checked.results.map((r) => (r.ok ? r.form.id : '')).filter(Boolean)
-    : undefined;
 }
 
 const COMMANDS: Readonly<Record<string, Command>> = {
@@ -72,7 +63,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   users: {
     usage: USERS_USAGE,
-    run: (args) => withConfiguredStore((store) => users(store, args, terminal), terminal.err),
+    run: (args) =>
+      withConfiguredStore(
+        (store) => users(store, args, terminal, deploymentAgencies()?.agencyIds),
+        terminal.err,
+      ),
   },
   audit: {
     usage: AUDIT_USAGE,
@@ -93,7 +88,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   'api-keys': {
     usage: API_KEYS_USAGE,
     run: (args) =>
-      withConfiguredStore((store) => apiKeys(store, args, terminal, formIds()), terminal.err),
+      withConfiguredStore(
+        (store) => apiKeys(store, args, terminal, deploymentAgencies()),
+        terminal.err,
+      ),
   },
   deliveries: {
     usage: DELIVERIES_USAGE,

@@ -1,7 +1,8 @@
 import type { CommandIo } from './users';
 
-/** Passwords shorter than this are refused: length is what makes a password hard to guess. */
-export const MINIMUM_PASSWORD = 12;
+import { MINIMUM_PASSWORD } from '../caseworker/password-rules';
+
+export { MINIMUM_PASSWORD };
 
 /**
  * Reads a new password the way `readPassword` does (a terminal, or the first line of standard

@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../store/accounts';
 import type { Store } from '../store/store';
 import { auditFromCli } from './cli-audit';
 import { readCheckedPassword } from './new-password';
+import { agencyProblem } from './agency-option';
 import type { CommandIo } from './users';
 
 /** The account a command names, or undefined after saying there is none. */
@@ -42,13 +43,13 @@ export async function resetPassword(store: Store, args: string[], io: CommandIo)
   await store.staff.setPasswordHash(user.id, await hashPassword(read.password));
   const ended = await store.sessions.endSignInsOf(user.id);
   await createSignInThrottle(store).succeeded(user.username);
-  await auditFromCli(store, 'reset-password', user.username);
+  await auditFromCli(store, 'reset-password', user.username, undefined, user.agency);
   io.out(`reset the password of ${user.username} (${ended} sign-in(s) ended)`);
   return 0;
 }
 
 /**
- * `civic-forms users set-role <username> caseworker|service-team`. A signed-in member of staff
+ * `civic-forms users set-role <username> <role>`. A signed-in member of staff
  * has the new role from their next request (`requireRole` reads the account each time).
  */
 export async function setRole(store: Store, args: string[], io: CommandIo): Promise<number> {
@@ -67,7 +68,39 @@ export async function setRole(store: Store, args: string[], io: CommandIo): Prom
     return 0;
   }
   await store.staff.setUserRole(user.username, role);
-  await auditFromCli(store, 'set-role', user.username, role);
+  await auditFromCli(store, 'set-role', user.username, role, user.agency);
   io.out(`set the role of ${user.username} to ${role} (was ${user.role})`);
+  return 0;
+}
+
+/**
+ * `civic-forms users set-agency <username> <agency id>`: moves an account to another agency (one
+ * that upgraded into the default agency, say). It sees the new agency's forms from its next
+ * request, and only those.
+ */
+export async function setAgency(
+  store: Store,
+  args: string[],
+  io: CommandIo,
+  agencyIds: readonly string[] | undefined,
+): Promise<number> {
+  const agency = args[1];
+  const wrong =
+    wrongCount(args, ['a username', 'an agency id']) ||
+    agencyProblem(agency ?? '', agencyIds) ||
+    undefined;
+  if (wrong) {
+    io.err(wrong);
+    return 2;
+  }
+  const user = await accountNamed(store, args[0], io);
+  if (!user || agency === undefined) return 1;
+  if (user.agency === agency) {
+    io.out(`${user.username} belongs to ${agency} already: nothing changed`);
+    return 0;
+  }
+  await store.staff.setUserAgency(user.username, agency);
+  await auditFromCli(store, 'set-agency', user.username, `from ${user.agency}`, agency);
+  io.out(`moved ${user.username} to the agency ${agency} (was ${user.agency})`);
   return 0;
 }

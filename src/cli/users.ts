@@ -6,7 +6,9 @@ import type { Store } from '../store/store';
 import { auditFromCli } from './cli-audit';
 import { readCheckedPassword } from './new-password';
 import type { readNewPassword } from './read-password';
-import { resetPassword, setRole } from './user-changes';
+import { resetPassword, setAgency, setRole } from './user-changes';
+import { DEFAULT_AGENCY_ID } from '../agency/default-agency';
+import { agencyProblem } from './agency-option';
 
 /** Where a command writes, and how it reads a password: the terminal, or a test's streams. */
 export interface CommandIo {
@@ -15,20 +17,29 @@ export interface CommandIo {
   readPassword: typeof readNewPassword;
 }
 
-export const USERS_USAGE = `Usage: civic-forms users add <username> --role caseworker|service-team --name "Full name"
+export const USERS_USAGE = `Usage: civic-forms users add <username> --role <role> --name "Full name" [--agency <agency id>]
        civic-forms users disable <username>
        civic-forms users enable <username>
        civic-forms users reset-password <username>
-       civic-forms users set-role <username> caseworker|service-team
-       civic-forms users list
+       civic-forms users set-role <username> <role>
+       civic-forms users set-agency <username> <agency id>
+       civic-forms users list [--agency <agency id>]
+  Roles: caseworker, service-team, agency-admin (manages its agency's staff), platform-admin.
+  An account belongs to one agency (agencies/<id>, or "default"): it sees that agency's forms,
+  submissions and figures only. --agency may be left out when the deployment has no agencies.
   A password (of a new account, or a reset one) is asked for on a terminal, or read from the first
   line of standard input (never from the command line). At least 12 characters. A reset ends the
   account's sign-ins.`;
 
-async function add(store: Store, args: string[], io: CommandIo): Promise<number> {
+async function add(
+  store: Store,
+  args: string[],
+  io: CommandIo,
+  agencyIds: readonly string[] | undefined,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { role: { type: 'string' }, name: { type: 'string' } },
+    options: { role: { type: 'string' }, name: { type: 'string' }, agency: { type: 'string' } },
     allowPositionals: true,
   });
   const username = normaliseUsername(positionals[0] ?? '');
@@ -42,6 +53,7 @@ async function add(store: Store, args: string[], io: CommandIo): Promise<number>
     displayName && displayName.length <= 100
       ? ''
       : "--name: the person's name, up to 100 characters",
+    agencyProblem(values.agency, agencyIds),
   ].filter(Boolean);
   if (problems.length > 0) {
     problems.forEach((p) => io.err(p));
@@ -60,36 +72,46 @@ async function add(store: Store, args: string[], io: CommandIo): Promise<number>
     username,
     displayName,
     role: role as Role,
+    agency: values.agency ?? DEFAULT_AGENCY_ID,
     passwordHash: await hashPassword(read.password),
   });
   if (!user) {
     io.err(`${username}: an account with this username exists already`);
     return 1;
   }
-  await auditFromCli(store, 'add-user', username, user.role);
-  io.out(`added ${user.username} (${user.role}, ${user.displayName})`);
+  await auditFromCli(store, 'add-user', username, user.role, user.agency);
+  io.out(`added ${user.username} (${user.role}, ${user.displayName}, agency ${user.agency})`);
   return 0;
 }
 
 async function setDisabled(store: Store, args: string[], disabled: boolean, io: CommandIo) {
   const username = normaliseUsername(args[0] ?? '');
-  if (!(await store.staff.setUserDisabled(username, disabled))) {
+  const user = await store.staff.findUser(username);
+  if (!user || !(await store.staff.setUserDisabled(username, disabled))) {
     io.err(`${username || '(no username)'}: no such account`);
     return 1;
   }
-  await auditFromCli(store, disabled ? 'disable-user' : 'enable-user', username);
+  await auditFromCli(
+    store,
+    disabled ? 'disable-user' : 'enable-user',
+    username,
+    undefined,
+    user.agency,
+  );
   // Signed-in sessions of a disabled account end on their next request (requireRole checks).
   io.out(`${disabled ? 'disabled' : 'enabled'} ${username}`);
   return 0;
 }
 
-async function list(store: Store, io: CommandIo): Promise<number> {
-  const users = await store.staff.listUsers();
+async function list(store: Store, args: string[], io: CommandIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { agency: { type: 'string' } } });
+  const users = await store.staff.listUsers(values.agency);
   const rows = [
-    ['USERNAME', 'ROLE', 'STATUS', 'NAME', 'CREATED'],
+    ['USERNAME', 'ROLE', 'AGENCY', 'STATUS', 'NAME', 'CREATED'],
     ...users.map((u) => [
       u.username,
       u.role,
+      u.agency,
       u.disabled ? 'disabled' : 'active',
       u.displayName,
       new Date(u.createdAt).toISOString().slice(0, 10),
@@ -108,14 +130,19 @@ async function list(store: Store, io: CommandIo): Promise<number> {
 }
 
 /**
- * `civic-forms users add|disable|enable|reset-password|set-role|list`: manages staff accounts in
- * the service's database.
+ * `civic-forms users add|disable|enable|reset-password|set-role|set-agency|list`: manages staff
+ * accounts in the service's database. `agencyIds` are the deployment's agencies, when known.
  */
-export async function users(store: Store, args: string[], io: CommandIo): Promise<number> {
+export async function users(
+  store: Store,
+  args: string[],
+  io: CommandIo,
+  agencyIds?: readonly string[],
+): Promise<number> {
   const [action, ...rest] = args;
-  if (action === 'add') {
+  if (action === 'add' || action === 'list') {
     try {
-      return await add(store, rest, io);
+      return await (action === 'add' ? add(store, rest, io, agencyIds) : list(store, rest, io));
     } catch (error) {
       // parseArgs refuses an option it does not know, or one without its value.
       if (!String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) throw error;
@@ -127,12 +154,13 @@ export async function users(store: Store, args: string[], io: CommandIo): Promis
   if (action === 'disable' || action === 'enable') {
     return setDisabled(store, rest, action === 'disable', io);
   }
-  if (action === 'reset-password' || action === 'set-role') {
-    const code = await (action === 'set-role' ? setRole : resetPassword)(store, rest, io);
+  if (action === 'reset-password' || action === 'set-role' || action === 'set-agency') {
+    const code = await (action === 'set-agency'
+      ? setAgency(store, rest, io, agencyIds)
+      : (action === 'set-role' ? setRole : resetPassword)(store, rest, io));
     if (code === 2) io.err(USERS_USAGE);
     return code;
   }
-  if (action === 'list') return list(store, io);
   io.err(USERS_USAGE);
   return 2;
 }

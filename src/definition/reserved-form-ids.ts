@@ -14,6 +14,11 @@ export const RESERVED_FORM_IDS: Readonly<Record<string, string>> = Object.freeze
   metrics: '/metrics: the figures for Prometheus',
   admin: '/admin: kept for an administration area',
   agencies: "/agencies/...: each agency's accessibility, privacy, cookies and contact pages",
+  // On an agency's own host name, its legal pages are at these short paths.
+  accessibility: "/accessibility: an agency's accessibility statement on its own host name",
+  privacy: "/privacy: an agency's privacy notice on its own host name",
+  cookies: "/cookies: an agency's cookies page on its own host name",
+  contact: "/contact: an agency's contact page on its own host name",
   session: '/session/keep-alive: the time-out warning',
   api: "/api/v1/...: the pull API agencies' systems fetch submissions from",
   // Not a valid id anyway (ids have no dots), but the browsers' icon request is answered here.

@@ -22,6 +22,8 @@ export interface DeliveryJob {
   submission: Submission;
   /** The form's own definition (not a translation): labels and email words come from it. */
   form: FormDefinition;
+  /** The agency whose form it is, named in a webhook's payload. */
+  agency?: string;
 }
 
 /** What a try needs from the service: its translations, and the clock for the signature. */
@@ -47,7 +49,7 @@ export async function deliver(
   const id = webhookId(submission.reference, destination.id);
   switch (destination.type) {
     case 'webhook': {
-      let payload = webhookPayload(form, submission);
+      let payload = webhookPayload(form, submission, job.agency);
       if (destination.includePdf) {
         const t = translator(services.i18n, form.language);
         payload = withAnswersPdf(payload, await answersPdf(form, submission, form.language, t));

@@ -14,6 +14,8 @@ export interface RetentionOptions {
   keepMs: number;
   /** Where its uploaded files are; without one, a form has no file questions. */
   blobs?: BlobStore;
+  /** The agency a form belongs to, recorded on each deletion's audit line. */
+  agencyOf?: (formId: string) => string;
 }
 
 /**
@@ -53,6 +55,7 @@ export async function deleteDeliveredSubmissions(
           action: 'delete-submission',
           target: reference,
           detail: submission.formId,
+          agency: options.agencyOf?.(submission.formId),
           clientIp: undefined,
           userAgent: undefined,
         });

@@ -34,6 +34,8 @@ export type PayloadEntry = PayloadAnswer | PayloadSection;
 export interface WebhookPayload {
   version: typeof PAYLOAD_VERSION;
   form: { id: string; version: string; title: string };
+  /** The agency whose form it is: its folder's id under `agencies/`, or `default`. */
+  agency?: string;
   reference: string;
   channel: Channel;
   /** The language the person used. Labels are in the form's own language whatever this is. */
@@ -96,7 +98,11 @@ function leftOver(answers: Readonly<Record<string, unknown>>, seen: Set<string>)
  * @example
  *   const body = JSON.stringify(webhookPayload(forms.get(submission.formId), submission));
  */
-export function webhookPayload(form: FormDefinition, submission: Submission): WebhookPayload {
+export function webhookPayload(
+  form: FormDefinition,
+  submission: Submission,
+  agency?: string,
+): WebhookPayload {
   const entries: PayloadEntry[] = [];
   const seen = new Set<string>();
   const sections = new Map<string, PayloadSection>();
@@ -151,6 +157,7 @@ export function webhookPayload(form: FormDefinition, submission: Submission): We
   return {
     version: PAYLOAD_VERSION,
     form: { id: submission.formId, version: submission.formVersion, title: form.title },
+    ...(agency ? { agency } : {}),
     reference: submission.reference,
     channel: submission.channel,
     language: submission.language,

@@ -14,6 +14,8 @@ import { nextTry } from './retry-schedule';
 export interface DeliveryWorkerOptions {
   store: Store;
   forms: ReadonlyMap<string, FormDefinition>;
+  /** The agency a form belongs to, named in each webhook's payload. */
+  agencyOf?: (formId: string) => string;
   destinations: DestinationsConfig;
   i18n: i18n;
   /** Names this worker's claims; by default the host, process and a random part. */
@@ -105,7 +107,12 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     if (!submission) return 'not-found: the submission is no longer stored';
     try {
       return await deliver(
-        { destination: destination as SendingDestination, submission, form },
+        {
+          destination: destination as SendingDestination,
+          submission,
+          form,
+          agency: options.agencyOf?.(form.id),
+        },
         { i18n: options.i18n },
       );
     } catch (error) {

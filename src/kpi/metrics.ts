@@ -13,43 +13,49 @@ export interface KpiMetrics {
 /**
  * Creates the counters `civic_forms_starts_total`, `civic_forms_completions_total`,
  * `civic_forms_validation_errors_total` and `civic_forms_no_fixed_address_total`, each labelled by
- * form and channel. They count events as
+ * form, channel and the form's agency (`agencyOf`; `default` without it). They count events as
  * they are recorded; a journey's figures over a period come from the dashboard, not from here.
  */
-export function createKpiMetrics(): KpiMetrics {
+export function createKpiMetrics(
+  agencyOf: (formId: string) => string = () => 'default',
+): KpiMetrics {
   const registry = new Registry();
-  const labelNames = ['form', 'channel'] as const;
+  const labelNames = ['form', 'channel', 'agency'] as const;
   const starts = new Counter({
     name: 'civic_forms_starts_total',
-    help: 'Journeys started, by form and channel.',
+    help: 'Journeys started, by form, channel and agency.',
     labelNames,
     registers: [registry],
   });
   const completions = new Counter({
     name: 'civic_forms_completions_total',
-    help: 'Transactions completed (submissions and exit pages reached), by form and channel.',
+    help: 'Transactions completed (submissions and exit pages reached), by form, channel and agency.',
     labelNames,
     registers: [registry],
   });
   const errors = new Counter({
     name: 'civic_forms_validation_errors_total',
-    help: 'Validation errors shown, by form and channel.',
+    help: 'Validation errors shown, by form, channel and agency.',
     labelNames,
     registers: [registry],
   });
   const noFixedAddress = new Counter({
     name: 'civic_forms_no_fixed_address_total',
-    help: 'Submissions whose address answer was "I have no fixed address", by form and channel.',
+    help: 'Submissions whose address answer was "I have no fixed address", by form, channel and agency.',
     labelNames,
     registers: [registry],
   });
   return {
     registry,
     countNoFixedAddress(event) {
-      noFixedAddress.inc({ form: event.formId, channel: event.channel });
+      noFixedAddress.inc({
+        form: event.formId,
+        channel: event.channel,
+        agency: agencyOf(event.formId),
+      });
     },
     count(event) {
-      const labels = { form: event.formId, channel: event.channel };
+      const labels = { form: event.formId, channel: event.channel, agency: agencyOf(event.formId) };
       if (event.type === 'start') starts.inc(labels);
       else if (event.type === 'submit' || event.type === 'exit') completions.inc(labels);
       else if (event.type === 'error') errors.inc(labels);

@@ -13,6 +13,11 @@ export interface OpenRequest {
   /** Who is trying, for the per-client limit: an IP address, or a caseworker's id. */
   client: string;
   now: number;
+  /**
+   * Which forms' drafts this client may open (a caseworker: its agency's). A code of another form
+   * is answered as an unknown one, and counts against the client as one.
+   */
+  formAllowed?: (formId: string) => boolean;
 }
 
 /** What became of the try. `until` is when a lock ends (milliseconds since the epoch). */
@@ -46,7 +51,7 @@ export async function openSavedDraft(
   const record = typed
     ? await store.resume.findResumeCode(lookupDigest(policy.digestKey, 'resume-code', typed))
     : undefined;
-  if (!record) {
+  if (!record || request.formAllowed?.(record.formId) === false) {
     // An unknown code counts against the client, so codes cannot be guessed one after another.
     const settled = await store.resume.settleResumeAttempt(client, now, 'failed', policy.client);
     return settled.lockedUntil

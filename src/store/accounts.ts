@@ -1,5 +1,11 @@
-/** The roles a staff account can have: contact-centre staff, or the team that runs the forms. */
-export const ROLES = ['caseworker', 'service-team'] as const;
+/**
+ * The roles a staff account can have: contact-centre staff, the team that runs the forms, an
+ * agency's administrator of its staff, and the platform team that runs the deployment.
+ */
+export const ROLES = ['caseworker', 'service-team', 'agency-admin', 'platform-admin'] as const;
+
+/** The roles an agency's administrator may give: every role but the platform team's. */
+export const AGENCY_ROLES = ['caseworker', 'service-team', 'agency-admin'] as const;
 
 /** A staff account's role. */
 export type Role = (typeof ROLES)[number];
@@ -11,6 +17,8 @@ export interface User {
   username: string;
   displayName: string;
   role: Role;
+  /** The agency whose staff the account is (its forms, submissions and figures are all it sees). */
+  agency: string;
   disabled: boolean;
   createdAt: number;
   updatedAt: number;
@@ -27,6 +35,7 @@ export interface NewUser {
   username: string;
   displayName: string;
   role: Role;
+  agency: string;
   passwordHash: string;
 }
 

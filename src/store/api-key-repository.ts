@@ -12,6 +12,8 @@ export interface ApiKeyRecord {
   hint: string;
   /** The forms whose submissions the key may read. */
   forms: string[];
+  /** The agency whose forms these are; undefined for a key made before agencies. */
+  agency: string | undefined;
   createdAt: number;
   revokedAt: number | undefined;
   lastUsedAt: number | undefined;
@@ -49,6 +51,7 @@ function toKey(row: Selectable<Tables['api_keys']>): ApiKeyRecord {
     hash: row.hash,
     hint: row.hint,
     forms: JSON.parse(row.forms) as string[],
+    agency: row.agency ?? undefined,
     createdAt: row.created_at,
     revokedAt: row.revoked_at ?? undefined,
     lastUsedAt: row.last_used_at ?? undefined,
@@ -79,6 +82,7 @@ export function apiKeyRepository(db: Db): ApiKeyRepository {
           hash: key.hash,
           hint: key.hint,
           forms: JSON.stringify(key.forms),
+          agency: key.agency ?? null,
           created_at: key.createdAt,
         })
         .execute();

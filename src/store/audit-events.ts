@@ -13,6 +13,7 @@ export type AuditAction =
   | 'enable-user'
   | 'reset-password'
   | 'set-role'
+  | 'set-agency'
   | 'start'
   | 'open-draft'
   | 'open-draft-failed'
@@ -32,7 +33,9 @@ export type AuditAction =
   | 'replay-delivery'
   | 'list-submissions'
   | 'export-submissions'
-  | 'delete-submission';
+  | 'delete-submission'
+  | 'view-staff'
+  | 'view-platform';
 
 /** One line of the append-only audit trail: who, when, what, on what, and from where. */
 export interface AuditEvent {
@@ -51,6 +54,11 @@ export interface AuditEvent {
   clientIp: string | undefined;
   /** The browser's User-Agent, cut to 200 characters. */
   userAgent: string | undefined;
+  /**
+   * The agency whose data or staff it was done to (a submission's form's agency, an account's
+   * agency); undefined for the platform as a whole (a failed sign-in with an unknown username).
+   */
+  agency: string | undefined;
 }
 
 /** An event to record; the store numbers it. */
@@ -62,5 +70,7 @@ export interface AuditQuery {
   since?: number;
   actorUsername?: string;
   target?: string;
+  /** Only the events of this agency. */
+  agency?: string;
   limit?: number;
 }

@@ -331,4 +331,14 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX deliveries_delivered ON deliveries (status, delivered_at);
   `,
+  // Issue 15: staff belong to agencies. Accounts from before agencies, like the forms no agency
+  // lists, are the default agency's; audit lines from before are too. Pull API keys name the
+  // agency whose forms they read (null for keys made before: see docs/agencies.md).
+  `
+  ALTER TABLE users ADD COLUMN agency TEXT NOT NULL DEFAULT 'default';
+  CREATE INDEX users_agency ON users (agency, username);
+  ALTER TABLE audit_events ADD COLUMN agency TEXT DEFAULT 'default';
+  CREATE INDEX audit_events_agency ON audit_events (agency, id);
+  ALTER TABLE api_keys ADD COLUMN agency TEXT;
+  `,
 ];

@@ -12,11 +12,14 @@ export interface StaffRepository {
   /** The account with this username, in any case, with its password hash. */
   findUser(username: string): Promise<UserRecord | undefined>;
   findUserById(id: string): Promise<User | undefined>;
-  listUsers(): Promise<User[]>;
+  /** Every account, or those of one agency, by username. */
+  listUsers(agency?: string): Promise<User[]>;
   /** Disables or enables an account; false when there is no such username. */
   setUserDisabled(username: string, disabled: boolean): Promise<boolean>;
   /** Gives an account another role; false when there is no such username. */
   setUserRole(username: string, role: Role): Promise<boolean>;
+  /** Moves an account to another agency; false when there is no such username. */
+  setUserAgency(username: string, agency: string): Promise<boolean>;
   setPasswordHash(id: string, passwordHash: string): Promise<void>;
   /** When the latest lock on any of these keys ends (ms since the epoch), or 0 when none is locked. */
   signInLockedUntil(keys: string[], now: number): Promise<number>;
@@ -42,6 +45,7 @@ function toRecord(row: Selectable<Tables['users']>): UserRecord {
     username: row.username,
     displayName: row.display_name,
     role: row.role as Role,
+    agency: row.agency,
     disabled: row.disabled === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -65,6 +69,7 @@ function toEvent(row: Selectable<Tables['audit_events']>): AuditEvent {
     detail: row.detail ?? undefined,
     clientIp: row.client_ip ?? undefined,
     userAgent: row.user_agent ?? undefined,
+    agency: row.agency ?? undefined,
   };
 }
 
@@ -95,6 +100,7 @@ export function staffRepository(db: Db): StaffRepository {
           username: user.username,
           display_name: user.displayName,
           role: user.role,
+          agency: user.agency,
           password_hash: user.passwordHash,
           disabled: 0,
           created_at: now,
@@ -118,12 +124,18 @@ export function staffRepository(db: Db): StaffRepository {
       const row = await byId(id);
       return row ? toUser(row) : undefined;
     },
-    async listUsers() {
-      const rows = await db.q.selectFrom('users').selectAll().orderBy('username').execute();
+    async listUsers(agency) {
+      const rows = await db.q
+        .selectFrom('users')
+        .selectAll()
+        .$if(agency !== undefined, (qb) => qb.where('agency', '=', agency as string))
+        .orderBy('username')
+        .execute();
       return rows.map(toUser);
     },
     setUserDisabled: (username, disabled) => changeUser(username, { disabled: disabled ? 1 : 0 }),
     setUserRole: (username, role) => changeUser(username, { role }),
+    setUserAgency: (username, agency) => changeUser(username, { agency }),
     async setPasswordHash(id, passwordHash) {
       await db.q
         .updateTable('users')
@@ -196,6 +208,7 @@ export function staffRepository(db: Db): StaffRepository {
           detail: event.detail ?? null,
           client_ip: event.clientIp ?? null,
           user_agent: event.userAgent?.slice(0, 200) ?? null,
+          agency: event.agency ?? null,
         })
         .execute();
     },
@@ -208,6 +221,7 @@ export function staffRepository(db: Db): StaffRepository {
           qb.where(sameName('actor_username', query.actorUsername as string)),
         )
         .$if(query.target !== undefined, (qb) => qb.where('target', '=', query.target as string))
+        .$if(query.agency !== undefined, (qb) => qb.where('agency', '=', query.agency as string))
         .orderBy('id', 'desc')
         .limit(Math.min(query.limit ?? MOST_LISTED, MOST_LISTED))
         .execute();

@@ -44,6 +44,8 @@ export interface Tables {
     username: string;
     display_name: string;
     role: string;
+    /** The agency the account belongs to; `default` for accounts from before agencies. */
+    agency: string;
     password_hash: string;
     disabled: number;
     created_at: number;
@@ -60,6 +62,8 @@ export interface Tables {
     detail: string | null;
     client_ip: string | null;
     user_agent: string | null;
+    /** The agency whose data or staff the action was on; null for the platform as a whole. */
+    agency: string | null;
   };
   resume_codes: {
     code_digest: string;
@@ -145,6 +149,8 @@ export interface Tables {
     hash: string;
     hint: string;
     forms: string;
+    /** The agency whose forms the key reads; null for a key made before agencies. */
+    agency: string | null;
     created_at: number;
     revoked_at: number | null;
     last_used_at: number | null;

@@ -1,6 +1,7 @@
-import express, { type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import type { i18n } from 'i18next';
-import type { Agencies } from '../agency/agencies';
+import type { Agencies, ShownAgency } from '../agency/agencies';
+import { hostAgencyOf } from './agency-host';
 import { inLanguage, LEGAL_PAGES, legalPath, type LegalPage } from '../agency/agency-view';
 import type { Config } from '../config';
 import { ServiceError } from '../errors';
@@ -24,10 +25,28 @@ export interface AgencyPagesDependencies {
  */
 export function createAgencyPages(deps: AgencyPagesDependencies): Router {
   const router = express.Router();
+  // On an agency's own host name, its pages are at short paths too: `/privacy`.
+  router.get('/:page', (req, res, next) => {
+    const shown = hostAgencyOf(res);
+    const page = req.params.page as LegalPage;
+    if (!shown || !LEGAL_PAGES.includes(page)) return next();
+    legalPage(shown, page, true, req, res);
+  });
   router.get('/agencies/:agencyId/:page', (req, res, next) => {
     const shown = deps.agencies.byId(req.params.agencyId);
     const page = req.params.page as LegalPage;
     if (!shown || !LEGAL_PAGES.includes(page)) return next(new ServiceError('PAGE_NOT_FOUND'));
+    legalPage(shown, page, shown === hostAgencyOf(res), req, res);
+  });
+  return router;
+
+  function legalPage(
+    shown: ShownAgency,
+    page: LegalPage,
+    shortPaths: boolean,
+    req: Request,
+    res: Response,
+  ): void {
     const t = tOf(res, deps);
     const lang = langOf(res);
     const { agency } = shown;
@@ -37,7 +56,7 @@ export function createAgencyPages(deps: AgencyPagesDependencies): Router {
       agency: shown,
       agencyName: name,
       pageTitle: t(`legal:${page}.title`, { agency: name }),
-      contactHref: legalPath(agency.id, 'contact'),
+      contactHref: legalPath(agency.id, 'contact', shortPaths),
       knownIssues: agency.accessibility.knownIssues.map((text) => inLanguage(text, lang, shown)),
       reviewed: agency.accessibility.reviewed
         ? new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(
@@ -62,6 +81,5 @@ export function createAgencyPages(deps: AgencyPagesDependencies): Router {
         },
       ],
     });
-  });
-  return router;
+  }
 }

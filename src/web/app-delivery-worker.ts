@@ -22,6 +22,7 @@ export function startAppDeliveryWorker(
   const worker = createDeliveryWorker({
     store: app.store,
     forms: app.forms,
+    agencyOf: (formId) => app.agencies.ofForm(formId).agency.id,
     destinations: app.destinations,
     i18n: createI18n(),
     pollMs: app.config.deliveryPollSeconds * 1000,

@@ -38,6 +38,7 @@ export function startAppPurgeJob(
             deleteDeliveredSubmissions(app.store, now, {
               keepMs: days * 86_400_000,
               blobs: uploads?.blobs,
+              agencyOf: (formId) => app.agencies.ofForm(formId).agency.id,
             }),
   });
 }

@@ -17,7 +17,8 @@ import type { Store } from '../store/store';
 import { resumePolicy } from '../resume/resume-policy';
 import { logResumeSender, type ResumeSender } from '../resume/resume-sender';
 import { createAssets } from './assets';
-import { brandAssets, createAgencies, type Agencies } from '../agency/agencies';
+import { brandAssets, createAgencies, type Agencies, type ShownAgency } from '../agency/agencies';
+import { createAgencyHost, hostAgencyOf } from './agency-host';
 import { loadAgencies } from '../agency/load-agencies';
 import { inLanguage } from '../agency/agency-view';
 import { createAgencyPages } from './agency-pages';
@@ -26,6 +27,7 @@ import { createCompression } from './compression';
 import { createPasswordAuthenticator } from '../caseworker/password-authenticator';
 import { createRequireRole } from './caseworker/require-role';
 import { createDashboardRoutes } from './dashboard/routes';
+import { createAdminRoutes } from './admin/admin-routes';
 import { createFeedbackRoutes } from './kpi/feedback-routes';
 import { createCaseworkerRoutes } from './caseworker/caseworker-routes';
 import { createCaseworkerErrors } from './caseworker/caseworker-errors';
@@ -131,7 +133,6 @@ export function createApp(options: AppOptions): CivicFormsApp {
     givenDestinations ?? loadDestinations(config.destinationsFile, config.secretEnvironment);
   // As `civic-forms validate`: a form naming a destination the service lacks does not start.
   assertFormDestinations(forms, destinations, config.formsDir);
-  const kpi = createKpi(store, { secret: config.sessionSecret, logger });
   // loadForms has made every check `civic-forms validate` makes, the languages offered included.
   const i18n = createI18n();
   const views = createViews();
@@ -145,6 +146,11 @@ export function createApp(options: AppOptions): CivicFormsApp {
     images: assets.images,
     i18n,
     languages,
+  });
+  const kpi = createKpi(store, {
+    secret: config.sessionSecret,
+    logger,
+    agencyOf: (formId) => agencies.ofForm(formId).agency.id,
   });
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
     size: 32,
@@ -184,9 +190,11 @@ export function createApp(options: AppOptions): CivicFormsApp {
     app.get('/metrics', createMetricsRoute(kpi.metrics.registry, config.metricsToken));
   }
   // The pull API, before the session and CSRF: its clients send a key, never a cookie.
-  app.use('/api/v1', createApiRoutes({ store, forms }));
+  app.use('/api/v1', createApiRoutes({ store, forms, agencies }));
   // Before the body: a body refused is answered in the page's language.
   app.use(createLanguage(frameworkLanguages(i18n), config.secureCookies));
+  // After the language (its refusal is a page in it): an agency's own host name, if configured.
+  app.use(createAgencyHost({ agencies, forms }));
   app.use(createRequestBody({ limit: config.bodyLimit, parameterLimit: 200 }));
   // Multipart posts of file pages, read with their limits before the CSRF check reads the token.
   if (uploads) {
@@ -226,8 +234,9 @@ export function createApp(options: AppOptions): CivicFormsApp {
     res.setHeader('Cache-Control', 'no-cache');
     render(req, res, 'form-list.njk', {
       pageTitle: t('formList.title'),
-      // Grouped by agency, in the order of the agencies, each group in the forms' order.
-      agencies: agencies.all
+      // Grouped by agency, in the order of the agencies, each group in the forms' order; on an
+      // agency's own host name, its forms alone.
+      agencies: (hostAgencyOf(res) ? [hostAgencyOf(res) as ShownAgency] : agencies.all)
         .map((shown) => ({
           name: inLanguage(shown.agency.name, lang, shown),
           forms: [...forms.values()]
@@ -266,6 +275,7 @@ export function createApp(options: AppOptions): CivicFormsApp {
     '/caseworker',
     createCaseworkerRoutes({
       forms,
+      agencies,
       store,
       render,
       i18n,
@@ -277,23 +287,39 @@ export function createApp(options: AppOptions): CivicFormsApp {
     }),
   );
   app.use(createFeedbackRoutes({ forms, store, render, i18n }));
+  // The guard of the staff areas outside /caseworker: the same sign-in, the same idle time-out.
+  const staffGuard = createRequireRole({
+    authenticator: createPasswordAuthenticator(store),
+    store,
+    idleMinutes: config.caseworkerIdleMinutes,
+  });
   app.use(
     '/dashboard',
     createDashboardRoutes({
       forms,
+      agencies,
       store,
       render,
       i18n,
-      guard: createRequireRole({
-        authenticator: createPasswordAuthenticator(store),
-        store,
-        idleMinutes: config.caseworkerIdleMinutes,
-      })('service-team'),
+      guard: staffGuard('service-team'),
       idleMinutes: config.caseworkerIdleMinutes,
       flush: () => kpi.recorder.flush(),
     }),
     // The guard's refusals as the staff area shows them (its 403 pages), not as a service fault.
     createCaseworkerErrors({ render, i18n, idleMinutes: config.caseworkerIdleMinutes }),
+  );
+  app.use(
+    '/admin',
+    createAdminRoutes({
+      forms,
+      agencies,
+      store,
+      render,
+      i18n,
+      requireRole: staffGuard,
+      idleMinutes: config.caseworkerIdleMinutes,
+      flush: () => kpi.recorder.flush(),
+    }),
   );
   app.use(createAgencyPages({ agencies, render, i18n, config }));
   // Before the form routes, whose `/:formId/:pageId` would take `paper.pdf` for a page id.

@@ -78,10 +78,12 @@ export function createRender(deps: RenderDependencies): Render {
               href: `${sitePath(`${req.baseUrl}${req.path}`)}?lang=${code}${change}`,
               current: code === lang,
             }));
+      // On an agency's own host name, the pages outside a form are that agency's.
+      const onHost = res.locals.hostAgency as ShownAgency | undefined;
       const shown =
         (made.agency as ShownAgency | undefined) ??
-        (form ? deps.agencies.ofForm(form.id) : deps.agencies.platform);
-      const brand = agencyView(shown, lang, t);
+        (form ? deps.agencies.ofForm(form.id) : (onHost ?? deps.agencies.platform));
+      const brand = agencyView(shown, lang, t, shown === onHost);
       const context: Record<string, unknown> = {
         lang,
         t,

@@ -131,4 +131,18 @@ describe('agencies/<id>/agency.json', () => {
       /Agencies are not valid:\n.*forms\[0\]/,
     );
   });
+
+  it('refuses a host name two agencies name, and one that is not a host name', () => {
+    agency((json) => (json.hosts = ['repairs.northbrook.example']));
+    fs.cpSync(path.join(EXAMPLES, 'northbrook-housing'), path.join(root, 'northbrook-housing'), {
+      recursive: true,
+    });
+    expect(problems()).toEqual([
+      'northbrook-housing: hosts[0]: is "repairs.northbrook.example", which agency "northbrook-council" names too (expected each host name in one agency only)',
+    ]);
+    agency((json) => (json.hosts = ['https://Forms.Northbrook.example/']));
+    expect(problems()).toEqual([
+      expect.stringMatching(/^northbrook-council(\/agency\.json)?: hosts\[0\]: /),
+    ]);
+  });
 });

@@ -11,24 +11,26 @@ describe('civic-forms api-keys', () => {
     const added = await civicFormsOn(dataDir, [
       'api-keys',
       'add',
-      'Housing CRM',
-      '--form',
-      'report-housing-repair',
+      'Council CRM',
       '--form',
       'council-tax-reduction',
+      '--form',
+      'register-change-of-address',
     ]);
     expect(added.code).toBe(0);
     const key = added.stdout.at(-1) ?? '';
     expect(key).toMatch(/^cfk_[A-Za-z0-9_-]{43}$/);
     expect(added.stdout[0]).toMatch(
-      /^added API key "Housing CRM" \([0-9a-f-]{36}\) for report-housing-repair, council-tax-reduction$/,
+      /^added API key "Council CRM" \([0-9a-f-]{36}\) for council-tax-reduction, register-change-of-address \(agency northbrook-council\)$/,
     );
 
     const listed = await civicFormsOn(dataDir, ['api-keys', 'list']);
     expect(listed.code).toBe(0);
-    expect(listed.stdout[0]).toMatch(/^ID +NAME +KEY +FORMS +CREATED +LAST USED +REVOKED$/);
-    expect(listed.stdout[1]).toContain(`Housing CRM  ${key.slice(0, 8)}…`);
-    expect(listed.stdout[1]).toContain('report-housing-repair,council-tax-reduction');
+    expect(listed.stdout[0]).toMatch(/^ID +NAME +KEY +AGENCY +FORMS +CREATED +LAST USED +REVOKED$/);
+    expect(listed.stdout[1]).toContain(`Council CRM  ${key.slice(0, 8)}…`);
+    expect(listed.stdout[1]).toContain(
+      'northbrook-council  council-tax-reduction,register-change-of-address',
+    );
     expect(listed.stdout.join('\n')).not.toContain(key);
 
     const app = testApp({
@@ -39,23 +41,27 @@ describe('civic-forms api-keys', () => {
     try {
       const rows = await app.store.inspect.rows('api_keys');
       expect(rows).toEqual([
-        expect.objectContaining({ name: 'Housing CRM', hash: hashApiKey(key) }),
+        expect.objectContaining({
+          name: 'Council CRM',
+          hash: hashApiKey(key),
+          agency: 'northbrook-council',
+        }),
       ]);
       expect(JSON.stringify(rows)).not.toContain(key);
-      const call = () =>
-        request(app)
-          .get('/api/v1/forms/report-housing-repair/submissions')
-          .set('authorization', `Bearer ${key}`);
+      const call = (form = 'council-tax-reduction') =>
+        request(app).get(`/api/v1/forms/${form}/submissions`).set('authorization', `Bearer ${key}`);
       expect((await call()).status).toBe(200);
-      const revoked = await civicFormsOn(dataDir, ['api-keys', 'revoke', 'Housing CRM']);
-      expect([revoked.code, revoked.stdout]).toEqual([0, ['revoked Housing CRM']]);
+      // Another agency's form is not the key's, as one that does not exist.
+      expect((await call('report-housing-repair')).status).toBe(404);
+      const revoked = await civicFormsOn(dataDir, ['api-keys', 'revoke', 'Council CRM']);
+      expect([revoked.code, revoked.stdout]).toEqual([0, ['revoked Council CRM']]);
       expect((await call()).status).toBe(401);
       const audit = await app.store.staff.listAudit();
       expect(audit.map((e) => [e.action, e.target])).toEqual(
         expect.arrayContaining([
-          ['add-api-key', 'Housing CRM'],
-          ['api-list-submissions', 'report-housing-repair'],
-          ['revoke-api-key', 'Housing CRM'],
+          ['add-api-key', 'Council CRM'],
+          ['api-list-submissions', 'council-tax-reduction'],
+          ['revoke-api-key', 'Council CRM'],
         ]),
       );
     } finally {
@@ -63,7 +69,7 @@ describe('civic-forms api-keys', () => {
     }
   }, 180_000);
 
-  it('refuses a key without a form, or for a form the service does not have, and makes none', async () => {
+  it('refuses a key without a form, for a form the service does not have, or for two agencies, and makes none', async () => {
     const dataDir = tempDataDir();
     const none = await civicFormsOn(dataDir, ['api-keys', 'add', 'Housing CRM']);
     expect([none.code, none.stdout]).toEqual([2, []]);
@@ -78,6 +84,19 @@ describe('civic-forms api-keys', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(
       '--form: report-housing-repairs: not a form the service has (it has council-tax-reduction, register-change-of-address, report-housing-repair)',
+    );
+    const twoAgencies = await civicFormsOn(dataDir, [
+      'api-keys',
+      'add',
+      'Both CRM',
+      '--form',
+      'report-housing-repair',
+      '--form',
+      'council-tax-reduction',
+    ]);
+    expect(twoAgencies.code).toBe(2);
+    expect(twoAgencies.stderr).toContain(
+      "--form: report-housing-repair (northbrook-housing), council-tax-reduction (northbrook-council): forms of one agency only (a key reads one agency's forms; make one key per agency)",
     );
     const listed = await civicFormsOn(dataDir, ['api-keys', 'list']);
     expect(listed.stdout).toHaveLength(1);

@@ -22,7 +22,7 @@ describe('cli audit', () => {
     await app.close();
   }, 120_000);
 
-  /** Each line as its columns: time, who, what, target, detail, client address. */
+  /** Each line as its columns: time, who, what, target, detail, client address, agency. */
   const columns = (lines: string[]) => lines.map((line) => line.split('  '));
 
   it('lists what staff did, oldest first, with when, who, what, on what and from where', async () => {
@@ -37,11 +37,17 @@ describe('cli audit', () => {
       expect(at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
       expect(ip).toMatch(/127\.0\.0\.1$/);
     }
+    // The agency: none for a failed sign-in with an unknown username, else the account's.
+    expect(columns(run.stdout).map((c) => c[6])).toEqual(['-', 'default', 'default']);
   });
 
   it('filters by user, time and number, and prints JSON lines on request', async () => {
     const byUser = await civicForms(dataDir, ['audit', '--user', 'Sian.Evans', '--limit', '1']);
     expect(columns(byUser.stdout).map((c) => c[2])).toEqual(['view-submission']);
+    const byAgency = await civicForms(dataDir, ['audit', '--agency', 'default']);
+    expect(columns(byAgency.stdout).map((c) => c[2])).toEqual(['sign-in', 'view-submission']);
+    const other = await civicForms(dataDir, ['audit', '--agency', 'northbrook-housing']);
+    expect(other).toMatchObject({ code: 0, stdout: [] });
     const future = await civicForms(dataDir, ['audit', '--since', '2999-01-01']);
     expect(future).toMatchObject({ code: 0, stdout: [] });
     const json = await civicForms(dataDir, ['audit', '--json', '--limit', '1']);

@@ -34,7 +34,7 @@ async function withAccounts(): Promise<string> {
       ['priya.shah', 'Priya Shah', 'service-team'],
     ] as const) {
       const passwordHash = await hashPassword(OLD_PASSWORD);
-      await store.staff.addUser({ username, displayName, role, passwordHash });
+      await store.staff.addUser({ username, displayName, role, agency: 'default', passwordHash });
     }
   });
   return dataDir;
@@ -206,7 +206,9 @@ describe('cli users set-role', () => {
     const dataDir = await withAccounts();
     const badRole = await civicForms(dataDir, ['users', 'set-role', 'sian.evans', 'admin']);
     expect(badRole.code).toBe(2);
-    expect(badRole.stderr).toContain('role: one of caseworker, service-team\n');
+    expect(badRole.stderr).toContain(
+      'role: one of caseworker, service-team, agency-admin, platform-admin\n',
+    );
     expect(badRole.stderr).toContain('civic-forms users set-role <username>');
     const missing = await civicForms(dataDir, ['users', 'set-role', 'sian.evans']);
     expect(missing).toMatchObject({ code: 2 });

@@ -27,21 +27,39 @@ async function accounts(dataDir: string) {
 // load of 20, tests here took more than 30 s).
 jest.setTimeout(120_000);
 
+const COUNCIL = ['--agency', 'northbrook-council'];
+const HOUSING = ['--agency', 'northbrook-housing'];
+
 describe('cli users', () => {
   it('adds an account with the password from standard input, hashed, never printed', async () => {
     const dataDir = tempDataDir();
     const run = await civicForms(
       dataDir,
-      ['users', 'add', 'Sian.Evans', '--role', 'caseworker', '--name', 'Siân Evans'],
+      [
+        'users',
+        'add',
+        'Sian.Evans',
+        '--role',
+        'caseworker',
+        '--name',
+        'Siân Evans',
+        '--agency',
+        'northbrook-council',
+      ],
       `${PASSWORD}\n`,
     );
     expect(run).toEqual({
       code: 0,
-      stdout: ['added sian.evans (caseworker, Siân Evans)'],
+      stdout: ['added sian.evans (caseworker, Siân Evans, agency northbrook-council)'],
       stderr: '',
     });
     const [sian] = await accounts(dataDir);
-    expect(sian).toMatchObject({ username: 'sian.evans', role: 'caseworker', disabled: false });
+    expect(sian).toMatchObject({
+      username: 'sian.evans',
+      role: 'caseworker',
+      agency: 'northbrook-council',
+      disabled: false,
+    });
     expect(sian?.record?.passwordHash).toMatch(/^scrypt\$32768\$8\$3\$/);
     expect(await verifyPassword(PASSWORD, sian?.record?.passwordHash ?? '')).toBe(true);
   });
@@ -50,30 +68,36 @@ describe('cli users', () => {
     const dataDir = tempDataDir();
     await civicForms(
       dataDir,
-      ['users', 'add', 'sian.evans', '--role', 'caseworker', '--name', 'Siân Evans'],
+      ['users', 'add', 'sian.evans', '--role', 'caseworker', '--name', 'Siân Evans', ...COUNCIL],
       PASSWORD,
     );
     await civicForms(
       dataDir,
-      ['users', 'add', 'priya.shah', '--role', 'service-team', '--name', 'Priya Shah'],
+      ['users', 'add', 'priya.shah', '--role', 'service-team', '--name', 'Priya Shah', ...HOUSING],
       PASSWORD,
     );
     const disabled = await civicForms(dataDir, ['users', 'disable', 'SIAN.EVANS']);
     expect(disabled).toMatchObject({ code: 0, stdout: ['disabled sian.evans'] });
     const list = await civicForms(dataDir, ['users', 'list']);
     expect(list.code).toBe(0);
-    expect(list.stdout.map((line) => line.split(/\s{2,}/).slice(0, 4))).toEqual([
-      ['USERNAME', 'ROLE', 'STATUS', 'NAME'],
-      ['priya.shah', 'service-team', 'active', 'Priya Shah'],
-      ['sian.evans', 'caseworker', 'disabled', 'Siân Evans'],
+    expect(list.stdout.map((line) => line.split(/\s{2,}/).slice(0, 5))).toEqual([
+      ['USERNAME', 'ROLE', 'AGENCY', 'STATUS', 'NAME'],
+      ['priya.shah', 'service-team', 'northbrook-housing', 'active', 'Priya Shah'],
+      ['sian.evans', 'caseworker', 'northbrook-council', 'disabled', 'Siân Evans'],
     ]);
     expect(list.stdout.join('\n')).not.toContain('scrypt');
+    const housing = await civicForms(dataDir, ['users', 'list', '--agency', 'northbrook-housing']);
+    expect(housing.stdout.slice(1).map((line) => line.split(/\s+/)[0])).toEqual(['priya.shah']);
   });
 
   it('refuses a short password, a taken username, a bad role and an unknown account', async () => {
     const dataDir = tempDataDir();
     const add = (name: string, role: string, password: string) =>
-      civicForms(dataDir, ['users', 'add', name, '--role', role, '--name', 'Siân Evans'], password);
+      civicForms(
+        dataDir,
+        ['users', 'add', name, '--role', role, '--name', 'Siân Evans', ...COUNCIL],
+        password,
+      );
     expect(await add('sian.evans', 'caseworker', 'short')).toMatchObject({
       code: 1,
       stderr: 'password: at least 12 characters\n',
@@ -89,13 +113,50 @@ describe('cli users', () => {
     });
     expect(await add('tomasz', 'admin', PASSWORD)).toMatchObject({
       code: 2,
-      stderr: '--role: one of caseworker, service-team\n',
+      stderr: '--role: one of caseworker, service-team, agency-admin, platform-admin\n',
     });
     expect(await civicForms(dataDir, ['users', 'disable', 'nobody'])).toMatchObject({
       code: 1,
       stderr: 'nobody: no such account\n',
     });
     expect((await accounts(dataDir)).map((u) => u.username)).toEqual(['sian.evans']);
+  });
+
+  it('wants the agency of the account in a deployment of several, and one it has', async () => {
+    const dataDir = tempDataDir();
+    const add = (...agency: string[]) =>
+      civicForms(
+        dataDir,
+        ['users', 'add', 'olu.bankole', '--role', 'agency-admin', '--name', 'Olu', ...agency],
+        PASSWORD,
+      );
+    expect(await add()).toMatchObject({
+      code: 2,
+      stderr:
+        '--agency: the agency the account belongs to, one of default, northbrook-council, northbrook-housing\n',
+    });
+    expect(await add('--agency', 'northbrook')).toMatchObject({
+      code: 2,
+      stderr: '--agency: one of default, northbrook-council, northbrook-housing\n',
+    });
+    expect(await accounts(dataDir)).toEqual([]);
+    expect((await add('--agency', 'northbrook-housing')).code).toBe(0);
+    const moved = await civicForms(dataDir, [
+      'users',
+      'set-agency',
+      'olu.bankole',
+      'northbrook-council',
+    ]);
+    expect(moved).toMatchObject({
+      code: 0,
+      stdout: ['moved olu.bankole to the agency northbrook-council (was northbrook-housing)'],
+    });
+    expect(await accounts(dataDir)).toEqual([
+      expect.objectContaining({ username: 'olu.bankole', agency: 'northbrook-council' }),
+    ]);
+    expect(
+      await civicForms(dataDir, ['users', 'set-agency', 'olu.bankole', 'nowhere']),
+    ).toMatchObject({ code: 2 });
   });
 
   it('never takes the password from the command line', async () => {

@@ -139,6 +139,16 @@ describe('webhookPayload', () => {
     expect(problems(paper)).toEqual([]);
   });
 
+  it('names the agency whose form it is, when it is given', () => {
+    const payload = webhookPayload(parking, amara, 'northbrook-council');
+    expect(payload.agency).toBe('northbrook-council');
+    expect(problems(payload)).toEqual([]);
+    expect('agency' in webhookPayload(parking, amara)).toBe(false);
+    expect(problems({ ...payload, agency: 'Northbrook Council' })).toContain(
+      '/agency must match pattern "^[a-z0-9]+(-[a-z0-9]+)*$"',
+    );
+  });
+
   it('still sends answers to questions the form no longer asks, labelled by their ids', () => {
     const payload = webhookPayload(parking, {
       ...amara,

@@ -13,12 +13,13 @@ export const PASSWORD = 'correct horse battery staple';
 export async function addAccount(
   store: Store,
   username: string,
-  options: { role?: Role; displayName?: string; password?: string } = {},
+  options: { role?: Role; displayName?: string; password?: string; agency?: string } = {},
 ) {
   const user = await store.staff.addUser({
     username,
     displayName: options.displayName ?? 'Siân Evans',
     role: options.role ?? 'caseworker',
+    agency: options.agency ?? 'default',
     passwordHash: await hashPassword(options.password ?? PASSWORD),
   });
   if (!user) throw new Error(`${username} exists already`);

@@ -47,7 +47,7 @@ const addressLines = (html: string) =>
     .filter(Boolean);
 
 const metric = async (app: CivicFormsApp) =>
-  /civic_forms_no_fixed_address_total\{form="housing-register",channel="online"\} (\d+)/.exec(
+  /civic_forms_no_fixed_address_total\{form="housing-register",channel="online",agency="default"\} (\d+)/.exec(
     (await request(app).get('/metrics').set('Authorization', `Bearer ${TOKEN}`)).text,
   )?.[1];
 

@@ -2,6 +2,8 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { bearerKey, hashApiKey } from '../../delivery/api-key';
 import { webhookPayload } from '../../delivery/webhook-payload';
 import type { FormDefinition } from '../../definition/types';
+import type { Agencies } from '../../agency/agencies';
+import { keyAgency } from '../../delivery/api-key-agency';
 import { readTypedReference } from '../../caseworker/typed-reference';
 import type { ApiKeyRecord } from '../../store/api-key-repository';
 import type { AuditAction } from '../../store/audit-events';
@@ -14,6 +16,8 @@ import { createRateLimit } from './api-rate-limit';
 export interface ApiDependencies {
   store: Store;
   forms: ReadonlyMap<string, FormDefinition>;
+  /** Which agency each form belongs to: a key reads only the forms of one agency. */
+  agencies: Agencies;
   /** Requests one key may make a minute in this process. */
   requestsPerMinute?: number;
   clock?: () => number;
@@ -49,6 +53,7 @@ export function createApiRoutes(deps: ApiDependencies): Router {
       detail: event.detail,
       clientIp: req.ip,
       userAgent: req.get('user-agent')?.slice(0, 200),
+      agency: key ? keyAgency(key, deps.agencies) : undefined,
     });
 
   router.use((_req, res, next) => {
@@ -82,9 +87,16 @@ export function createApiRoutes(deps: ApiDependencies): Router {
     next();
   });
 
-  /** The form the key may read, or undefined after answering 404. */
+  /**
+   * The form the key may read, or undefined after answering 404: one the key names, of the key's
+   * agency (a form since given to another agency is no longer the key's to read).
+   */
   const formFor = (res: Response, formId: string): FormDefinition | undefined => {
-    const form = keyOf(res).forms.includes(formId) ? forms.get(formId) : undefined;
+    const key = keyOf(res);
+    const mayRead =
+      key.forms.includes(formId) &&
+      deps.agencies.ofForm(formId).agency.id === keyAgency(key, deps.agencies);
+    const form = mayRead ? forms.get(formId) : undefined;
     if (!form) sendApiError(res, 'NOT_FOUND');
     return form;
   };
@@ -125,7 +137,8 @@ export function createApiRoutes(deps: ApiDependencies): Router {
       if (seen.has(row.reference)) continue;
       seen.add(row.reference);
       const submission = await store.journeys.findSubmission(row.reference);
-      if (submission) submissions.push(webhookPayload(form, submission));
+      if (submission)
+        submissions.push(webhookPayload(form, submission, keyAgency(keyOf(res), deps.agencies)));
     }
     const last = page[page.length - 1];
     await audit(req, keyOf(res), {
@@ -147,7 +160,7 @@ export function createApiRoutes(deps: ApiDependencies): Router {
       action: 'api-get-submission',
       target: found.submission.reference,
     });
-    res.json(webhookPayload(found.form, found.submission));
+    res.json(webhookPayload(found.form, found.submission, keyAgency(keyOf(res), deps.agencies)));
   });
 
   router.post('/submissions/:reference/receipt', async (req, res) => {
@@ -168,6 +181,7 @@ export function createApiRoutes(deps: ApiDependencies): Router {
         detail: undefined,
         clientIp: req.ip,
         userAgent: req.get('user-agent')?.slice(0, 200),
+        agency: keyAgency(key, deps.agencies),
       });
       return first;
     });

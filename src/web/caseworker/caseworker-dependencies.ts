@@ -1,6 +1,7 @@
 import type { FormCatalogue } from '../../publishing/form-catalogue';
 import type { DestinationsConfig } from '../../delivery/destination';
 import type { i18n } from 'i18next';
+import type { Agencies } from '../../agency/agencies';
 import type { Authenticator } from '../../caseworker/authenticator';
 import type { SignInThrottle } from '../../caseworker/sign-in-throttle';
 import type { ResumePolicy } from '../../resume/resume-policy';
@@ -12,6 +13,8 @@ import type { FileUploads } from '../uploads/file-uploads';
 /** What the caseworker area's routes need. */
 export interface CaseworkerDependencies {
   forms: FormCatalogue;
+  /** Which agency each form belongs to: staff see only their own agency's. */
+  agencies: Agencies;
   store: Store;
   render: Render;
   i18n: i18n;

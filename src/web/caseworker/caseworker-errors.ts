@@ -31,7 +31,11 @@ export function createCaseworkerErrors(
     if (!(error instanceof ServiceError) || !key) return next(error);
     req.log.info({ reqId: req.id, code: error.code }, 'request refused');
     const t = tOf(res, deps);
-    const link = LINKS[error.code];
+    // In the administration area, "not found" leads back to its staff list, not the caseworker home.
+    const inAdmin = req.baseUrl.startsWith('/admin') && error.code === 'PAGE_NOT_FOUND';
+    const link = inAdmin
+      ? { href: '/admin/staff', text: t('admin:staff.backToList') }
+      : LINKS[error.code] && { href: LINKS[error.code], text: t(`caseworker:${key}.link`) };
     renderCaseworker(
       deps,
       req,
@@ -40,7 +44,7 @@ export function createCaseworkerErrors(
       {
         pageTitle: t(`caseworker:${key}.title`),
         paragraphs: [t(`caseworker:${key}.body`, { reference: req.params.reference })],
-        link: link ? { href: link, text: t(`caseworker:${key}.link`) } : undefined,
+        link,
       },
       error.status,
     );

@@ -1,9 +1,19 @@
 import type { Request, Response } from 'express';
+import type { Agencies, ShownAgency } from '../../agency/agencies';
 import type { Principal } from '../../caseworker/authenticator';
 import { tOf } from '../render';
 import type { CaseworkerDependencies } from './caseworker-dependencies';
 import { staffNavigation } from './staff-navigation';
 import { staffTimeout } from './staff-timeout';
+
+/** The agency of the member of staff signed in, if any and if the service has it. */
+export function staffAgency(
+  agencies: Agencies | undefined,
+  res: Response,
+): ShownAgency | undefined {
+  const principal = res.locals.principal as Principal | undefined;
+  return principal ? agencies?.byId(principal.agency) : undefined;
+}
 
 /**
  * Renders a caseworker page: the area's service name and home, who is signed in, the staff
@@ -11,7 +21,8 @@ import { staffTimeout } from './staff-timeout';
  * out.
  */
 export function renderCaseworker(
-  deps: Pick<CaseworkerDependencies, 'render' | 'i18n' | 'idleMinutes'>,
+  deps: Pick<CaseworkerDependencies, 'render' | 'i18n' | 'idleMinutes'> &
+    Partial<Pick<CaseworkerDependencies, 'agencies'>>,
   req: Request,
   res: Response,
   view: string,
@@ -31,6 +42,8 @@ export function renderCaseworker(
         req.originalUrl,
         tOf(res, deps),
       ),
+      // The staff area wears the brand of the signed-in account's agency, and its staff area name.
+      agency: staffAgency(deps.agencies, res),
       timeout: staffTimeout(req, deps.idleMinutes),
       ...locals,
     },

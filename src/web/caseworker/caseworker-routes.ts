@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { isAgencyForm } from '../../agency/staff-scope';
+import type { Principal } from '../../caseworker/authenticator';
 import { createPasswordAuthenticator } from '../../caseworker/password-authenticator';
 import { createSignInThrottle } from '../../caseworker/sign-in-throttle';
 import { ServiceError } from '../../errors';
@@ -41,7 +43,7 @@ export function createCaseworkerRoutes(options: CaseworkerOptions): Router {
   });
   addSignInPages(router, deps);
   // Any staff sign-in: a service-team member's 403 page in this layout shows the warning too.
-  addKeepAlive(router, requireRole('caseworker', 'service-team'));
+  addKeepAlive(router, requireRole('caseworker', 'service-team', 'agency-admin', 'platform-admin'));
   // Submissions (the lists, exports, a submission's page and its retries): caseworkers and the
   // service team alike.
   router.use(['/forms', '/submissions'], requireRole('caseworker', 'service-team'));
@@ -50,6 +52,18 @@ export function createCaseworkerRoutes(options: CaseworkerOptions): Router {
   addSubmissionPage(router, deps);
   // The contact centre's own tools: finding by reference, and the journeys for callers and paper.
   router.use(requireRole('caseworker'));
+  // A form of another agency is not found, for every page that names one: its start, its paper,
+  // its journeys and the answers so far of a form picked up.
+  router.use(
+    ['/start/:form', '/call/:form', '/paper/:form', '/pick-up/:form'],
+    (req, res, next) => {
+      const { agency } = res.locals.principal as Principal;
+      const form = String(req.params.form);
+      next(
+        isAgencyForm(deps.agencies, agency, form) ? undefined : new ServiceError('FORM_NOT_FOUND'),
+      );
+    },
+  );
   addHomePage(router, deps);
   addJourneyMounts(router, deps);
   router.use((_req, _res, next) => next(new ServiceError('PAGE_NOT_FOUND')));

@@ -1,4 +1,6 @@
 import type { Request, Response, Router } from 'express';
+import { agencyForms, isAgencyForm } from '../../agency/staff-scope';
+import type { Principal } from '../../caseworker/authenticator';
 import { readTypedReference } from '../../caseworker/typed-reference';
 import { languagesOf, localise } from '../../definition/translation';
 import { escapeHtml } from '../escape-html';
@@ -21,7 +23,8 @@ function link(href: string, shown: string, hidden: string, lang?: string): strin
 function formRows(deps: CaseworkerDependencies, res: Response) {
   const lang = langOf(res);
   const t = tOf(res, deps);
-  return [...deps.forms.values()].map((source) => {
+  const { agency } = res.locals.principal as Principal;
+  return agencyForms(deps.forms, deps.agencies, agency).map((source) => {
     const languages = languagesOf(source);
     const form = localise(source, languages.includes(lang) ? lang : source.language);
     const hidden = t('caseworker:home.startHidden', { form: form.title });
@@ -82,7 +85,11 @@ export function addHomePage(router: Router, deps: CaseworkerDependencies): void 
       const error = t('caseworker:home.errors.referenceFormat');
       return renderHome(deps, req, res, { reference: typed, error, status: 400 });
     }
-    const submission = await deps.store.journeys.findSubmission(read.reference);
+    const found = await deps.store.journeys.findSubmission(read.reference);
+    // Another agency's submission is not found, in the same words as one that does not exist.
+    const { agency } = res.locals.principal as Principal;
+    const submission =
+      found && isAgencyForm(deps.agencies, agency, found.formId) ? found : undefined;
     if (!submission) {
       const error = t('caseworker:home.errors.referenceNotFound', { reference: read.reference });
       return renderHome(deps, req, res, { reference: typed, error, status: 404 });

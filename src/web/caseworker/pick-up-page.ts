@@ -1,3 +1,4 @@
+import { isAgencyForm } from '../../agency/staff-scope';
 import type { Request, Response, Router } from 'express';
 import type { Principal } from '../../caseworker/authenticator';
 import { today } from '../../engine/today';
@@ -116,6 +117,7 @@ export function addPickUpPage(router: Router, deps: CaseworkerDependencies): voi
         secret: secret.secret,
         client: `caseworker:${principal.id}`,
         now: Date.now(),
+        formAllowed: (formId) => isAgencyForm(deps.agencies, principal.agency, formId),
       },
       deps.resumePolicy,
     );

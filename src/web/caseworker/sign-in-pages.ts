@@ -9,13 +9,21 @@ import { endSignIn, startSignIn } from './caseworker-session';
 
 const HOME = '/caseworker';
 
-/** Where each role starts: caseworkers here, the service team on its dashboard. */
-const HOME_OF: Record<Role, string> = { caseworker: HOME, 'service-team': '/dashboard' };
+/**
+ * Where each role starts: caseworkers here, the service team on its dashboard, an agency's
+ * administrator on its staff page, the platform team on the platform overview.
+ */
+const HOME_OF: Record<Role, string> = {
+  caseworker: HOME,
+  'service-team': '/dashboard',
+  'agency-admin': '/admin/staff',
+  'platform-admin': '/admin/platform',
+};
 
 /** A page of the staff areas to go back to after signing in; never another site. */
 function safeReturn(value: unknown): string | undefined {
   const path = typeof value === 'string' ? value : '';
-  return /^\/(caseworker|dashboard)([/?][\w\-./?=&%]*)?$/.test(path) && !path.includes('//')
+  return /^\/(caseworker|dashboard|admin)([/?][\w\-./?=&%]*)?$/.test(path) && !path.includes('//')
     ? path
     : undefined;
 }

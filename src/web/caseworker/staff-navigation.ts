@@ -9,22 +9,45 @@ export interface StaffNavigationItem {
   active: boolean;
 }
 
-/** The sections of the staff area and the roles that may use each. */
+/** The sections of the staff area, the roles that may use each and the key of its name. */
 const SECTIONS = [
-  { key: 'find', href: '/caseworker', roles: ['caseworker'], owns: /^\/caseworker\/?(\?|$)/ },
   {
-    key: 'submissions',
+    text: 'caseworker:nav.find',
+    href: '/caseworker',
+    roles: ['caseworker'],
+    owns: /^\/caseworker\/?(\?|$)/,
+  },
+  {
+    text: 'caseworker:nav.submissions',
     href: '/caseworker/forms',
     roles: ['caseworker', 'service-team'],
     owns: /^\/caseworker\/(forms|submissions)(\/|\?|$)/,
   },
-  { key: 'figures', href: '/dashboard', roles: ['service-team'], owns: /^\/dashboard(\/|\?|$)/ },
+  {
+    text: 'caseworker:nav.figures',
+    href: '/dashboard',
+    roles: ['service-team'],
+    owns: /^\/dashboard(\/|\?|$)/,
+  },
+  {
+    text: 'admin:nav.platform',
+    href: '/admin/platform',
+    roles: ['platform-admin'],
+    owns: /^\/admin\/platform(\/|\?|$)/,
+  },
+  {
+    text: 'admin:nav.staff',
+    href: '/admin/staff',
+    roles: ['agency-admin', 'platform-admin'],
+    owns: /^\/admin\/staff(\/|\?|$)/,
+  },
 ] as const;
 
 /**
  * The staff area's navigation for whoever is signed in: caseworkers find a submission by
  * reference and list a form's submissions; the service team lists submissions and sees the
- * figures. Nobody signed in: none.
+ * figures; an agency's administrator manages its staff; the platform team sees the platform
+ * overview and manages every agency's staff. Nobody signed in: none.
  */
 export function staffNavigation(
   principal: Principal | undefined,
@@ -36,7 +59,7 @@ export function staffNavigation(
     (section.roles as readonly string[]).includes(principal.role),
   ).map((section) => ({
     href: section.href,
-    text: t(`caseworker:nav.${section.key}`),
+    text: t(section.text),
     active: section.owns.test(path),
   }));
 }

@@ -1,4 +1,5 @@
 import type { Request, Response, Router } from 'express';
+import { agencyForms, isAgencyForm } from '../../agency/staff-scope';
 import type { Principal } from '../../caseworker/authenticator';
 import { languagesOf, localise } from '../../definition/translation';
 import type { FormDefinition } from '../../definition/types';
@@ -20,14 +21,19 @@ export const PAGE_SIZE = 50;
 /** Where a form's staff pages are: its list of submissions and its export. */
 export const formPagesUrl = (formId: string) => `/caseworker/forms/${formId}`;
 
-/** The form the route names, in the page's language (or the form's own); 404 for no such form. */
+/**
+ * The form the route names, in the page's language (or the form's own); 404 for no such form and
+ * for another agency's form (as if it did not exist).
+ */
 export function routeForm(
   deps: CaseworkerDependencies,
   req: Request,
   res: Response,
 ): { source: FormDefinition; form: FormDefinition } {
   const source = deps.forms.get(String(req.params.formId));
-  if (!source) throw new ServiceError('FORM_NOT_FOUND');
+  const { agency } = res.locals.principal as Principal;
+  if (!source || !isAgencyForm(deps.agencies, agency, source.id))
+    throw new ServiceError('FORM_NOT_FOUND');
   const lang = langOf(res);
   return {
     source,
@@ -98,7 +104,8 @@ export function addSubmissionListPages(router: Router, deps: CaseworkerDependenc
   router.get('/forms', (req, res) => {
     const t = tOf(res, deps);
     const lang = langOf(res);
-    const rows = [...deps.forms.values()].map((source) => {
+    const { agency } = res.locals.principal as Principal;
+    const rows = agencyForms(deps.forms, deps.agencies, agency).map((source) => {
       const form = localise(source, languagesOf(source).includes(lang) ? lang : source.language);
       const link = (href: string, text: string, hidden: string) =>
         `<a class="govuk-link" href="${escapeHtml(href)}">${escapeHtml(text)}<span class="govuk-visually-hidden"> ${escapeHtml(hidden)}</span></a>`;

@@ -1,6 +1,7 @@
 import { submittedOn } from '../../publishing/draft-version';
 import type { Request, Response, Router } from 'express';
 import type { Principal } from '../../caseworker/authenticator';
+import { isAgencyForm } from '../../agency/staff-scope';
 import { readTypedReference } from '../../caseworker/typed-reference';
 import { languagesOf, localise } from '../../definition/translation';
 import { summarise } from '../../engine/check-answers';
@@ -83,13 +84,22 @@ function details(
   ];
 }
 
-async function findOr404(deps: CaseworkerDependencies, req: Request): Promise<Submission> {
+/** The submission named in the address, if it is one of the signed-in account's agency's forms. */
+async function findOr404(
+  deps: CaseworkerDependencies,
+  req: Request,
+  res: Response,
+): Promise<Submission> {
   const read = readTypedReference(String(req.params.reference));
   const submission =
     read.kind === 'reference'
       ? await deps.store.journeys.findSubmission(read.reference)
       : undefined;
-  if (!submission) throw new ServiceError('SUBMISSION_NOT_FOUND');
+  // Another agency's submission is not found, as one that does not exist: nothing tells them apart.
+  const { agency } = res.locals.principal as Principal;
+  if (!submission || !isAgencyForm(deps.agencies, agency, submission.formId)) {
+    throw new ServiceError('SUBMISSION_NOT_FOUND');
+  }
   return submission;
 }
 
@@ -106,7 +116,7 @@ function copyLanguage(deps: CaseworkerDependencies, submission: Submission): str
  */
 export function addSubmissionPage(router: Router, deps: CaseworkerDependencies): void {
   router.get('/submissions/:reference/answers.pdf', async (req, res) => {
-    const submission = await findOr404(deps, req);
+    const submission = await findOr404(deps, req, res);
     const source = submittedOn(deps.forms, submission);
     const lang = copyLanguage(deps, submission);
     if (!source || !lang) throw new ServiceError('SUBMISSION_NOT_FOUND');
@@ -127,7 +137,7 @@ export function addSubmissionPage(router: Router, deps: CaseworkerDependencies):
 
   // A dead delivery tried again from the start of its schedule; the worker picks it up shortly.
   router.post('/submissions/:reference/deliveries/:destination/retry', async (req, res) => {
-    const submission = await findOr404(deps, req);
+    const submission = await findOr404(deps, req, res);
     const destination = String(req.params.destination);
     if (!(await deps.store.deliveries.retry(submission.reference, destination, Date.now()))) {
       throw new ServiceError('PAGE_NOT_FOUND');
@@ -143,7 +153,7 @@ export function addSubmissionPage(router: Router, deps: CaseworkerDependencies):
   });
 
   router.get('/submissions/:reference', async (req, res) => {
-    const submission = await findOr404(deps, req);
+    const submission = await findOr404(deps, req, res);
     if (req.params.reference !== submission.reference) {
       return res.redirect(303, `/caseworker/submissions/${submission.reference}`);
     }
@@ -154,6 +164,7 @@ export function addSubmissionPage(router: Router, deps: CaseworkerDependencies):
     });
     const t = tOf(res, deps);
     const lang = langOf(res);
+    // The reference is this agency's (findOr404): its whole history, lines from before agencies too.
     const history = await deps.store.staff.listAudit({ target: submission.reference });
     const copyIn = copyLanguage(deps, submission);
     const deliveries = await deps.store.deliveries.listForSubmission(submission.reference);

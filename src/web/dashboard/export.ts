@@ -24,12 +24,13 @@ function field(value: Value): string {
  * A report as one long CSV table (`section,group,item,metric,value`), ready for a spreadsheet's
  * pivot table: the same figures as the dashboard and the JSON export, and nothing else.
  */
-export function reportCsv(report: KpiReport): string {
+export function reportCsv(report: KpiReport & { agency?: string }): string {
   const rows: Value[][] = [['section', 'group', 'item', 'metric', 'value']];
   const add = (section: string, group: string, item: string, values: object) => {
     for (const [metric, value] of flatten(values)) rows.push([section, group, item, metric, value]);
   };
   add('report', '', '', {
+    ...(report.agency === undefined ? {} : { agency: report.agency }),
     formId: report.formId,
     version: report.version ?? 'all',
     ...report.period,

@@ -6,6 +6,8 @@ import type { FormDefinition } from '../../definition/types';
 import { loadReport } from '../../kpi/load-report';
 import { dayOf } from '../../kpi/period';
 import type { Store } from '../../store/store';
+import type { Agencies } from '../../agency/agencies';
+import { agencyForms, isAgencyForm } from '../../agency/staff-scope';
 import { reportCsv } from './export';
 import { readDashboardFilter, type DashboardFilter } from './filter';
 import { figureFormat } from './format';
@@ -14,12 +16,15 @@ import { dashboardSections } from './view';
 import type { Principal } from '../../caseworker/authenticator';
 import { staffNavigation } from '../caseworker/staff-navigation';
 import { staffTimeout } from '../caseworker/staff-timeout';
+import { staffAgency } from '../caseworker/caseworker-render';
 import { auditFigures } from './audit-figures';
 import { langOf, tOf, type Render } from '../render';
 
 /** What the dashboard routes need. */
 export interface DashboardDependencies {
   forms: FormCatalogue;
+  /** Which agency each form belongs to: the service team sees its own agency's figures only. */
+  agencies: Agencies;
   store: Store;
   render: Render;
   i18n: i18n;
@@ -58,6 +63,7 @@ export function createDashboardRoutes(deps: DashboardDependencies): Router {
           req.originalUrl,
           tOf(res, deps),
         ),
+        agency: staffAgency(deps.agencies, res),
         timeout: staffTimeout(req, deps.idleMinutes),
       },
       status,
@@ -82,6 +88,8 @@ export function createDashboardRoutes(deps: DashboardDependencies): Router {
       lang: langOf(res),
       today: dayOf(now()),
     });
+  /** The agency of the signed-in member of the service team: its figures are all it sees. */
+  const agencyOf = (res: Response) => (res.locals.principal as Principal).agency;
   const periodText = (w: Wording, filter: DashboardFilter) =>
     w.t('dashboard:period', { from: w.f.day(filter.from), to: w.f.day(filter.to) });
 
@@ -89,7 +97,7 @@ export function createDashboardRoutes(deps: DashboardDependencies): Router {
     const w = wording(res);
     const filter = filterOf(req, res);
     const rows: Cell[][] = [];
-    for (const source of deps.forms.values()) {
+    for (const source of agencyForms(deps.forms, deps.agencies, agencyOf(res))) {
       const form = shownIn(source, langOf(res));
       const text = headline((await loadReport(deps.store, source, filter.period)).figures, w);
       rows.push([
@@ -135,7 +143,11 @@ export function createDashboardRoutes(deps: DashboardDependencies): Router {
   router.get('/:file', async (req, res, next) => {
     const [, formId, extension] =
       /^([a-z][a-z0-9-]*)(?:\.(csv|json))?$/.exec(String(req.params.file)) ?? [];
-    const source = formId ? deps.forms.get(formId) : undefined;
+    // Another agency's form is not found here, as one that does not exist.
+    const source =
+      formId && isAgencyForm(deps.agencies, agencyOf(res), formId)
+        ? deps.forms.get(formId)
+        : undefined;
     if (!source) return next();
     const w = wording(res);
     const filter = filterOf(req, res);
@@ -153,7 +165,11 @@ export function createDashboardRoutes(deps: DashboardDependencies): Router {
     const asked = typeof req.query.version === 'string' ? req.query.version : '';
     const version = versions.includes(asked) ? asked : undefined;
     const form = shownIn(source, langOf(res));
-    const report = await loadReport(deps.store, form, filter.period, version);
+    // The figures carry the agency whose they are, in the exports as on the page.
+    const report = {
+      agency: agencyOf(res),
+      ...(await loadReport(deps.store, form, filter.period, version)),
+    };
     const fileName = `${source.id}-${filter.from}-${filter.to}`;
     const format = extension as 'csv' | 'json' | undefined;
     await auditFigures(deps.store, req, res, {

@@ -17,14 +17,20 @@ export interface Kpi {
  */
 export function createKpi(
   store: Store,
-  options: { secret: string; logger: Logger; recorder?: RecorderOptions },
+  options: {
+    secret: string;
+    logger: Logger;
+    recorder?: RecorderOptions;
+    /** The agency of a form, a label of every counter. */
+    agencyOf?: (formId: string) => string;
+  },
 ): Kpi {
   const recorder = createRecorder(store, {
     onError: (error) =>
       options.logger.error({ event: 'kpi', err: error }, 'journey events could not be written'),
     ...options.recorder,
   });
-  const metrics = createKpiMetrics();
+  const metrics = createKpiMetrics(options.agencyOf);
   return {
     events: createJourneyEvents({ recorder, metrics, secret: options.secret }),
     recorder,

@@ -238,6 +238,7 @@ describe.each(DATABASES)('store contract on %s: deliveries', (kind) => {
       name: 'housing-crm',
       hash: 'a'.repeat(64),
       hint: 'cfk_abcd…',
+      agency: 'northbrook-housing',
       forms: ['report-housing-repair', 'parking-permit'],
       createdAt: T0,
     });

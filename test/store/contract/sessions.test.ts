@@ -111,6 +111,7 @@ describe.each(DATABASES)('store contract on %s: sessions', (kind) => {
         username,
         displayName: username,
         role: 'caseworker',
+        agency: 'default',
         passwordHash: HASH,
       });
     const sian = await add('sian.evans');

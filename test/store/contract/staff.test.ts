@@ -28,6 +28,7 @@ function event(at: string, fields: Partial<NewAuditEvent> = {}): NewAuditEvent {
     detail: undefined,
     clientIp: '10.0.0.7',
     userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)',
+    agency: 'northbrook-council',
     ...fields,
   };
 }
@@ -41,8 +42,12 @@ describe.each(DATABASES)('store contract on %s: staff', (kind) => {
   }, 60_000);
   afterEach(() => store.close());
 
-  const add = (username: string, role: Role = 'caseworker', displayName = 'Siân Evans') =>
-    store.staff.addUser({ username, displayName, role, passwordHash: HASH });
+  const add = (
+    username: string,
+    role: Role = 'caseworker',
+    displayName = 'Siân Evans',
+    agency = 'northbrook-council',
+  ) => store.staff.addUser({ username, displayName, role, agency, passwordHash: HASH });
 
   describe('accounts', () => {
     it('adds an account with an id and times, and shows it without its hash', async () => {
@@ -52,6 +57,7 @@ describe.each(DATABASES)('store contract on %s: staff', (kind) => {
         username: 'sian.evans',
         displayName: 'Siân Evans',
         role: 'caseworker',
+        agency: 'northbrook-council',
         disabled: false,
         createdAt: expect.any(Number),
         updatedAt: expect.any(Number),
@@ -95,6 +101,21 @@ describe.each(DATABASES)('store contract on %s: staff', (kind) => {
         'sian.evans',
         'tomasz.nowak',
       ]);
+    });
+
+    it("lists one agency's accounts, and moves an account to another agency", async () => {
+      await add('tomasz.nowak', 'caseworker', 'Tomasz Nowak', 'northbrook-housing');
+      await add('amara.okafor', 'agency-admin', 'Amara Okafor', 'northbrook-housing');
+      await add('sian.evans');
+      const housing = await store.staff.listUsers('northbrook-housing');
+      expect(housing.map((u) => [u.username, u.role, u.agency])).toEqual([
+        ['amara.okafor', 'agency-admin', 'northbrook-housing'],
+        ['tomasz.nowak', 'caseworker', 'northbrook-housing'],
+      ]);
+      expect(await store.staff.setUserAgency('Sian.Evans', 'northbrook-housing')).toBe(true);
+      expect((await store.staff.findUser('sian.evans'))?.agency).toBe('northbrook-housing');
+      expect(await store.staff.listUsers('northbrook-council')).toEqual([]);
+      expect(await store.staff.setUserAgency('nobody', 'northbrook-housing')).toBe(false);
     });
 
     it('disables and enables an account, and says when there is no such account', async () => {
@@ -269,6 +290,7 @@ describe.each(DATABASES)('store contract on %s: staff', (kind) => {
         event('2025-06-16T09:02:00.000Z', {
           actorUsername: 'tomasz.nowak',
           target: 'HJ4R-CMX7-TQ',
+          agency: 'northbrook-housing',
         }),
       );
     });
@@ -302,16 +324,19 @@ describe.each(DATABASES)('store contract on %s: staff', (kind) => {
         clientIp: '10.0.0.7',
         userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)',
         detail: undefined,
+        agency: 'northbrook-council',
       });
     });
 
-    it('filters by time, user (any case) and target, and keeps the latest when limited', async () => {
+    it('filters by time, user (any case), target and agency, and keeps the latest when limited', async () => {
       const ids = async (query: Parameters<Store['staff']['listAudit']>[0]) =>
         (await store.staff.listAudit(query)).map((e) => e.id);
       expect(await ids({ since: Date.parse('2025-06-16T09:01:00.000Z') })).toEqual([2, 3]);
       expect(await ids({ actorUsername: 'Tomasz.Nowak' })).toEqual([3]);
       expect(await ids({ target: 'K7QM-3XPD-9C' })).toEqual([2]);
       expect(await ids({ limit: 2 })).toEqual([2, 3]);
+      expect(await ids({ agency: 'northbrook-housing' })).toEqual([3]);
+      expect(await ids({ agency: 'northbrook-council' })).toEqual([1, 2]);
     });
 
     it('cuts a long User-Agent to 200 characters', async () => {

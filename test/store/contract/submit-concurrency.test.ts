@@ -60,6 +60,7 @@ describe.each(DATABASES)('store contract on %s: submit', (kind) => {
           at: Date.now(),
           actorId: undefined,
           actorUsername: 'cli:test',
+          agency: undefined,
           action: 'submit',
           target: journey.id,
           detail: undefined,

@@ -32,6 +32,7 @@ async function keyFor(store: Store, name: string, ...forms: string[]): Promise<s
     hash: hashApiKey(key),
     hint: apiKeyHint(key),
     forms,
+    agency: undefined,
     createdAt: Date.now(),
   });
   return key;
@@ -196,6 +197,7 @@ describe('the pull API’s rate limit', () => {
         createApiRoutes({
           store: app.store,
           forms: app.forms,
+          agencies: app.agencies,
           requestsPerMinute: 2,
           clock: () => now,
         }),

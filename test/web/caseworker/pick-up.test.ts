@@ -1,7 +1,7 @@
 import type { CivicFormsApp } from '../../../src/web/app';
 import { h1, inlineErrors, summaryErrors, testApp, textOf, Visitor } from '../../support/agent';
 import { sendFrom, tableRows } from '../../support/assisted-journey';
-import { signedInAccount } from '../../support/caseworker';
+import { addAccount, signedInAccount, signIn } from '../../support/caseworker';
 import { addDays } from '../../support/dates';
 import {
   answerFirstPages,
@@ -156,6 +156,32 @@ describe('caseworker: picking up a form a caller saved', () => {
       '#resume-code Enter the caller’s code',
       '#secret-kind Select what the caller chose when they saved the form',
     ]);
+  });
+
+  it("answers another agency's caseworker with the right code and secret as if no form had the code", async () => {
+    const { code, draftId } = await savedOnline(app);
+    // The fixture form is the default agency's; this caseworker is another agency's.
+    await addAccount(app.store, 'tomasz.nowak', { agency: 'northbrook-housing' });
+    const outsider = new Visitor(app);
+    await signIn(outsider, 'tomasz.nowak');
+    await outsider.get('/caseworker/pick-up');
+    const refused = await outsider.post('/caseworker/pick-up', {
+      'resume-code': code,
+      ...DATE_OF_BIRTH,
+    });
+    expect(refused.status).toBe(400);
+    expect(summaryErrors(refused.text)).toEqual([
+      '#resume-code No saved form has this code. Check it with the caller: it may have run out, or the form may have been sent already',
+    ]);
+    // The draft is untouched, and its own agency's caseworker still opens it.
+    expect(await app.store.journeys.getDraft(draftId)).toMatchObject({ channel: 'online' });
+    const { visitor } = await caseworker();
+    await visitor.get('/caseworker/pick-up');
+    const opened = await visitor.post('/caseworker/pick-up', {
+      'resume-code': code,
+      ...DATE_OF_BIRTH,
+    });
+    expect(opened.headers.location).toBe('/caseworker/pick-up/parking-permit');
   });
 
   it('locks a caseworker out after too many wrong tries', async () => {

@@ -147,6 +147,7 @@ describe('caseworker: finding and viewing a submission', () => {
       action: 'submit',
       target: reference,
       detail: undefined,
+      agency: 'default',
       clientIp: '10.0.0.9',
       userAgent: undefined,
     });

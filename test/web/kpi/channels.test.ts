@@ -26,7 +26,7 @@ function formsWithCosts(): Map<string, FormDefinition> {
 }
 
 /** The CSV lines a report must be exported as: `section,group,item,metric,value`, from the JSON. */
-function expectedCsv(report: KpiReport): string[] {
+function expectedCsv(report: KpiReport & { agency: string }): string[] {
   const lines: string[] = [];
   const add = (section: string, group: string, item: string, values: object, prefix = '') => {
     for (const [key, value] of Object.entries(values)) {
@@ -39,7 +39,12 @@ function expectedCsv(report: KpiReport): string[] {
       }
     }
   };
-  add('report', '', '', { formId: report.formId, version: 'all', ...report.period });
+  add('report', '', '', {
+    agency: report.agency,
+    formId: report.formId,
+    version: 'all',
+    ...report.period,
+  });
   add('figures', '', '', report.figures);
   for (const { key, ...row } of report.byChannel) add('channel', key, '', row);
   for (const { key, ...row } of report.byLanguage) add('language', key, '', row);
@@ -59,7 +64,7 @@ jest.setTimeout(120_000);
 
 describe('KPIs of journeys in every channel, through the web pages', () => {
   let app: CivicFormsApp;
-  let report: KpiReport;
+  let report: KpiReport & { agency: string };
   let csv: string[];
   let metrics: string;
   let dashboard: string;
@@ -94,7 +99,9 @@ describe('KPIs of journeys in every channel, through the web pages', () => {
     await addAccount(app.store, 'dana.hughes', { role: 'service-team' });
     const team = new Visitor(app);
     await signIn(team, 'dana.hughes');
-    report = (await team.get('/dashboard/parking-permit.json')).body as KpiReport;
+    report = (await team.get('/dashboard/parking-permit.json')).body as KpiReport & {
+      agency: string;
+    };
     csv = (await team.get('/dashboard/parking-permit.csv')).text.trim().split('\r\n');
     dashboard = (await team.get('/dashboard')).text;
     metrics = (await request(app).get('/metrics').set('Authorization', `Bearer ${TOKEN}`)).text;
@@ -261,7 +268,7 @@ describe('KPIs of journeys in every channel, through the web pages', () => {
   it('counts starts, completions and errors per channel on /metrics', () => {
     const counter = (name: string, channel: string) =>
       new RegExp(
-        `^civic_forms_${name}_total\\{form="parking-permit",channel="${channel}"\\} (\\d+)$`,
+        `^civic_forms_${name}_total\\{form="parking-permit",channel="${channel}",agency="default"\\} (\\d+)$`,
         'm',
       ).exec(metrics)?.[1];
     const of = (name: string) =>

@@ -30,7 +30,7 @@ describe('/metrics', () => {
     }
   });
 
-  it('counts starts, completions and validation errors per form and channel', async () => {
+  it('counts starts, completions and validation errors per form, channel and agency', async () => {
     const visitor = new Visitor(app);
     const exit = await visitor.answer('/parking-permit/live-in-zone', { 'live-in-zone': 'no' });
     await visitor.get(exit);
@@ -39,10 +39,10 @@ describe('/metrics', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(response.text).toContain(
-      'civic_forms_starts_total{form="parking-permit",channel="online"} 2',
+      'civic_forms_starts_total{form="parking-permit",channel="online",agency="default"} 2',
     );
     expect(response.text).toContain(
-      'civic_forms_completions_total{form="parking-permit",channel="online"} 1',
+      'civic_forms_completions_total{form="parking-permit",channel="online",agency="default"} 1',
     );
     expect(response.text).toContain('# TYPE civic_forms_validation_errors_total counter');
   });
@@ -58,7 +58,7 @@ describe('/metrics', () => {
       .set('Authorization', `Bearer ${TOKEN}`);
     await other.close();
     expect(mine.text).toContain(
-      'civic_forms_starts_total{form="parking-permit",channel="online"} 1',
+      'civic_forms_starts_total{form="parking-permit",channel="online",agency="default"} 1',
     );
     expect(theirs.text).not.toContain('civic_forms_starts_total{');
   });
