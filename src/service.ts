@@ -3,7 +3,7 @@ import { readConfig, type Config } from './config';
 import { openFormCatalogue } from './publishing/open-catalogue';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
-import { createApp, type AppOptions, type CivicFormsApp } from './web/app';
+import type { AppOptions, CivicFormsApp } from './web/app';
 
 /**
  * The composition root: configuration, then the store (PostgreSQL at `DATABASE_URL` or SQLite under
@@ -24,6 +24,9 @@ export async function createService(
     const logger = options.logger ?? pino({ level: config.logLevel });
     const catalogue = await openFormCatalogue(config, store, logger);
     try {
+      // Loaded here, not at the top: the commands that need only the store (`users`, `audit`...)
+      // start without loading the web app's modules (about a second of a core each run).
+      const { createApp } = await import('./web/app');
       return createApp({ ...config, ...options, store, catalogue, logger });
     } catch (error) {
       catalogue.close();

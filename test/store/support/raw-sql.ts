@@ -3,6 +3,18 @@ import pg from 'pg';
 import type { TestLocation } from './databases';
 
 /**
+ * better-sqlite3 sets its error class once per process, so under jest (a fresh global realm per
+ * test file, one native module for all) its errors after the first file fail `instanceof Error`,
+ * and `rejects.toThrow` reported a thrown error as "did not throw". The same message and code, as
+ * an Error of the calling file's realm.
+ */
+function inThisRealm(error: unknown): Error {
+  if (error instanceof Error) return error;
+  const { message, code } = error as { message?: unknown; code?: unknown };
+  return Object.assign(new Error(String(message)), { code });
+}
+
+/**
  * Runs SQL straight on a test store's database, past the store, as an operator's SQL client (or a
  * failing disk) would: for the facts only the database itself can show. Rejects with the driver's
  * error. Only store tests use this; every other test sees the store through its interface.
@@ -12,6 +24,8 @@ export async function runRawSql(location: TestLocation, statements: string): Pro
     const db = new Database(location.file);
     try {
       db.exec(statements);
+    } catch (error) {
+      throw inThisRealm(error);
     } finally {
       db.close();
     }
