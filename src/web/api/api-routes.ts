@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { bearerKey, hashApiKey } from '../../delivery/api-key';
 import { webhookPayload } from '../../delivery/webhook-payload';
+import { submittedOn, type VersionLookup } from '../../publishing/draft-version';
 import type { FormDefinition } from '../../definition/types';
 import { readTypedReference } from '../../caseworker/typed-reference';
 import type { ApiKeyRecord } from '../../store/api-key-repository';
@@ -13,7 +14,7 @@ import { createRateLimit } from './api-rate-limit';
 /** What the pull API needs. */
 export interface ApiDependencies {
   store: Store;
-  forms: ReadonlyMap<string, FormDefinition>;
+  forms: VersionLookup;
   /** Requests one key may make a minute in this process. */
   requestsPerMinute?: number;
   clock?: () => number;
@@ -125,7 +126,8 @@ export function createApiRoutes(deps: ApiDependencies): Router {
       if (seen.has(row.reference)) continue;
       seen.add(row.reference);
       const submission = await store.journeys.findSubmission(row.reference);
-      if (submission) submissions.push(webhookPayload(form, submission));
+      if (submission)
+        submissions.push(webhookPayload(submittedOn(forms, submission) ?? form, submission));
     }
     const last = page[page.length - 1];
     await audit(req, keyOf(res), {
@@ -147,7 +149,7 @@ export function createApiRoutes(deps: ApiDependencies): Router {
       action: 'api-get-submission',
       target: found.submission.reference,
     });
-    res.json(webhookPayload(found.form, found.submission));
+    res.json(webhookPayload(submittedOn(forms, found.submission) ?? found.form, found.submission));
   });
 
   router.post('/submissions/:reference/receipt', async (req, res) => {
