@@ -61,6 +61,7 @@ export async function acceptCheckAnswers(
   form: FormDefinition,
   draft: Draft,
 ): Promise<void> {
+  if (deps.assisted?.send) return deps.assisted.send(req, res, form, draft);
   // The submission and its deliveries in one transaction; the worker sends them afterwards.
   const answers = activeAnswers(form, draft);
   const { submission, created } = await submitWithDeliveries(deps.store, deps.destinations, form, {

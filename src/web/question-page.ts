@@ -53,6 +53,17 @@ export interface PageHandlerDependencies extends Pick<RenderDependencies, 'i18n'
   destinations: DestinationsConfig;
 }
 
+/** Keeps the draft where this journey keeps drafts: the store, or (a preview) the session. */
+export function keepDraft(
+  deps: PageHandlerDependencies,
+  req: Request,
+  draft: Draft,
+): Promise<void> {
+  return deps.assisted?.keepDraft
+    ? deps.assisted.keepDraft(req, draft)
+    : saveDraft(req, deps.store, draft);
+}
+
 /** Whether the user came from check answers to change an answer. */
 export function isChangeMode(req: Request): boolean {
   return req.query.change === '1';
@@ -182,7 +193,7 @@ export async function acceptQuestionPage(
   const { answers, key } = placeOf();
   applyValues(answers, values);
   if (complete && !draft.done.includes(key)) draft.done.push(key);
-  await saveDraft(req, deps.store, draft);
+  await keepDraft(deps, req, draft);
   if (complete) deps.kpi?.journeyEvent(req, draft, 'answer', { step });
   if (saving) return res.redirect(303, saveUrl(form, !complete));
   const walked = walk(form, draft);
