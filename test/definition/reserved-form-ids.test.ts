@@ -77,6 +77,7 @@ describe('reserved form ids', () => {
         'favicon.ico',
         'health',
         'metrics',
+        'preview',
         'resume',
         'session',
       ]);
