@@ -19,6 +19,7 @@ import {
 } from './translation';
 import { formSchema } from './schema';
 import { usabilityWarnings } from './usability-warnings';
+import { checkVersions } from './version-checks';
 import { checkWordings } from './wording-checks';
 import type { FormDefinition } from './types';
 
@@ -117,6 +118,7 @@ export function parseDefinition(source: string, file: string): LoadResult {
     ...checkFrameworkLanguages(form, name),
     ...checkPlurals(form, name),
     ...checkExits(form, name),
+    ...checkVersions(form, name),
   ];
   // Which pages answers can reach is only worked out for conditions that are sound themselves.
   const reachability = problems.length === 0 ? checkReachability(form, catalogue, name) : undefined;

@@ -11,6 +11,7 @@ export const RESERVED_FORM_IDS: Readonly<Record<string, string>> = Object.freeze
   resume: '/resume: "Come back to a saved form"',
   caseworker: '/caseworker: the caseworker area',
   dashboard: '/dashboard: the KPI dashboard',
+  preview: "/preview: the service team's preview of forms not yet published",
   metrics: '/metrics: the figures for Prometheus',
   admin: '/admin: kept for an administration area',
   agencies: "/agencies/...: each agency's accessibility, privacy, cookies and contact pages",

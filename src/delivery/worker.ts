@@ -3,6 +3,7 @@ import os from 'node:os';
 import type { i18n } from 'i18next';
 import type { Logger } from 'pino';
 import type { FormDefinition } from '../definition/types';
+import { submittedOn, type VersionLookup } from '../publishing/draft-version';
 import type { Delivery } from '../store/delivery-repository';
 import type { Store } from '../store/store';
 import { deliver, type SendingDestination } from './deliver';
@@ -13,7 +14,8 @@ import { nextTry } from './retry-schedule';
 /** What the delivery worker works with. */
 export interface DeliveryWorkerOptions {
   store: Store;
-  forms: ReadonlyMap<string, FormDefinition>;
+  /** The current version of each form; with `version`, every version submissions may name. */
+  forms: VersionLookup;
   /** The agency a form belongs to, named in each webhook's payload. */
   agencyOf?: (formId: string) => string;
   destinations: DestinationsConfig;
@@ -105,12 +107,14 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     if (why || !form) return why ?? 'not-configured';
     const submission = await store.journeys.findSubmission(row.reference);
     if (!submission) return 'not-found: the submission is no longer stored';
+    // The payload and the email say what the version the person applied on asked.
+    const made = submittedOn(forms, submission) ?? form;
     try {
       return await deliver(
         {
           destination: destination as SendingDestination,
           submission,
-          form,
+          form: made,
           agency: options.agencyOf?.(form.id),
         },
         { i18n: options.i18n },

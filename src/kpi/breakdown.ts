@@ -13,6 +13,8 @@ export interface BreakdownRow {
   /** Transactions completed in the period in this channel or language, and their share of all. */
   completions: number;
   share: number | null;
+  /** Submissions in the period in this channel or language that said "I have no fixed address". */
+  noFixedAddress: number;
   /** Satisfaction ratings given in this channel or language, and the share satisfied. */
   responses: number;
   satisfactionRate: number | null;
@@ -44,6 +46,7 @@ export function breakdown(
         completionRate: null,
         completions: 0,
         share: null,
+        noFixedAddress: 0,
         responses: 0,
         satisfactionRate: null,
         satisfied: 0,
@@ -64,6 +67,9 @@ export function breakdown(
     if (journey.completion && within(period, journey.completion.at)) {
       row(keyOf(journey.completion)).completions += 1;
       completions += 1;
+    }
+    if (journey.noFixedAddress && within(period, journey.noFixedAddress.at)) {
+      row(keyOf(journey.noFixedAddress)).noFixedAddress += 1;
     }
   }
   for (const response of responses) {

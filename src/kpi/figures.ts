@@ -14,6 +14,8 @@ export interface Figures {
   starts: number;
   /** Transactions completed in the period (submissions and exit pages), whenever they started. */
   completions: number;
+  /** Submissions in the period whose address was "I have no fixed address": applicants who needed it. */
+  noFixedAddress: number;
   /** Journeys sent to an urgent exit page ("Call us now") in the period: not completions. */
   urgentExits: number;
   /** Of the journeys started in the period, how many have completed (at any time since). */
@@ -45,6 +47,7 @@ export function figuresFor(
   let resumed = 0;
   let expired = 0;
   let urgentExits = 0;
+  let noFixedAddress = 0;
   const durations: number[] = [];
   const byChannel = new Map<Channel, number>();
   for (const journey of journeys) {
@@ -56,6 +59,7 @@ export function figuresFor(
       if (journey.expired && !journey.completion) expired += 1;
     }
     if (journey.urgent && within(period, journey.urgent.at)) urgentExits += 1;
+    if (journey.noFixedAddress && within(period, journey.noFixedAddress.at)) noFixedAddress += 1;
     const done = journey.completion;
     if (done && within(period, done.at)) {
       byChannel.set(done.channel, (byChannel.get(done.channel) ?? 0) + 1);
@@ -70,6 +74,7 @@ export function figuresFor(
   return {
     starts,
     completions,
+    noFixedAddress,
     urgentExits,
     startedAndCompleted,
     completionRate: starts === 0 ? null : startedAndCompleted / starts,

@@ -25,6 +25,8 @@ export interface JourneySummary {
   resumed: boolean;
   /** Saved and not resumed within the expiry. */
   expired: boolean;
+  /** When and where its submission said "I have no fixed address" (the fact only). */
+  noFixedAddress?: JourneyMoment;
 }
 
 // Events that show the user on a step.
@@ -66,6 +68,7 @@ export function foldJourneys(
     } else if (event.type === 'save') journey.saved = true;
     else if (event.type === 'resume') journey.resumed = true;
     else if (event.type === 'expired') journey.expired = true;
+    else if (event.type === 'no-fixed-address') journey.noFixedAddress ??= moment;
   }
   return journeys;
 }

@@ -27,12 +27,17 @@ export function pinDraft(
   return { source: current, draft: moveDraft(current, draft, today()) };
 }
 
+/** The forms a submission's version is looked up in: a catalogue, or a map of current versions. */
+export type VersionLookup = ReadonlyMap<string, FormDefinition> &
+  Partial<Pick<FormCatalogue, 'version'>>;
+
 /** The definition a submission was made on, or the current one if this process has not got it. */
 export function submittedOn(
-  catalogue: FormCatalogue,
+  catalogue: VersionLookup,
   submission: { formId: string; formVersion: string },
 ): FormDefinition | undefined {
   return (
-    catalogue.version(submission.formId, submission.formVersion) ?? catalogue.get(submission.formId)
+    catalogue.version?.(submission.formId, submission.formVersion) ??
+    catalogue.get(submission.formId)
   );
 }

@@ -42,7 +42,7 @@ export interface CatalogueOptions {
 const key = (formId: string, version: string) => `${formId}@${version}`;
 
 /** Tags a definition and its translations with the hash of their content, for caches. */
-function tagged(form: FormDefinition, hash: string): FormDefinition {
+export function tagged(form: FormDefinition, hash: string): FormDefinition {
   const revision = `${form.version}#${hash.slice(0, 16)}`;
   tagRevision(form, revision);
   for (const lang of languagesOf(form)) tagRevision(localise(form, lang), revision);

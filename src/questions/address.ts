@@ -102,8 +102,11 @@ export const address: QuestionType<AddressQuestion, Address> = {
     return raw;
   },
   view(q, raw, context) {
-    if (!offersChoice(q)) {
-      const [only = 'uk'] = choicesOf(q);
+    const stage = context.stage as AddressChoice | 'choose' | undefined;
+    const single = !offersChoice(q) || (stage !== undefined && stage !== 'choose');
+    if (single) {
+      // One kind of address, or the second page of a choice: the chosen kind's inputs alone.
+      const [only = 'uk'] = stage && stage !== 'choose' ? [stage] : choicesOf(q);
       const children = partInputs(q, only, raw, context);
       const eachFieldSaysWhy = children.some((c) => c.params.errorMessage !== undefined);
       return {
@@ -111,9 +114,12 @@ export const address: QuestionType<AddressQuestion, Address> = {
         params: {
           id: q.id,
           ...fieldsetParams(q, context),
-          // The renderer shows the hint inside the fieldset as `${id}-hint`.
-          describedBy: q.hint ? `${q.id}-hint` : undefined,
-          hint: hintParams(q),
+          // The renderer shows the hint inside the fieldset as `${id}-hint`; on the second page of
+          // a choice, the hint says which kind of address was chosen.
+          describedBy: q.hint || offersChoice(q) ? `${q.id}-hint` : undefined,
+          hint: offersChoice(q)
+            ? { text: context.t(`questions:address.choice.${only}`) }
+            : hintParams(q),
           // The question's one message, unless each line in error shows its own.
           errorMessage: eachFieldSaysWhy ? undefined : errorParams(context),
         },
@@ -125,7 +131,9 @@ export const address: QuestionType<AddressQuestion, Address> = {
     const items: Array<Record<string, unknown>> = [];
     for (const choice of choicesOf(q)) {
       if (choice === 'care-of') items.push({ divider: context.t('questions:address.or') });
-      reveals[choice] = partInputs(q, choice, raw, context);
+      // The first of two pages shows the choices only; with other questions on the page, each
+      // choice reveals its inputs.
+      if (stage !== 'choose') reveals[choice] = partInputs(q, choice, raw, context);
       items.push({
         value: choice,
         text: context.t(`questions:address.choice.${choice}`),
@@ -145,7 +153,7 @@ export const address: QuestionType<AddressQuestion, Address> = {
         errorMessage: eachFieldSaysWhy ? undefined : errorParams(context),
         items,
       },
-      reveals,
+      ...(stage === 'choose' ? {} : { reveals }),
     };
   },
   paper: addressPaper,

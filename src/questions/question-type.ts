@@ -45,6 +45,11 @@ export interface ViewContext {
   error?: { text: string; fields: string[] };
   /** Each field's own error in words, by field name (an address shows one under each line). */
   fieldErrors?: Record<string, string>;
+  /**
+   * A question asked over two pages (an address whose person picks its kind, alone on its page):
+   * `choose` on the first page (the choices only), the choice made on the second (its inputs).
+   */
+  stage?: string;
 }
 
 /** A govuk-frontend macro call: the macro's name and its parameters, with govuk's own names. */

@@ -1,6 +1,10 @@
 import type { Channel } from '../engine/answers';
 
-/** What happened in a journey. `expired`: a saved journey was not resumed within the expiry. */
+/**
+ * What happened in a journey. `expired`: a saved journey was not resumed within the expiry.
+ * `no-fixed-address`: its submission answered an address question "I have no fixed address" (the
+ * fact only, never which choice or what was given).
+ */
 export const JOURNEY_EVENT_TYPES = [
   'start',
   'page',
@@ -11,6 +15,7 @@ export const JOURNEY_EVENT_TYPES = [
   'exit',
   'submit',
   'expired',
+  'no-fixed-address',
 ] as const;
 
 /** One kind of journey event. */

@@ -256,4 +256,12 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE INDEX audit_events_agency ON audit_events (agency, id);
   ALTER TABLE api_keys ADD COLUMN agency TEXT;
   `,
+  // Issue 14: "no fixed address" counted on the dashboard: a journey event of its own, the fact
+  // only (docs/kpis.md).
+  `
+  ALTER TABLE journey_events DROP CONSTRAINT journey_events_type_check;
+  ALTER TABLE journey_events ADD CONSTRAINT journey_events_type_check CHECK (type IN
+    ('start', 'page', 'answer', 'error', 'save', 'resume', 'exit', 'submit', 'expired',
+     'no-fixed-address'));
+  `,
 ];

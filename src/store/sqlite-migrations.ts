@@ -341,4 +341,31 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX audit_events_agency ON audit_events (agency, id);
   ALTER TABLE api_keys ADD COLUMN agency TEXT;
   `,
+  // Issue 14: "no fixed address" counted on the dashboard: a journey event of its own, the fact
+  // only (docs/kpis.md). SQLite cannot change a CHECK, so the table is rebuilt.
+  `
+  CREATE TABLE journey_events_new (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    form_id TEXT NOT NULL,
+    form_version TEXT NOT NULL,
+    journey_id TEXT NOT NULL,
+    type TEXT NOT NULL CHECK (type IN
+      ('start', 'page', 'answer', 'error', 'save', 'resume', 'exit', 'submit', 'expired',
+       'no-fixed-address')),
+    page_key TEXT,
+    question_id TEXT,
+    error_code TEXT,
+    channel TEXT NOT NULL CHECK (channel IN ('online', 'phone', 'phone-assisted', 'paper')),
+    language TEXT NOT NULL,
+    js INTEGER CHECK (js IN (0, 1)),
+    device TEXT NOT NULL CHECK (device IN ('mobile', 'tablet', 'desktop', 'unknown'))
+  );
+  INSERT INTO journey_events_new SELECT id, at, form_id, form_version, journey_id, type, page_key,
+    question_id, error_code, channel, language, js, device FROM journey_events;
+  DROP TABLE journey_events;
+  ALTER TABLE journey_events_new RENAME TO journey_events;
+  CREATE INDEX journey_events_form_at ON journey_events (form_id, at);
+  CREATE INDEX journey_events_journey ON journey_events (journey_id, at);
+  `,
 ];

@@ -36,6 +36,7 @@ import { createI18n, frameworkLanguages, translator } from './i18n';
 import { createKpi, type Kpi } from './kpi/kpi';
 import { createLanguage } from './language';
 import { createPaperRoutes } from './paper-routes';
+import { createPreviewRoutes } from './preview/preview-routes';
 import { createMetricsRoute } from './kpi/metrics-route';
 import { createRender } from './render';
 import { createRequestLog } from './request-log';
@@ -320,6 +321,11 @@ export function createApp(options: AppOptions): CivicFormsApp {
       idleMinutes: config.caseworkerIdleMinutes,
       flush: () => kpi.recorder.flush(),
     }),
+  );
+  // A service team's preview of the forms folder: "page not found" for anyone else.
+  app.use(
+    '/preview',
+    createPreviewRoutes({ store, render, i18n, config, idleMinutes: config.caseworkerIdleMinutes }),
   );
   app.use(createAgencyPages({ agencies, render, i18n, config }));
   // Before the form routes, whose `/:formId/:pageId` would take `paper.pdf` for a page id.

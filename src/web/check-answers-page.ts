@@ -6,6 +6,8 @@ import { summarise } from '../engine/check-answers';
 import { activeAnswers, walk } from '../engine/journey';
 import { usesNoFixedAddress } from '../engine/no-fixed-address';
 import { intlLocale } from '../questions/intl-locale';
+import { languagesOf, localise } from '../definition/translation';
+import type { FormCatalogue } from '../publishing/form-catalogue';
 import type { Submission } from '../store/store';
 import { summaryListGroups } from './summary-list';
 import { feedbackForm } from './kpi/feedback-form';
@@ -59,6 +61,7 @@ export async function acceptCheckAnswers(
   form: FormDefinition,
   draft: Draft,
 ): Promise<void> {
+  if (deps.assisted?.send) return deps.assisted.send(req, res, form, draft);
   // The submission and its deliveries in one transaction; the worker sends them afterwards.
   const answers = activeAnswers(form, draft);
   const { submission, created } = await submitWithDeliveries(deps.store, deps.destinations, form, {
@@ -93,19 +96,24 @@ export async function showSent(
 
 /** The confirmation page; still shown when reopened from a bookmark in the same session. */
 export async function renderConfirmation(
-  deps: PageHandlerDependencies,
+  deps: PageHandlerDependencies & { forms: FormCatalogue },
   req: Request,
   res: Response,
-  form: FormDefinition,
+  current: FormDefinition,
 ): Promise<void> {
   const lang = langOf(res);
   const t = tOf(res, deps);
   // A journey sent just before the process stopped, its session not yet told: its reference.
-  const sent = await sentJourney(req, deps.store, form);
-  if (sent) rememberSubmission(req, form, sent.reference);
-  const reference = req.session.submitted?.[form.id];
+  const sent = await sentJourney(req, deps.store, current);
+  if (sent) rememberSubmission(req, current, sent.reference);
+  const reference = req.session.submitted?.[current.id];
   const submission =
     sent ?? (reference ? await deps.store.journeys.findSubmission(reference) : undefined);
+  // What happens next as the version the person applied on says it.
+  const made = submission && deps.forms.version(submission.formId, submission.formVersion);
+  const form = made
+    ? localise(made, languagesOf(made).includes(lang) ? lang : made.language)
+    : current;
   deps.render(req, res, 'confirmation.njk', {
     form,
     pageTitle: submission ? form.confirmation.title : t('confirmation.notFoundTitle'),

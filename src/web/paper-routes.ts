@@ -62,7 +62,7 @@ export function createPaperRoutes(deps: PaperRoutesDependencies): Router {
       }),
       paper,
       qr: qrSvg(paper.online.url, paper.online.qrLabel),
-      pdfHref: `/${source.id}/paper.pdf?lang=${paper.lang}`,
+      pdfHref: `${req.baseUrl}/${source.id}/paper.pdf?lang=${paper.lang}`,
     });
   };
 

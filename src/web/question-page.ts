@@ -27,6 +27,8 @@ import { notYetCheckbox } from './not-yet-checkbox';
 import { today } from '../engine/today';
 import { stepLookup, wordPage, wordingChoices } from '../engine/wording';
 import { saveDraft, stepUrl } from './journey-state';
+import { addressStage, choiceWithInputs, stageQuery } from './address-stage';
+import { choiceField } from '../questions/address-parts';
 import { answersToKeep, saveUrl, wantsToSave } from './resume/save-request';
 import { slot } from './page-cache';
 import {
@@ -51,6 +53,17 @@ export interface PageHandlerDependencies extends Pick<RenderDependencies, 'i18n'
   uploads?: FileUploads;
   /** Where submissions go: their outbox rows are written with them (src/delivery/outbox.ts). */
   destinations: DestinationsConfig;
+}
+
+/** Keeps the draft where this journey keeps drafts: the store, or (a preview) the session. */
+export function keepDraft(
+  deps: PageHandlerDependencies,
+  req: Request,
+  draft: Draft,
+): Promise<void> {
+  return deps.assisted?.keepDraft
+    ? deps.assisted.keepDraft(req, draft)
+    : saveDraft(req, deps.store, draft);
 }
 
 /** Whether the user came from check answers to change an answer. */
@@ -83,12 +96,15 @@ export function renderQuestionPage(
   const errors = typed?.errors ?? [];
   const change = isChangeMode(req);
   const previous = previousStep(walk(form, draft), step.key);
-  const backHref = change
-    ? `${req.baseUrl}/${form.id}/check-answers`
-    : previous
-      ? stepUrl(form, previous, req.baseUrl)
-      : `${req.baseUrl}/${form.id}`;
-  const action = `${req.baseUrl}${req.path}${change ? '?change=1' : ''}`;
+  const stage = addressStage(page, req);
+  const backHref = stage?.chosen
+    ? `${req.baseUrl}${req.path}${stageQuery(undefined, change)}`
+    : change
+      ? `${req.baseUrl}/${form.id}/check-answers`
+      : previous
+        ? stepUrl(form, previous, req.baseUrl)
+        : `${req.baseUrl}/${form.id}`;
+  const action = `${req.baseUrl}${req.path}${stageQuery(stage?.chosen, change)}`;
   // Without errors the page is cached: typed text and the back link go into slots, and the choices
   // (which decide what is checked) into the key.
   // Staff pages hold a script in the caller's language and the caseworker's name: never cached.
@@ -121,7 +137,10 @@ export function renderQuestionPage(
       caption: caption(),
       body: page.body,
       questions: page.questions.flatMap((q) => [
-        typeOf(q).view(q, shown, questionView(q, errors, { t, lang, isPageHeading: single })),
+        typeOf(q).view(q, shown, {
+          ...questionView(q, errors, { t, lang, isPageHeading: single }),
+          ...(stage && { stage: stage.chosen ?? 'choose' }),
+        }),
         ...(q.notYet ? [notYetCheckbox(q, raw, t)] : []),
       ]),
       errors: errorSummary(page.questions, errors, { t, lang }),
@@ -154,7 +173,18 @@ export async function acceptQuestionPage(
   const placeOf = () => (place ??= target(draft, step));
   const files = fileQuestionsOf(step.page).length > 0;
   const upload = files ? await receiveFiles(deps, req, step, draft) : undefined;
-  const result = readPage(step.page, upload?.body ?? (req.body as Record<string, unknown>), {
+  let body = upload?.body ?? (req.body as Record<string, unknown>);
+  const stage = addressStage(step.page, req);
+  if (stage?.chosen) {
+    // The second page of an address: the kind was chosen on the first, and its URL says which.
+    body = { ...body, [choiceField(stage.question)]: stage.chosen };
+  } else if (stage && !(!deps.assisted && wantsToSave(req))) {
+    const chosen = choiceWithInputs(stage, body);
+    if (chosen) {
+      return res.redirect(303, `${req.baseUrl}${req.path}${stageQuery(chosen, isChangeMode(req))}`);
+    }
+  }
+  const result = readPage(step.page, body, {
     today: today(),
     lang: langOf(res),
   });
@@ -182,7 +212,7 @@ export async function acceptQuestionPage(
   const { answers, key } = placeOf();
   applyValues(answers, values);
   if (complete && !draft.done.includes(key)) draft.done.push(key);
-  await saveDraft(req, deps.store, draft);
+  await keepDraft(deps, req, draft);
   if (complete) deps.kpi?.journeyEvent(req, draft, 'answer', { step });
   if (saving) return res.redirect(303, saveUrl(form, !complete));
   const walked = walk(form, draft);

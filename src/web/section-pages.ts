@@ -5,8 +5,8 @@ import { catalogueOf, previousStep, walk } from '../engine/journey';
 import { typeOf } from '../questions/registry';
 import { yesNo } from '../questions/yes-no';
 import type { QuestionError, RawState, Translate } from '../questions/question-type';
-import { saveDraft, stepUrl } from './journey-state';
-import { newItemId, nextUrl, type PageHandlerDependencies } from './question-page';
+import { stepUrl } from './journey-state';
+import { keepDraft, newItemId, nextUrl, type PageHandlerDependencies } from './question-page';
 import { itemHeading } from './item-heading';
 import { pluralForms, pluralText } from '../definition/plural-keys';
 import { errorSummary, langOf, questionView, tOf } from './render';
@@ -152,12 +152,12 @@ export async function acceptSectionSummary(
   if (parsed.value === 'yes') {
     draft.answers[section.id] = [...items, { id: newItemId(), answers: {} }];
     draft.done = draft.done.filter((key) => key !== section.id);
-    await saveDraft(req, deps.store, draft);
+    await keepDraft(deps, req, draft);
     res.redirect(303, firstItemPageUrl(form, section, items.length + 1, req.baseUrl));
     return;
   }
   if (!draft.done.includes(section.id)) draft.done.push(section.id);
-  await saveDraft(req, deps.store, draft);
+  await keepDraft(deps, req, draft);
   res.redirect(303, nextUrl(form, walk(form, draft), section.id, false, req.baseUrl));
 }
 
@@ -223,7 +223,7 @@ export async function acceptRemoveItem(
         (key !== section.id || remaining.length >= (section.min ?? 0)),
     );
     if (remaining.length === 0) draft.done = draft.done.filter((key) => key !== section.id);
-    await saveDraft(req, deps.store, draft);
+    await keepDraft(deps, req, draft);
   }
   const walked = walk(form, draft);
   const summaryReachable = walked.steps.some(

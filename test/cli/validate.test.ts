@@ -119,7 +119,7 @@ describe('cli validate', () => {
       `${broken('reserved-page-id')}: pages[5].id: is "check-answers", a name the runner keeps for its own pages (expected any id except check-answers, confirmation, start, paper, resume, save, clear, timeout, session-expired, remove, feedback)`,
     );
     expect(run.stdout).toContain(
-      `${broken('caseworker')}: id: is "caseworker", an address the service keeps for itself (/caseworker: the caseworker area) (expected any id except health, assets, resume, caseworker, dashboard, metrics, admin, agencies, accessibility, privacy, cookies, contact, session, api, favicon.ico); name the form after what people use it for, such as "apply-for-a-parking-permit", and its file to match`,
+      `${broken('caseworker')}: id: is "caseworker", an address the service keeps for itself (/caseworker: the caseworker area) (expected any id except health, assets, resume, caseworker, dashboard, preview, metrics, admin, agencies, accessibility, privacy, cookies, contact, session, api, favicon.ico); name the form after what people use it for, such as "apply-for-a-parking-permit", and its file to match`,
     );
     expect(run.stdout[run.stdout.length - 1]).toBe(`0 of ${files.length} definition(s) valid`);
   });

@@ -105,7 +105,7 @@ const REPORTS: Array<[string, string]> = [
   ],
   [
     'caseworker',
-    'id: is "caseworker", an address the service keeps for itself (/caseworker: the caseworker area) (expected any id except health, assets, resume, caseworker, dashboard, metrics, admin, agencies, accessibility, privacy, cookies, contact, session, api, favicon.ico); name the form after what people use it for, such as "apply-for-a-parking-permit", and its file to match',
+    'id: is "caseworker", an address the service keeps for itself (/caseworker: the caseworker area) (expected any id except health, assets, resume, caseworker, dashboard, preview, metrics, admin, agencies, accessibility, privacy, cookies, contact, session, api, favicon.ico); name the form after what people use it for, such as "apply-for-a-parking-permit", and its file to match',
   ],
   [
     'condition-unknown-question',

@@ -57,7 +57,7 @@ describe('question checks', () => {
 
   it('reports a form id the service keeps for its own addresses', () => {
     expect(problemsAfter((f) => (f.id = 'health'), 'health.json')).toEqual([
-      'forms/health.json: id: is "health", an address the service keeps for itself (/health: the health check) (expected any id except health, assets, resume, caseworker, dashboard, metrics, admin, agencies, accessibility, privacy, cookies, contact, session, api, favicon.ico); name the form after what people use it for, such as "apply-for-a-parking-permit", and its file to match',
+      'forms/health.json: id: is "health", an address the service keeps for itself (/health: the health check) (expected any id except health, assets, resume, caseworker, dashboard, preview, metrics, admin, agencies, accessibility, privacy, cookies, contact, session, api, favicon.ico); name the form after what people use it for, such as "apply-for-a-parking-permit", and its file to match',
     ]);
   });
 

@@ -38,7 +38,7 @@ describe('reserved form ids', () => {
     (id) => {
       const report = reportFor(id);
       expect(report).toEqual([
-        `${id}.json: id: is "${id}", an address the service keeps for itself (${RESERVED_FORM_IDS[id]}) (expected any id except health, assets, resume, caseworker, dashboard, metrics, admin, agencies, accessibility, privacy, cookies, contact, session, api, favicon.ico); name the form after what people use it for, such as "apply-for-a-parking-permit", and its file to match`,
+        `${id}.json: id: is "${id}", an address the service keeps for itself (${RESERVED_FORM_IDS[id]}) (expected any id except health, assets, resume, caseworker, dashboard, preview, metrics, admin, agencies, accessibility, privacy, cookies, contact, session, api, favicon.ico); name the form after what people use it for, such as "apply-for-a-parking-permit", and its file to match`,
       ]);
     },
   );
@@ -78,6 +78,7 @@ describe('reserved form ids', () => {
         'favicon.ico',
         'health',
         'metrics',
+        'preview',
         'resume',
         'session',
       ]);

@@ -7,6 +7,7 @@ function form(starts: number, startedAndCompleted: number, digital: number, all:
     starts,
     completions: all,
     urgentExits: 0,
+    noFixedAddress: 0,
     startedAndCompleted,
     completionRate: starts === 0 ? null : startedAndCompleted / starts,
     saved: 0,

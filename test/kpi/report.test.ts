@@ -193,6 +193,7 @@ describe('computeReport', () => {
       completionRate: 4 / 7,
       completions: 4,
       share: 4 / 7,
+      noFixedAddress: 0,
       responses: 4,
       satisfactionRate: 0.5,
     });

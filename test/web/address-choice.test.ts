@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import type { CivicFormsApp } from '../../src/web/app';
-import { summaryErrors, tempDataDir, testApp, Visitor } from '../support/agent';
+import { h1, summaryErrors, tempDataDir, testApp, Visitor } from '../support/agent';
 
 const TOKEN = 'metrics-token-for-the-address-choice-test';
 
@@ -58,49 +58,89 @@ describe('an address question that offers a choice, and no fixed address', () =>
   });
   afterAll(() => app.close());
 
-  it('shows every choice with its inputs in the page itself, so it works without JavaScript', async () => {
+  it("asks which kind of address first, on a page of radios alone, then only that kind's inputs on a page of their own", async () => {
     const visitor = new Visitor(app);
     await visitor.get('/housing-register');
     const html = (await visitor.get('/housing-register/address')).text;
     const radios = [...html.matchAll(/name="address-choice" type="radio" value="([^"]+)"/g)];
     expect(radios.map((m) => m[1])).toEqual(['uk', 'international', 'care-of', 'collect', 'phone']);
-    for (const field of [
-      'address-uk-line1',
-      'address-uk-postcode',
-      'address-international-region',
-      'address-care-of-careOf',
-      'address-phone-phone',
-    ]) {
-      expect(html).toContain(`name="${field}"`);
+    expect(h1(html)).toBe('Where can we send letters to you?');
+    // No inputs, no reveals: short without JavaScript, nothing for a screen reader to expand.
+    expect(html).not.toContain('name="address-uk-line1"');
+    expect(html).not.toContain('govuk-radios__conditional');
+    expect(html).not.toContain('aria-controls');
+
+    const chose = await visitor.post('/housing-register/address', {
+      'address-choice': 'international',
+    });
+    expect(chose.status).toBe(303);
+    expect(chose.headers.location).toBe('/housing-register/address?address=international');
+    const second = (await visitor.get(chose.headers.location as string)).text;
+    expect(h1(second)).toBe('Where can we send letters to you?');
+    expect(second).toContain('An address outside the UK');
+    expect(second).not.toContain('name="address-choice"');
+    expect(second).not.toContain('name="address-uk-line1"');
+    for (const field of ['line1', 'town', 'region', 'postcode']) {
+      expect(second).toContain(`name="address-international-${field}"`);
     }
-    expect(html).toMatch(/<select class="govuk-select" id="address-international-country"/);
-    expect(html).toContain('<option value="FR">France</option>');
-    // govuk-frontend hides a closed reveal only once its script runs (govuk-frontend-supported).
-    expect(html).toContain('govuk-radios__conditional');
+    expect(second).toMatch(/<select class="govuk-select" id="address-international-country"/);
+    expect(second).toContain('<option value="FR">France</option>');
+    expect(second).toContain('action="/housing-register/address?address=international"');
+    // Back goes to the choice, which remembers nothing it was not told: the person picks again.
+    expect(second).toContain('href="/housing-register/address"');
   }, 120_000);
 
-  it('links the error to the phone number when the person chose phone only and left it empty', async () => {
+  it('says which kind to choose when none is, and links the error to the phone number when phone only is left empty', async () => {
     const visitor = new Visitor(app);
     await visitor.get('/housing-register');
     await visitor.get('/housing-register/address');
-    const refused = await visitor.post('/housing-register/address', { 'address-choice': 'phone' });
+    const none = await visitor.post('/housing-register/address', {});
+    expect(none.status).toBe(400);
+    expect(summaryErrors(none.text)).toHaveLength(1);
+    expect(summaryErrors(none.text)[0]).toMatch(/^#address-choice /);
+    const chose = await visitor.post('/housing-register/address', { 'address-choice': 'phone' });
+    expect(chose.headers.location).toBe('/housing-register/address?address=phone');
+    await visitor.get('/housing-register/address?address=phone');
+    const refused = await visitor.post('/housing-register/address?address=phone', {
+      'address-phone-phone': '',
+    });
     expect(refused.status).toBe(400);
     expect(summaryErrors(refused.text)).toEqual(['#address-phone-phone Enter a phone number']);
-    expect(refused.text).toMatch(/value="phone" checked/);
+    expect(refused.text).toContain('id="address-phone-phone"');
   }, 120_000);
 
-  it('takes an address abroad and shows the country by name on check answers', async () => {
+  it('takes an address abroad over the two pages and shows the country by name on check answers', async () => {
     const visitor = new Visitor(app);
     await visitor.get('/housing-register');
-    await visitor.answer('/housing-register/address', {
+    const second = await visitor.answer('/housing-register/address', {
       'address-choice': 'international',
-      'address-international-line1': '4 Rue de la Paix',
-      'address-international-town': 'Paris',
-      'address-international-postcode': '75002',
-      'address-international-country': 'FR',
     });
+    expect(
+      await visitor.answer(second, {
+        'address-international-line1': '4 Rue de la Paix',
+        'address-international-town': 'Paris',
+        'address-international-postcode': '75002',
+        'address-international-country': 'FR',
+      }),
+    ).toBe('/housing-register/check-answers');
     const check = (await visitor.get('/housing-register/check-answers')).text;
     expect(addressLines(check)).toEqual(['4 Rue de la Paix', 'Paris', '75002', 'France']);
+    // Changing it goes through both pages again, in change mode, and back to check answers.
+    expect(check).toContain('href="/housing-register/address?change=1"');
+    await visitor.get('/housing-register/address?change=1');
+    const again = await visitor.post('/housing-register/address?change=1', {
+      'address-choice': 'uk',
+    });
+    expect(again.headers.location).toBe('/housing-register/address?address=uk&change=1');
+    expect(
+      await visitor.answer(again.headers.location as string, {
+        'address-uk-line1': '14 Kestrel Row',
+        'address-uk-town': 'Northbrook',
+        'address-uk-postcode': 'nb1 2zz',
+      }),
+    ).toBe('/housing-register/check-answers');
+    const changed = (await visitor.get('/housing-register/check-answers')).text;
+    expect(addressLines(changed)).toEqual(['14 Kestrel Row', 'Northbrook', 'NB1 2ZZ']);
   }, 120_000);
 
   it('carries "I have no fixed address" to check answers, and counts it once sent', async () => {

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { bearerKey, hashApiKey } from '../../delivery/api-key';
 import { webhookPayload } from '../../delivery/webhook-payload';
+import { submittedOn, type VersionLookup } from '../../publishing/draft-version';
 import type { FormDefinition } from '../../definition/types';
 import type { Agencies } from '../../agency/agencies';
 import { keyAgency } from '../../delivery/api-key-agency';
@@ -15,7 +16,7 @@ import { createRateLimit } from './api-rate-limit';
 /** What the pull API needs. */
 export interface ApiDependencies {
   store: Store;
-  forms: ReadonlyMap<string, FormDefinition>;
+  forms: VersionLookup;
   /** Which agency each form belongs to: a key reads only the forms of one agency. */
   agencies: Agencies;
   /** Requests one key may make a minute in this process. */
@@ -138,7 +139,13 @@ export function createApiRoutes(deps: ApiDependencies): Router {
       seen.add(row.reference);
       const submission = await store.journeys.findSubmission(row.reference);
       if (submission)
-        submissions.push(webhookPayload(form, submission, keyAgency(keyOf(res), deps.agencies)));
+        submissions.push(
+          webhookPayload(
+            submittedOn(forms, submission) ?? form,
+            submission,
+            keyAgency(keyOf(res), deps.agencies),
+          ),
+        );
     }
     const last = page[page.length - 1];
     await audit(req, keyOf(res), {
@@ -160,7 +167,13 @@ export function createApiRoutes(deps: ApiDependencies): Router {
       action: 'api-get-submission',
       target: found.submission.reference,
     });
-    res.json(webhookPayload(found.form, found.submission, keyAgency(keyOf(res), deps.agencies)));
+    res.json(
+      webhookPayload(
+        submittedOn(forms, found.submission) ?? found.form,
+        found.submission,
+        keyAgency(keyOf(res), deps.agencies),
+      ),
+    );
   });
 
   router.post('/submissions/:reference/receipt', async (req, res) => {

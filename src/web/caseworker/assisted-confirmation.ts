@@ -2,6 +2,7 @@ import type { Request, Response, Router } from 'express';
 import { spokenReference } from '../../caseworker/spell-reference';
 import { localise } from '../../definition/translation';
 import { ServiceError } from '../../errors';
+import { submittedOn } from '../../publishing/draft-version';
 import { codeInText } from '../code-in-text';
 import { translator } from '../i18n';
 import { tOf } from '../render';
@@ -38,7 +39,9 @@ async function renderSent(
       link: { href: '/caseworker', text: t('caseworker:notFound.link') },
     });
   }
-  const lang = callerLanguage(source, submission);
+  // The words of the version the caller applied on.
+  const made = submittedOn(deps.forms, submission) ?? source;
+  const lang = callerLanguage(made, submission);
   const say = translator(deps.i18n, lang);
   const sentence = say('caseworker:sent.say.reference', { reference: submission.reference });
   // The reference in the sentence, marked up to read left to right and break only between groups.
@@ -52,7 +55,7 @@ async function renderSent(
           spelled: spokenReference(submission.reference, say),
           after: [
             say('caseworker:sent.say.keep'),
-            ...localise(source, lang).confirmation.whatHappensNext,
+            ...localise(made, lang).confirmation.whatHappensNext,
           ],
         }
       : undefined;

@@ -65,14 +65,49 @@ export function createRequireRole(
         }
         return next(new ServiceError('SIGN_IN_REQUIRED'));
       }
-      res.locals.principal = principal;
-      const held = req.session.caseworker;
-      if (held) {
-        held.principal = principal;
-        held.expiresAt = now + deps.idleMinutes * 60_000;
-      }
+      keepSignIn(req, res, principal, now, deps.idleMinutes);
       if (!roles.includes(principal.role)) return next(new ServiceError('FORBIDDEN'));
       next();
     };
   };
+}
+
+/** Moves a signed-in member of staff's idle expiry on, and names them for the page. */
+function keepSignIn(
+  req: Request,
+  res: Parameters<RequestHandler>[1],
+  principal: Principal,
+  now: number,
+  idleMinutes: number,
+): void {
+  res.locals.principal = principal;
+  const held = req.session.caseworker;
+  if (held) {
+    held.principal = principal;
+    held.expiresAt = now + idleMinutes * 60_000;
+  }
+}
+
+/**
+ * Like `requireRole`, for pages whose very existence is for staff only (the preview of forms not
+ * yet published): anyone but a signed-in member of staff with one of the roles gets the same
+ * "page not found" (404) as an address that does not exist, never a sign-in page.
+ *
+ * @example
+ *   router.use(createStaffOnly(deps)('service-team'));
+ */
+export function createStaffOnly(
+  deps: Pick<CaseworkerDependencies, 'authenticator' | 'store' | 'idleMinutes'>,
+): (...roles: Role[]) => RequestHandler {
+  if (!(deps.idleMinutes > 0)) throw new TypeError('idleMinutes must be a positive number');
+  return (...roles) =>
+    async function staffOnly(req, res, next) {
+      const now = Date.now();
+      const { principal } = await currentPrincipal(deps, req, res, now);
+      if (!principal || !roles.includes(principal.role)) {
+        return next(new ServiceError('PAGE_NOT_FOUND'));
+      }
+      keepSignIn(req, res, principal, now, deps.idleMinutes);
+      next();
+    };
 }

@@ -72,6 +72,7 @@ export function headlineTable(
   report: KpiReport,
   w: Wording,
   channelName: (c: string) => string,
+  offersNoFixedAddress = false,
 ): Table {
   const { t, f } = w;
   const fig = report.figures;
@@ -142,6 +143,15 @@ export function headlineTable(
         f.count(fig.saved),
         t('dashboard:headline.savedDetail', { resumed: f.count(fig.resumed) }),
       ),
+      ...(offersNoFixedAddress || fig.noFixedAddress > 0
+        ? [
+            row(
+              'noFixedAddress',
+              f.count(fig.noFixedAddress),
+              t('dashboard:headline.noFixedAddressDetail'),
+            ),
+          ]
+        : []),
       ...(fig.urgentExits > 0
         ? [row('urgentExits', f.count(fig.urgentExits), t('dashboard:headline.urgentExitsDetail'))]
         : []),
@@ -156,6 +166,7 @@ export function breakdownTable(
   rows: readonly BreakdownRow[],
   name: (key: string) => Cell,
   w: Wording,
+  withNoFixedAddress = false,
 ): Table {
   const { t, f } = w;
   return {
@@ -167,6 +178,7 @@ export function breakdownTable(
       numeric(t('dashboard:breakdown.share')),
       numeric(t('dashboard:breakdown.completionRate')),
       numeric(t('dashboard:breakdown.satisfaction')),
+      ...(withNoFixedAddress ? [numeric(t('dashboard:breakdown.noFixedAddress'))] : []),
     ],
     rows: rows.map((row) => [
       name(row.key),
@@ -175,6 +187,7 @@ export function breakdownTable(
       numeric(shown(row.share, f.percent, w)),
       numeric(shown(row.completionRate, f.percent, w)),
       numeric(shown(row.satisfactionRate, f.percent, w)),
+      ...(withNoFixedAddress ? [numeric(f.count(row.noFixedAddress))] : []),
     ]),
   };
 }

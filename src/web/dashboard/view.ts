@@ -34,6 +34,11 @@ export function dashboardSections(
   rtl: boolean,
 ): { headline: Table; sections: Section[] } {
   const { t, f } = w;
+  // "No fixed address" is a figure of forms whose address question offers it (or once counted).
+  const offersNoFixedAddress =
+    [...catalogueOf(form).values()].some(
+      ({ question }) => question.type === 'address' && question.noFixedAddress === true,
+    ) || report.figures.noFixedAddress > 0;
   const channelName = (key: string) => t(`dashboard:channels.${key}`);
   const languageCell = (key: string): Cell => ({
     text: t(`language.${key}`),
@@ -115,7 +120,14 @@ export function dashboardSections(
       })),
       rtl,
     ),
-    table: breakdownTable(t(`dashboard:${id}.caption`), t(`dashboard:${id}.column`), rows, cell, w),
+    table: breakdownTable(
+      t(`dashboard:${id}.caption`),
+      t(`dashboard:${id}.column`),
+      rows,
+      cell,
+      w,
+      offersNoFixedAddress,
+    ),
   });
 
   const ratings = report.figures.satisfaction;
@@ -189,7 +201,7 @@ export function dashboardSections(
   };
 
   return {
-    headline: headlineTable(report, w, channelName),
+    headline: headlineTable(report, w, channelName, offersNoFixedAddress),
     sections: [
       funnel,
       errors,

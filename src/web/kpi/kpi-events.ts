@@ -28,7 +28,7 @@ export interface JourneyEventDetail {
   step?: Step;
   pageKey?: string;
   errors?: readonly QuestionError[];
-  /** For `submit`: an address answer was "I have no fixed address" (counted, never stored). */
+  /** For `submit`: an address answer was "I have no fixed address" (the fact only is recorded). */
   noFixedAddress?: boolean;
 }
 
@@ -148,7 +148,11 @@ export function createJourneyEvents(options: JourneyEventsOptions): JourneyEvent
         return;
       }
       emit({ ...context, type, pageKey });
-      if (type === 'submit' && detail.noFixedAddress) options.metrics.countNoFixedAddress(context);
+      if (type === 'submit' && detail.noFixedAddress) {
+        // The fact, on the journey's anonymous id, for the dashboard: never the answer.
+        options.recorder.record({ ...context, type: 'no-fixed-address', pageKey });
+        options.metrics.countNoFixedAddress(context);
+      }
     },
     draftEvent(draft, type, at = Date.now()) {
       emit({

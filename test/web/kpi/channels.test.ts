@@ -193,6 +193,7 @@ describe('KPIs of journeys in every channel, through the web pages', () => {
       completionRate: starts === 0 ? null : done / starts,
       completions,
       share: completions / 7,
+      noFixedAddress: 0,
       responses,
       satisfactionRate: responses === 0 ? null : 2 / 3,
     });
@@ -213,6 +214,7 @@ describe('KPIs of journeys in every channel, through the web pages', () => {
         completionRate: 4 / 7,
         completions: 4,
         share: 4 / 7,
+        noFixedAddress: 0,
         responses: 1,
         satisfactionRate: 1,
       },
@@ -223,6 +225,7 @@ describe('KPIs of journeys in every channel, through the web pages', () => {
         completionRate: 3 / 4,
         completions: 3,
         share: 3 / 7,
+        noFixedAddress: 0,
         responses: 2,
         satisfactionRate: 1 / 2,
       },
