@@ -325,7 +325,14 @@ export function createApp(options: AppOptions): CivicFormsApp {
   // A service team's preview of the forms folder: "page not found" for anyone else.
   app.use(
     '/preview',
-    createPreviewRoutes({ store, render, i18n, config, idleMinutes: config.caseworkerIdleMinutes }),
+    createPreviewRoutes({
+      store,
+      agencies,
+      render,
+      i18n,
+      config,
+      idleMinutes: config.caseworkerIdleMinutes,
+    }),
   );
   app.use(createAgencyPages({ agencies, render, i18n, config }));
   // Before the form routes, whose `/:formId/:pageId` would take `paper.pdf` for a page id.

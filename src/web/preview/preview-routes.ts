@@ -1,6 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import type { i18n } from 'i18next';
 import { readAloudScript } from '../../caseworker/read-aloud-script';
+import type { Agencies } from '../../agency/agencies';
+import { isAgencyForm } from '../../agency/staff-scope';
+import type { Principal } from '../../caseworker/authenticator';
 import type { Config } from '../../config';
 import { DEFAULT_RETRY } from '../../delivery/destination';
 import { languagesOf, localise } from '../../definition/translation';
@@ -22,6 +25,8 @@ import { createPreviewJourney } from './preview-journey';
 
 export interface PreviewDependencies {
   store: Store;
+  /** Which agency each form belongs to: a service team previews only its own agency's forms. */
+  agencies: Agencies;
   render: Render;
   i18n: i18n;
   /** The forms folder previewed, and where the online form will live (for the paper's QR code). */
@@ -82,6 +87,17 @@ export function createPreviewRoutes(deps: PreviewDependencies): Router {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // Another agency's form is not found, on every page that names it (its journey, paper, script).
+  const ownForm = (res: Response, formId: string) =>
+    isAgencyForm(deps.agencies, (res.locals.principal as Principal).agency, formId);
+  router.use('/:formId', (req, res, next) => {
+    const formId = String(req.params.formId);
+    next(
+      preview.catalogue.has(formId) && !ownForm(res, formId)
+        ? new ServiceError('FORM_NOT_FOUND')
+        : undefined,
+    );
+  });
 
   // Every page says it is a preview; links to the form's own pages stay under the mount.
   const render: Render = (req, res, view, locals, status, cache) => {
@@ -121,7 +137,10 @@ export function createPreviewRoutes(deps: PreviewDependencies): Router {
     const t = tOf(res, deps);
     staffPage(req, res, 'preview/index.njk', {
       pageTitle: t('preview:list.title'),
-      entries: (await preview.entries()).map((e) => shownEntry(e, t)),
+      // A file that is not a valid form names no agency yet: its problems are shown to every team.
+      entries: (await preview.entries())
+        .filter((e) => !e.ok || ownForm(res, e.form.id))
+        .map((e) => shownEntry(e, t)),
     });
   });
 
