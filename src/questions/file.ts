@@ -14,7 +14,34 @@ import {
   sizeText,
 } from './file-words';
 import { errorParams, labelParams } from './label';
-import type { ParseResult, QuestionError, QuestionType, RawState } from './question-type';
+import type {
+  ParseResult,
+  QuestionError,
+  QuestionType,
+  RawState,
+  Translate,
+} from './question-type';
+
+/**
+ * A file as check answers, the staff pages, the PDF and emails show it: its name (unless
+ * `withName` is false), size and type, and "received by post" (or email) when staff added it.
+ */
+export function fileSummaryLine(
+  f: StoredFile,
+  { t, lang }: { t: Translate; lang: string },
+  withName = true,
+): string {
+  const size = sizeText(f.size, lang);
+  const type = kindWord(f.kind);
+  const text = withName
+    ? t('questions:file.summaryLine', { name: f.name, size, type })
+    : t('questions:file.details', { size, type });
+  if (!f.receivedBy) return text;
+  return t('questions:file.withReceived', {
+    text,
+    received: t(`questions:file.receivedBy.${f.receivedBy}`),
+  });
+}
 
 /** Every error code a file answer can have: the upload checks', in the GOV.UK order. */
 export const fileErrorCodes = FILE_PROBLEM_CODES;
@@ -156,12 +183,5 @@ export const file: QuestionType<FileQuestion, StoredFile[]> = {
       options: [{ text: t('paper:file.enclosed', { count: maxFilesOf(q) }) }],
     },
   ],
-  summary: (_q, value, { t, lang }) =>
-    storedFilesOf(value).map((f) =>
-      t('questions:file.summaryLine', {
-        name: f.name,
-        size: sizeText(f.size, lang),
-        type: kindWord(f.kind),
-      }),
-    ),
+  summary: (_q, value, context) => storedFilesOf(value).map((f) => fileSummaryLine(f, context)),
 };

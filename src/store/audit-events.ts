@@ -32,7 +32,10 @@ export type AuditAction =
   | 'replay-delivery'
   | 'list-submissions'
   | 'export-submissions'
-  | 'delete-submission';
+  | 'delete-submission'
+  | 'download-file'
+  | 'api-get-file'
+  | 'open-file';
 
 /** One line of the append-only audit trail: who, when, what, on what, and from where. */
 export interface AuditEvent {

@@ -1,11 +1,15 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { bearerKey, hashApiKey } from '../../delivery/api-key';
-import { webhookPayload } from '../../delivery/webhook-payload';
+import { withFileLinks } from '../../delivery/payload-files';
+import { webhookPayload, type WebhookPayload } from '../../delivery/webhook-payload';
 import type { FormDefinition } from '../../definition/types';
 import { readTypedReference } from '../../caseworker/typed-reference';
 import type { ApiKeyRecord } from '../../store/api-key-repository';
 import type { AuditAction } from '../../store/audit-events';
 import type { Store, Submission } from '../../store/store';
+import type { BlobStore } from '../../uploads/blob-store';
+import { findStoredFile } from '../../uploads/stored-file';
+import { sendStoredFile } from '../uploads/send-stored-file';
 import { formatCursor, parseCursor } from './api-cursor';
 import { sendApiError } from './api-errors';
 import { createRateLimit } from './api-rate-limit';
@@ -14,6 +18,10 @@ import { createRateLimit } from './api-rate-limit';
 export interface ApiDependencies {
   store: Store;
   forms: ReadonlyMap<string, FormDefinition>;
+  /** Where uploaded files are; without one, no form has file questions. */
+  blobs?: BlobStore;
+  /** The service's public address (`BASE_URL`), for the links to a submission's files. */
+  baseUrl?: string;
   /** Requests one key may make a minute in this process. */
   requestsPerMinute?: number;
   clock?: () => number;
@@ -35,6 +43,11 @@ function keyOf(res: Response): ApiKeyRecord {
  */
 export function createApiRoutes(deps: ApiDependencies): Router {
   const { store, forms } = deps;
+  /** A submission's payload, each file with the address this API serves it at. */
+  const payloadOf = (form: FormDefinition, submission: Submission): WebhookPayload =>
+    withFileLinks(webhookPayload(form, submission), (file) => ({
+      url: `${deps.baseUrl ?? ''}/api/v1/submissions/${submission.reference}/files/${file.id}`,
+    }));
   const clock = deps.clock ?? Date.now;
   const rateLimit = createRateLimit(deps.requestsPerMinute ?? 120, 60_000, clock);
   const router = express.Router();
@@ -125,7 +138,7 @@ export function createApiRoutes(deps: ApiDependencies): Router {
       if (seen.has(row.reference)) continue;
       seen.add(row.reference);
       const submission = await store.journeys.findSubmission(row.reference);
-      if (submission) submissions.push(webhookPayload(form, submission));
+      if (submission) submissions.push(payloadOf(form, submission));
     }
     const last = page[page.length - 1];
     await audit(req, keyOf(res), {
@@ -147,7 +160,24 @@ export function createApiRoutes(deps: ApiDependencies): Router {
       action: 'api-get-submission',
       target: found.submission.reference,
     });
-    res.json(webhookPayload(found.form, found.submission));
+    res.json(payloadOf(found.form, found.submission));
+  });
+
+  router.get('/submissions/:reference/files/:fileId', async (req, res) => {
+    const found = await submissionFor(res, req.params.reference);
+    if (!found) return;
+    const file = findStoredFile(found.submission.answers, req.params.fileId);
+    const bytes = file && (await deps.blobs?.get(file.id));
+    if (!file || !bytes) {
+      sendApiError(res, 'NOT_FOUND');
+      return;
+    }
+    await audit(req, keyOf(res), {
+      action: 'api-get-file',
+      target: found.submission.reference,
+      detail: file.id,
+    });
+    sendStoredFile(res, file, bytes);
   });
 
   router.post('/submissions/:reference/receipt', async (req, res) => {
