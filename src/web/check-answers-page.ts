@@ -8,6 +8,7 @@ import { usesNoFixedAddress } from '../engine/no-fixed-address';
 import { intlLocale } from '../questions/intl-locale';
 import type { Submission } from '../store/store';
 import { summaryListGroups } from './summary-list';
+import { filesWithRemove } from './uploads/check-answers-files';
 import { feedbackForm } from './kpi/feedback-form';
 import type { JourneyEvents } from './kpi/kpi-events';
 import { rememberSubmission, sentJourney, stepUrl } from './journey-state';
@@ -30,6 +31,11 @@ export function renderCheckAnswers(
     t,
     lang,
     notProvided: { text: t('checkAnswers.notProvided'), classes: 'cf-not-provided' },
+    valueHtml: filesWithRemove(form, draft, {
+      t,
+      lang,
+      action: `${req.baseUrl}/${form.id}/check-answers/remove-file`,
+    }),
     actions: (row) => ({
       items: [
         {

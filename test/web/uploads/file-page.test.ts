@@ -273,7 +273,7 @@ describe('a file question page', () => {
     expect(await app.uploads?.blobs.get(id as string)).toBeDefined();
   });
 
-  it('lists each file on check answers with its size and type, and a way to change them', async () => {
+  it('lists each file on check answers with its size and type, a Remove button and a way to change them', async () => {
     const visitor = await newVisitor();
     await post(visitor, [
       ['payslip.pdf', PDF],
@@ -282,7 +282,9 @@ describe('a file question page', () => {
     await visitor.answer('/council-tax-evidence/full-name', { 'full-name': 'Amara Okafor' });
     const response = await visitor.get('/council-tax-evidence/check-answers');
     const row = textOf(response.text, /Payslips\s*<\/dt>([\s\S]*?)<\/div>/);
-    expect(row).toBe('payslip.pdf (1 kB, PDF) damp-wall.png (1 kB, PNG) Change Payslips');
+    expect(row).toBe(
+      'payslip.pdf (1 kB, PDF) Remove payslip.pdf damp-wall.png (1 kB, PNG) Remove damp-wall.png Change Payslips',
+    );
     expect(response.text).toContain('href="/council-tax-evidence/payslips?change=1"');
   });
 
