@@ -45,6 +45,8 @@ export interface ViewContext {
   error?: { text: string; fields: string[] };
   /** Each field's own error in words, by field name (an address shows one under each line). */
   fieldErrors?: Record<string, string>;
+  /** The page is a staff journey's (a caller's form filled by a caseworker). */
+  staff?: boolean;
 }
 
 /** A govuk-frontend macro call: the macro's name and its parameters, with govuk's own names. */
@@ -65,6 +67,8 @@ export interface MacroCall {
     heading: string;
     upload?: string;
     items: Array<{ id: string; name: string; details: string; remove: string }>;
+    /** On a staff journey: how the caller sent the file (govukRadios' parameters). */
+    receivedBy?: Record<string, unknown>;
   };
   /** Further macro calls rendered inside a fieldset (the address lines). */
   children?: MacroCall[];

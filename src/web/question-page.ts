@@ -121,7 +121,16 @@ export function renderQuestionPage(
       caption: caption(),
       body: page.body,
       questions: page.questions.flatMap((q) => [
-        typeOf(q).view(q, shown, questionView(q, errors, { t, lang, isPageHeading: single })),
+        typeOf(q).view(
+          q,
+          shown,
+          questionView(q, errors, {
+            t,
+            lang,
+            isPageHeading: single,
+            staff: Boolean(deps.assisted),
+          }),
+        ),
         ...(q.notYet ? [notYetCheckbox(q, raw, t)] : []),
       ]),
       errors: errorSummary(page.questions, errors, { t, lang }),
@@ -208,7 +217,9 @@ function receiveFiles(
   step: PageStep,
   draft: Draft,
 ): Promise<ReceivedPost> | undefined {
-  return deps.uploads?.receive(req, step.page, answersFor(draft, step), draft.id);
+  return deps.uploads?.receive(req, step.page, answersFor(draft, step), draft.id, {
+    staff: Boolean(deps.assisted),
+  });
 }
 
 /**
