@@ -19,7 +19,9 @@ export function filesWithRemove(
   const { t, lang, action } = options;
   const places = filePlaces(form, draft);
   return (row) => {
-    const place = places.find((p) => p.questionId === row.questionId && p.step.key === row.step.key);
+    const place = places.find(
+      (p) => p.questionId === row.questionId && p.step.key === row.step.key,
+    );
     if (!place || place.files.length === 0) return undefined;
     const items = place.files.map((file) => {
       const name = `<bdi>${escapeHtml(file.name)}</bdi>`;
