@@ -66,7 +66,11 @@ export class HttpVisitor {
     body.append('_csrf', this.csrf);
     for (const [name, value] of Object.entries(fields)) body.append(name, value);
     for (const file of files) {
-      body.append(file.field, new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
+      body.append(
+        file.field,
+        new Blob([new Uint8Array(file.bytes)], { type: file.type }),
+        file.name,
+      );
     }
     return this.send(path, { method: 'POST', body });
   }
