@@ -60,6 +60,17 @@ export interface Config {
    */
   readonly uploadsKey: Buffer | undefined;
   readonly uploadsPreviousKeys: readonly Buffer[];
+  /**
+   * Where uploaded files are kept (`BLOB_STORE`): `folder` (encrypted, under `dataDir/uploads`) or
+   * `database` (the service's database, shared by every process). Unset: `database` on PostgreSQL
+   * (`DATABASE_URL`), `folder` otherwise.
+   */
+  readonly blobStore: 'folder' | 'database' | undefined;
+  /**
+   * The most bytes of uploaded files attached to one delivery email (`EMAIL_FILE_ATTACHMENT_LIMIT_KB`,
+   * 10240 by default); a destination's `fileAttachmentLimitKb` overrides it. The rest are links.
+   */
+  readonly emailFileAttachmentLimitBytes: number;
   /** The destinations file (`DESTINATIONS_FILE`); none: submissions stay in the service. */
   readonly destinationsFile: string | undefined;
   /**
@@ -215,6 +226,12 @@ const envSchema = Joi.object({
     .custom(encryptionKeys)
     .messages({ ...KEY_MESSAGES, 'string.pattern.base': KEY_MESSAGES['uploads.key'] }),
   UPLOADS_PREVIOUS_KEYS: Joi.string().trim().custom(encryptionKeys).messages(KEY_MESSAGES),
+  BLOB_STORE: Joi.string().lowercase().valid('folder', 'database'),
+  EMAIL_FILE_ATTACHMENT_LIMIT_KB: Joi.number()
+    .integer()
+    .min(0)
+    .max(50 * 1024)
+    .default(10 * 1024),
   DESTINATIONS_FILE: Joi.string(),
   DELIVERY_WORKER: Joi.boolean().default(true),
   DELIVERY_POLL_SECONDS: Joi.number().min(0.1).max(3600).default(5),
@@ -315,6 +332,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     clamdAddress: value.CLAMD_ADDRESS as ClamdAddress | undefined,
     uploadsKey: (value.UPLOADS_KEY as Buffer[] | undefined)?.[0],
     uploadsPreviousKeys: Object.freeze((value.UPLOADS_PREVIOUS_KEYS as Buffer[] | undefined) ?? []),
+    blobStore: value.BLOB_STORE as Config['blobStore'],
+    emailFileAttachmentLimitBytes: (value.EMAIL_FILE_ATTACHMENT_LIMIT_KB as number) * 1024,
     destinationsFile:
       value.DESTINATIONS_FILE === undefined
         ? undefined

@@ -42,6 +42,7 @@ describe('config', () => {
         workers: 1,
         deliveryWorker: true,
         deliveryPollSeconds: 5,
+        emailFileAttachmentLimitBytes: 10 * 1024 * 1024,
         // Development serves the forms folder; production the published versions.
         formsSource: 'folder',
         formsPollSeconds: 2,

@@ -5,6 +5,9 @@ import { assertFormDestinations } from '../delivery/form-destinations-check';
 import { loadDestinations } from '../delivery/load-destinations';
 import { createDeliveryWorker } from '../delivery/worker';
 import { deploymentAgencies } from './deployment-agencies';
+import { deliveryFilesOf } from '../delivery/delivery-files';
+import { anyFileQuestion } from '../web/uploads/file-pages';
+import { configuredBlobs } from '../web/uploads/uploads-setup';
 import { loadForms } from '../definition/load';
 import { formatProblem, type Problem } from '../definition/problem';
 import type { Store } from '../store/store';
@@ -50,12 +53,15 @@ export async function deliverCommand(
     return 1;
   }
   const logger = pino({ level: config.logLevel, serializers: LOG_SERIALISERS });
+  // The same files the service stores, for links and attachments.
+  const blobs = anyFileQuestion(forms) ? configuredBlobs(config, store, logger) : undefined;
   const worker = createDeliveryWorker({
     store,
     forms,
     agencyOf: deploymentAgencies()?.agencyOf,
     destinations,
     i18n: createI18n(),
+    files: deliveryFilesOf(config, blobs),
     pollMs: config.deliveryPollSeconds * 1000,
     ...(config.deliveryClaimSeconds !== undefined && {
       claimMs: config.deliveryClaimSeconds * 1000,

@@ -5,7 +5,14 @@ import type { Submission } from '../store/store';
 import { translator } from '../web/i18n';
 import { agencyEmail } from './agency-email';
 import type { DeliveryOutcome } from './delivery-outcome';
-import type { Destination, PullApiDestination } from './destination';
+import {
+  DEFAULT_EMAIL_LINK_MS,
+  DEFAULT_WEBHOOK_LINK_MS,
+  type Destination,
+  type PullApiDestination,
+} from './destination';
+import { linksFor, type DeliveryFiles } from './delivery-files';
+import { withFileLinks, withInlineFiles } from './payload-files';
 import { notifyEmail } from './notify-email';
 import { sendNotify } from './notify-sender';
 import { sendSmtp } from './smtp-sender';
@@ -26,10 +33,14 @@ export interface DeliveryJob {
   agency?: string;
 }
 
-/** What a try needs from the service: its translations, and the clock for the signature. */
+/**
+ * What a try needs from the service: its translations, the clock for the signature, and for
+ * forms with file questions, the files and the signer of their links.
+ */
 export interface DeliveryServices {
   i18n: i18n;
   now?: () => Date;
+  files?: DeliveryFiles;
 }
 
 /**
@@ -47,9 +58,25 @@ export async function deliver(
 ): Promise<DeliveryOutcome> {
   const { destination, submission, form } = job;
   const id = webhookId(submission.reference, destination.id);
+  const now = (services.now?.() ?? new Date()).getTime();
+  const { files } = services;
+  const linkOf = (lifetimeMs: number | undefined, fallback: number) =>
+    files && linksFor(files, submission.reference, destination.id, lifetimeMs ?? fallback, now);
   switch (destination.type) {
     case 'webhook': {
       let payload = webhookPayload(form, submission, job.agency);
+      if (files && destination.files === 'inline') {
+        payload = await withInlineFiles(payload, files.blobs);
+      } else if (files) {
+        const link = linksFor(
+          files,
+          submission.reference,
+          destination.id,
+          destination.fileLinkMs ?? DEFAULT_WEBHOOK_LINK_MS,
+          now,
+        );
+        payload = withFileLinks(payload, (file) => link(file.id));
+      }
       if (destination.includePdf) {
         const t = translator(services.i18n, form.language);
         payload = withAnswersPdf(payload, await answersPdf(form, submission, form.language, t));
@@ -57,9 +84,16 @@ export async function deliver(
       return sendWebhook(destination, { id, body: JSON.stringify(payload) }, services.now);
     }
     case 'email-smtp': {
+      const linked = linkOf(destination.fileLinkMs, DEFAULT_EMAIL_LINK_MS);
       const email = await agencyEmail(form, submission, {
         i18n: services.i18n,
         attachmentLimitBytes: destination.attachmentLimitBytes,
+        files: files &&
+          linked && {
+            blobs: files.blobs,
+            linkOf: linked,
+            limitBytes: destination.fileAttachmentLimitBytes ?? files.emailAttachmentLimitBytes,
+          },
       });
       const domain = destination.from.split('@')[1] ?? 'civic-forms.invalid';
       return sendSmtp(destination, email, `<${id}@${domain}>`);
@@ -68,6 +102,7 @@ export async function deliver(
       const email = await notifyEmail(form, submission, {
         i18n: services.i18n,
         includePdf: destination.includePdf,
+        linkOf: linkOf(destination.fileLinkMs, DEFAULT_EMAIL_LINK_MS),
       });
       return sendNotify(destination, email);
     }

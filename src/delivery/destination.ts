@@ -13,6 +13,10 @@ export interface WebhookDestination {
   readonly secret: string;
   /** Whether the payload carries the answers PDF (base64). */
   readonly includePdf: boolean;
+  /** Each file as a signed download link (`links`, the default), or its bytes in the payload (`inline`). */
+  readonly files?: 'links' | 'inline';
+  /** How long a file's signed link works (`DEFAULT_WEBHOOK_LINK_MS` unless set). */
+  readonly fileLinkMs?: number;
   readonly timeoutMs: number;
 }
 
@@ -31,6 +35,13 @@ export interface SmtpDestination {
   readonly to: readonly string[];
   /** The largest answers PDF attached; a larger one is left out and the email says so. */
   readonly attachmentLimitBytes: number;
+  /**
+   * The most bytes of uploaded files attached to one email (in the answers' order); the rest are
+   * links. Undefined: the service's `EMAIL_FILE_ATTACHMENT_LIMIT_KB`.
+   */
+  readonly fileAttachmentLimitBytes?: number;
+  /** How long the links to files not attached work (`DEFAULT_EMAIL_LINK_MS` unless set). */
+  readonly fileLinkMs?: number;
   readonly timeoutMs: number;
 }
 
@@ -45,6 +56,8 @@ export interface NotifyDestination {
   readonly baseUrl: string;
   /** Whether the answers PDF goes with the email as Notify's `link_to_file`. */
   readonly includePdf: boolean;
+  /** How long the links to uploaded files in `((answers))` work (`DEFAULT_EMAIL_LINK_MS` unless set). */
+  readonly fileLinkMs?: number;
   readonly timeoutMs: number;
 }
 
@@ -74,6 +87,11 @@ export interface DestinationsConfig {
   readonly destinations: ReadonlyMap<string, Destination>;
   readonly retry: RetryPolicy;
 }
+
+/** How long a webhook's file links work unless the destination says: an hour from each try. */
+export const DEFAULT_WEBHOOK_LINK_MS = 60 * 60_000;
+/** How long an email's file links work unless the destination says: seven days, for people to read it. */
+export const DEFAULT_EMAIL_LINK_MS = 7 * 24 * 60 * 60_000;
 
 /** The retry policy when the destinations file gives none: 30 s doubling to an hour, for 24 hours. */
 export const DEFAULT_RETRY: RetryPolicy = Object.freeze({

@@ -22,6 +22,13 @@ const secretReference = Joi.object({
 }).xor('env', 'file');
 
 const seconds = (fallback: number) => Joi.number().positive().max(300).default(fallback);
+/** How long a file's signed download link works: from 5 minutes to 7 days. */
+const linkMinutes = (fallback: number) =>
+  Joi.number()
+    .integer()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(fallback);
 
 const webhook = Joi.object({
   id: destinationId.required(),
@@ -31,6 +38,8 @@ const webhook = Joi.object({
     .required(),
   secret: secretReference.required(),
   includePdf: Joi.boolean().default(false),
+  files: Joi.string().valid('links', 'inline').default('links'),
+  fileLinkMinutes: linkMinutes(60),
   timeoutSeconds: seconds(10),
   allowInsecure: Joi.boolean().default(false),
 });
@@ -51,6 +60,11 @@ const smtp = Joi.object({
     .min(0)
     .max(50 * 1024)
     .default(10 * 1024),
+  fileAttachmentLimitKb: Joi.number()
+    .integer()
+    .min(0)
+    .max(50 * 1024),
+  fileLinkMinutes: linkMinutes(7 * 24 * 60),
   timeoutSeconds: seconds(30),
 });
 
@@ -64,6 +78,7 @@ const notify = Joi.object({
     .uri({ scheme: ['https', 'http'] })
     .default('https://api.notifications.service.gov.uk'),
   includePdf: Joi.boolean().default(false),
+  fileLinkMinutes: linkMinutes(7 * 24 * 60),
   timeoutSeconds: seconds(10),
   allowInsecure: Joi.boolean().default(false),
 });

@@ -4,6 +4,9 @@ import { answersPdf } from '../paper/answers-pdf';
 import type { Submission } from '../store/store';
 import { translator } from '../web/i18n';
 import { answersText } from './answers-text';
+import type { LinkOf } from './delivery-files';
+import { emailFiles } from './email-files';
+import { submissionFiles } from './payload-files';
 
 /** GOV.UK Notify's largest file sent by email (its client's `prepareUpload` refuses more). */
 export const NOTIFY_FILE_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -32,7 +35,8 @@ export interface NotifyEmail {
 /**
  * What a submission sends through Notify: its details and answers as placeholders
  * (`((reference))`, `((form_title))`, `((answers))`...), and with `includePdf` the answers PDF
- * for `((link_to_file))`, or words saying it is too large for Notify.
+ * for `((link_to_file))`, or words saying it is too large for Notify. Uploaded files are listed
+ * at the end of `((answers))`, each with a signed link when `linkOf` is given.
  *
  * @example
  *   const email = await notifyEmail(form, submission, { i18n, includePdf: false });
@@ -40,9 +44,16 @@ export interface NotifyEmail {
 export async function notifyEmail(
   form: FormDefinition,
   submission: Submission,
-  options: { i18n: i18n; includePdf: boolean },
+  options: { i18n: i18n; includePdf: boolean; linkOf?: LinkOf },
 ): Promise<NotifyEmail> {
   const t = translator(options.i18n, form.language);
+  // Notify sends one file at most: uploaded files go as links in ((answers)).
+  const files = await emailFiles(submissionFiles(form, submission), {
+    t,
+    lang: form.language,
+    limitBytes: 0,
+    linkOf: options.linkOf,
+  });
   const email: NotifyEmail = {
     reference: submission.reference,
     personalisation: {
@@ -51,7 +62,7 @@ export async function notifyEmail(
       form_id: submission.formId,
       submitted_at: new Date(submission.submittedAt).toISOString(),
       channel: t(`caseworker:channel.${submission.channel}`),
-      answers: answersText(form, submission, t),
+      answers: answersText(form, submission, t) + files.lines.map((l) => `${l}\n`).join(''),
     },
   };
   if (!options.includePdf) return email;

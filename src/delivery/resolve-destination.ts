@@ -59,6 +59,8 @@ export function resolveDestination(
   };
   const { id } = entry;
   const timeoutMs = (entry.timeoutSeconds as number) * 1000;
+  const fileLinkMs = (entry.fileLinkMinutes as number) * 60_000;
+  const fileLimitKb = entry.fileAttachmentLimitKb as number | undefined;
   const destination = ((): Destination => {
     switch (entry.type) {
       case 'webhook':
@@ -68,6 +70,8 @@ export function resolveDestination(
           url: encrypted('url'),
           secret: secret(['secret'], webhookSecretProblem),
           includePdf: entry.includePdf as boolean,
+          files: entry.files as 'links' | 'inline',
+          fileLinkMs,
           timeoutMs,
         };
       case 'email-smtp': {
@@ -83,6 +87,8 @@ export function resolveDestination(
           from: entry.from as string,
           to: entry.to as string[],
           attachmentLimitBytes: (entry.attachmentLimitKb as number) * 1024,
+          ...(fileLimitKb !== undefined && { fileAttachmentLimitBytes: fileLimitKb * 1024 }),
+          fileLinkMs,
           timeoutMs,
         };
       }
@@ -95,6 +101,7 @@ export function resolveDestination(
           emailAddress: entry.emailAddress as string,
           baseUrl: encrypted('baseUrl').replace(/\/$/, ''),
           includePdf: entry.includePdf as boolean,
+          fileLinkMs,
           timeoutMs,
         };
       case 'pull-api':

@@ -5,6 +5,7 @@ import { isNotYet } from '../engine/not-yet';
 import { walk } from '../engine/journey';
 import type { AnswerValue } from '../questions/question-type';
 import type { Submission } from '../store/store';
+import { payloadFiles, type PayloadFile } from './payload-files';
 
 /** The payload's version: a receiver checks it, and a change that breaks receivers raises it. */
 export const PAYLOAD_VERSION = 1;
@@ -48,6 +49,8 @@ export interface WebhookPayload {
   answers: PayloadEntry[];
   /** Ids of the soft-required questions still to be answered ("I do not have this yet"). */
   notYet?: string[];
+  /** Every file the answers hold: how to check it and (when delivered) how to get it. */
+  files?: PayloadFile[];
   /** The answers as a PDF, when the destination asks for it. */
   answersPdf?: { filename: string; contentType: 'application/pdf'; base64: string };
 }
@@ -154,6 +157,7 @@ export function webhookPayload(
     ...entries,
     ...[...sections.values()].flatMap((s) => s.items.flatMap((i) => i.answers)),
   ].filter((e): e is PayloadAnswer => 'questionId' in e && e.notYet === true);
+  const files = payloadFiles(entries);
   return {
     version: PAYLOAD_VERSION,
     form: { id: submission.formId, version: submission.formVersion, title: form.title },
@@ -166,6 +170,7 @@ export function webhookPayload(
     ...(submission.receivedOn ? { receivedOn: submission.receivedOn } : {}),
     answers: entries,
     ...(missing.length > 0 && { notYet: [...new Set(missing.map((e) => e.questionId))] }),
+    ...(files.length > 0 && { files }),
   };
 }
 

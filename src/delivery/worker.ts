@@ -7,6 +7,7 @@ import { submittedOn, type VersionLookup } from '../publishing/draft-version';
 import type { Delivery } from '../store/delivery-repository';
 import type { Store } from '../store/store';
 import { deliver, type SendingDestination } from './deliver';
+import type { DeliveryFiles } from './delivery-files';
 import type { DeliveryOutcome } from './delivery-outcome';
 import type { DestinationsConfig } from './destination';
 import { nextTry } from './retry-schedule';
@@ -20,6 +21,8 @@ export interface DeliveryWorkerOptions {
   agencyOf?: (formId: string) => string;
   destinations: DestinationsConfig;
   i18n: i18n;
+  /** Uploaded files and the signer of their links, for forms with file questions. */
+  files?: DeliveryFiles;
   /** Names this worker's claims; by default the host, process and a random part. */
   workerId?: string;
   /** Milliseconds since the epoch, for claims and the retry schedule (tests move it on). */
@@ -117,7 +120,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
           form: made,
           agency: options.agencyOf?.(form.id),
         },
-        { i18n: options.i18n },
+        { i18n: options.i18n, files: options.files },
       );
     } catch (error) {
       // A fault of ours (the PDF, a template): recorded and retried like a receiver's failure.

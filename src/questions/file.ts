@@ -2,7 +2,12 @@ import Joi from 'joi';
 import type { FileQuestion } from '../definition/types';
 import { FILE_KIND_NAMES, FILE_KINDS } from '../uploads/file-kind';
 import { FILE_PROBLEM_CODES, firstProblem } from '../uploads/file-problem';
-import { storedFilesOf, type FileUploadState, type StoredFile } from '../uploads/stored-file';
+import {
+  RECEIVED_BY,
+  storedFilesOf,
+  type FileUploadState,
+  type StoredFile,
+} from '../uploads/stored-file';
 import {
   DEFAULT_SCALE_PHOTOS_TO,
   MOST_MAX_SIZE_MB,
@@ -14,10 +19,40 @@ import {
   sizeText,
 } from './file-words';
 import { errorParams, labelParams } from './label';
-import type { ParseResult, QuestionError, QuestionType, RawState } from './question-type';
+import type {
+  ParseResult,
+  QuestionError,
+  QuestionType,
+  RawState,
+  Translate,
+} from './question-type';
+
+/**
+ * A file as check answers, the staff pages, the PDF and emails show it: its name (unless
+ * `withName` is false), size and type, and "received by post" (or email) when staff added it.
+ */
+export function fileSummaryLine(
+  f: StoredFile,
+  { t, lang }: { t: Translate; lang: string },
+  withName = true,
+): string {
+  const size = sizeText(f.size, lang);
+  const type = kindWord(f.kind);
+  const text = withName
+    ? t('questions:file.summaryLine', { name: f.name, size, type })
+    : t('questions:file.details', { size, type });
+  if (!f.receivedBy) return text;
+  return t('questions:file.withReceived', {
+    text,
+    received: t(`questions:file.receivedBy.${f.receivedBy}`),
+  });
+}
 
 /** Every error code a file answer can have: the upload checks', in the GOV.UK order. */
 export const fileErrorCodes = FILE_PROBLEM_CODES;
+
+/** The radios a caseworker says with how the caller sent a file (staff journeys only). */
+export const receivedByField = (q: FileQuestion) => `${q.id}-received-by`;
 
 /** The raw field holding the files already given, one JSON object each, to show them again. */
 const uploadedField = (q: FileQuestion) => `${q.id}-uploaded`;
@@ -80,12 +115,15 @@ export const file: QuestionType<FileQuestion, StoredFile[]> = {
     const value = files.length > 0 ? [...files] : undefined;
     const raw = file.toRaw(q, value);
     const lang = context.lang ?? 'en';
-    const fail = (error: Omit<QuestionError, 'questionId' | 'field'>) => ({
+    const fail = (error: Omit<QuestionError, 'questionId' | 'field'>, field = q.id) => ({
       value,
       raw,
-      errors: [{ questionId: q.id, field: q.id, ...error }],
+      errors: [{ questionId: q.id, field, ...error }],
     });
     const problem = firstProblem(problems);
+    if (problem?.code === 'receivedBy') {
+      return fail({ code: 'receivedBy' }, receivedByField(q));
+    }
     if (problem) {
       return fail({
         code: problem.code,
@@ -116,6 +154,25 @@ export const file: QuestionType<FileQuestion, StoredFile[]> = {
       count: maxFilesOf(q),
     });
     const many = maxFilesOf(q) > 1;
+    const choiceInError = context.error?.fields.includes(receivedByField(q)) ?? false;
+    const receivedBy = context.staff
+      ? {
+          name: receivedByField(q),
+          idPrefix: receivedByField(q),
+          classes: 'govuk-radios--inline',
+          fieldset: {
+            legend: {
+              text: t('questions:file.receivedByLegend'),
+              classes: 'govuk-fieldset__legend--s',
+            },
+          },
+          errorMessage: choiceInError ? errorParams(context) : undefined,
+          items: RECEIVED_BY.map((how) => ({
+            value: how,
+            text: t(`questions:file.receivedByOption.${how}`),
+          })),
+        }
+      : undefined;
     return {
       macro: 'govukFileUpload',
       params: {
@@ -123,7 +180,7 @@ export const file: QuestionType<FileQuestion, StoredFile[]> = {
         name: q.id,
         label: labelParams(q, context),
         hint: { text: q.hint ? `${q.hint} ${limits}` : limits },
-        errorMessage: errorParams(context),
+        errorMessage: choiceInError ? undefined : errorParams(context),
         multiple: many,
         attributes: {
           accept: acceptAttribute(q),
@@ -132,14 +189,12 @@ export const file: QuestionType<FileQuestion, StoredFile[]> = {
       },
       files: {
         heading: t('questions:file.added', { count: files.length }),
+        receivedBy,
         upload: many ? t('questions:file.upload') : undefined,
         items: files.map((f) => ({
           id: f.id,
           name: f.name,
-          details: t('questions:file.details', {
-            size: sizeText(f.size, lang),
-            type: kindWord(f.kind),
-          }),
+          details: fileSummaryLine(f, { t, lang }, false),
           remove: t('questions:file.remove'),
         })),
       },
@@ -156,12 +211,5 @@ export const file: QuestionType<FileQuestion, StoredFile[]> = {
       options: [{ text: t('paper:file.enclosed', { count: maxFilesOf(q) }) }],
     },
   ],
-  summary: (_q, value, { t, lang }) =>
-    storedFilesOf(value).map((f) =>
-      t('questions:file.summaryLine', {
-        name: f.name,
-        size: sizeText(f.size, lang),
-        type: kindWord(f.kind),
-      }),
-    ),
+  summary: (_q, value, context) => storedFilesOf(value).map((f) => fileSummaryLine(f, context)),
 };

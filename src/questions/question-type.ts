@@ -50,6 +50,8 @@ export interface ViewContext {
    * `choose` on the first page (the choices only), the choice made on the second (its inputs).
    */
   stage?: string;
+  /** The page is a staff journey's (a caller's form filled by a caseworker). */
+  staff?: boolean;
 }
 
 /** A govuk-frontend macro call: the macro's name and its parameters, with govuk's own names. */
@@ -70,6 +72,8 @@ export interface MacroCall {
     heading: string;
     upload?: string;
     items: Array<{ id: string; name: string; details: string; remove: string }>;
+    /** On a staff journey: how the caller sent the file (govukRadios' parameters). */
+    receivedBy?: Record<string, unknown>;
   };
   /** Further macro calls rendered inside a fieldset (the address lines). */
   children?: MacroCall[];

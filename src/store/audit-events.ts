@@ -35,7 +35,10 @@ export type AuditAction =
   | 'export-submissions'
   | 'delete-submission'
   | 'view-staff'
-  | 'view-platform';
+  | 'view-platform'
+  | 'download-file'
+  | 'api-get-file'
+  | 'open-file';
 
 /** One line of the append-only audit trail: who, when, what, on what, and from where. */
 export interface AuditEvent {

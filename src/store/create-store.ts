@@ -4,6 +4,7 @@ import { rootDb, type DatabaseKind, type Db } from './database';
 import { mapDriverErrors, type DriverErrorMap } from './driver-errors';
 import { StoreUnavailableError } from './store-unavailable';
 import { apiKeyRepository } from './api-key-repository';
+import { blobRepository } from './blob-repository';
 import { deliveryRepository } from './delivery-repository';
 import { eventRepository } from './event-repository';
 import { formVersionRepository } from './form-version-repository';
@@ -40,6 +41,7 @@ function repositories(db: Db, map: DriverErrorMap, isClosed: () => boolean): Rep
     deliveries: mapDriverErrors(deliveryRepository(db), map, isClosed),
     apiKeys: mapDriverErrors(apiKeyRepository(db), map, isClosed),
     formVersions: mapDriverErrors(formVersionRepository(db), map, isClosed),
+    blobs: mapDriverErrors(blobRepository(db), map, isClosed),
   };
 }
 

@@ -36,6 +36,8 @@ const ORDER: Record<TableName, readonly string[]> = {
   receipts: ['at', 'reference'],
   form_versions: ['published_at', 'form_id', 'version'],
   form_releases: ['id'],
+  upload_blobs: ['stored_at', 'key'],
+  upload_blob_chunks: ['blob_key', 'seq'],
 };
 
 /** The inspector on either database. */

@@ -264,4 +264,21 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     ('start', 'page', 'answer', 'error', 'save', 'resume', 'exit', 'submit', 'expired',
      'no-fixed-address'));
   `,
+  // Issue 16: uploaded files in the database, so N processes share them without a shared disk.
+  `
+  CREATE TABLE upload_blobs (
+    key TEXT PRIMARY KEY,
+    stored_at BIGINT NOT NULL,
+    size BIGINT NOT NULL,
+    chunks INTEGER NOT NULL,
+    sealed INTEGER NOT NULL
+  );
+  CREATE INDEX upload_blobs_stored ON upload_blobs (stored_at);
+  CREATE TABLE upload_blob_chunks (
+    blob_key TEXT NOT NULL REFERENCES upload_blobs (key) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    bytes BYTEA NOT NULL,
+    PRIMARY KEY (blob_key, seq)
+  );
+  `,
 ];

@@ -368,4 +368,21 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX journey_events_form_at ON journey_events (form_id, at);
   CREATE INDEX journey_events_journey ON journey_events (journey_id, at);
   `,
+  // Issue 16: uploaded files in the database, so N processes share them without a shared disk.
+  `
+  CREATE TABLE upload_blobs (
+    key TEXT PRIMARY KEY,
+    stored_at INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    chunks INTEGER NOT NULL,
+    sealed INTEGER NOT NULL
+  );
+  CREATE INDEX upload_blobs_stored ON upload_blobs (stored_at);
+  CREATE TABLE upload_blob_chunks (
+    blob_key TEXT NOT NULL REFERENCES upload_blobs (key) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    bytes BLOB NOT NULL,
+    PRIMARY KEY (blob_key, seq)
+  );
+  `,
 ];

@@ -1,4 +1,5 @@
 import type { ApiKeyRepository } from './api-key-repository';
+import type { BlobRepository } from './blob-repository';
 import type { DatabaseKind } from './database';
 import type { DeliveryRepository } from './delivery-repository';
 import type { StoreInspector } from './inspector';
@@ -32,6 +33,8 @@ export interface Repositories {
   readonly apiKeys: ApiKeyRepository;
   /** Published form versions (immutable) and the log of publishing and closing forms. */
   readonly formVersions: FormVersionRepository;
+  /** Uploaded files kept in the database (the database blob store). */
+  readonly blobs: BlobRepository;
 }
 
 /**

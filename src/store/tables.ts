@@ -181,4 +181,11 @@ export interface Tables {
     drafts_until: string | null;
     at: number;
   };
+  /**
+   * Uploaded files kept in the database (the database blob store): one row per file, its bytes in
+   * `upload_blob_chunks` in order. `sealed` is 1 when the bytes are encrypted (UPLOADS_KEY).
+   */
+  upload_blobs: { key: string; stored_at: number; size: number; chunks: number; sealed: number };
+  /** A file's bytes in pieces of at most 1 MiB (`seq` from 0), so no value is huge. */
+  upload_blob_chunks: { blob_key: string; seq: number; bytes: Buffer };
 }

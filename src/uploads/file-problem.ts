@@ -1,10 +1,12 @@
 /**
  * What can be wrong with the files given for one question, in the order the GOV.UK file upload
  * pattern reports them: no file, too few or too many, empty, too big, wrong type, infected, scanner
- * down. The words are `errors:file.<code>` in the locale files.
+ * down; on a staff journey, a file chosen without saying how the caller sent it (`receivedBy`)
+ * comes straight after "no file". The words are `errors:file.<code>` in the locale files.
  */
 export const FILE_PROBLEM_CODES = [
   'required',
+  'receivedBy',
   'tooFew',
   'tooMany',
   'empty',

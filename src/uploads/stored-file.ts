@@ -13,7 +13,16 @@ export interface StoredFile {
   readonly kind: FileKind;
   /** Hex SHA-256 of the bytes. */
   readonly sha256: string;
+  /**
+   * How the file reached the service when staff added it for a caller: the caller posted it or
+   * emailed it. Absent for a file the person uploaded themselves.
+   */
+  readonly receivedBy?: ReceivedBy;
 }
+
+/** How a file staff added for a caller reached the service. */
+export const RECEIVED_BY = ['post', 'email'] as const;
+export type ReceivedBy = (typeof RECEIVED_BY)[number];
 
 /**
  * What the upload handler gives a `file` question to parse in place of posted text: the files kept
@@ -37,7 +46,8 @@ export function isStoredFile(value: unknown): value is StoredFile {
     typeof file.size === 'number' &&
     FILE_KIND_NAMES.includes(file.kind as FileKind) &&
     typeof file.sha256 === 'string' &&
-    SHA256.test(file.sha256)
+    SHA256.test(file.sha256) &&
+    (file.receivedBy === undefined || RECEIVED_BY.includes(file.receivedBy as ReceivedBy))
   );
 }
 
@@ -54,15 +64,28 @@ export function storedFilesOf(value: unknown): StoredFile[] {
  *   fileIdsIn(draft.answers); // ['3f0c…', '9a1b…']
  */
 export function fileIdsIn(answers: Readonly<Record<string, unknown>>): string[] {
-  const ids: string[] = [];
+  return storedFilesIn(answers).map((file) => file.id);
+}
+
+/** Every stored file an answers record holds, repeating sections' items included, in order. */
+export function storedFilesIn(answers: Readonly<Record<string, unknown>>): StoredFile[] {
+  const files: StoredFile[] = [];
   for (const value of Object.values(answers)) {
     if (!Array.isArray(value)) continue;
     for (const entry of value) {
-      if (isStoredFile(entry)) ids.push(entry.id);
+      if (isStoredFile(entry)) files.push(entry);
       else if (typeof entry === 'object' && entry !== null && 'answers' in entry) {
-        ids.push(...fileIdsIn((entry as { answers: Record<string, unknown> }).answers));
+        files.push(...storedFilesIn((entry as { answers: Record<string, unknown> }).answers));
       }
     }
   }
-  return ids;
+  return files;
+}
+
+/** The stored file with this id in an answers record (a submission's), if it holds one. */
+export function findStoredFile(
+  answers: Readonly<Record<string, unknown>>,
+  id: string,
+): StoredFile | undefined {
+  return storedFilesIn(answers).find((file) => file.id === id);
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { deliveryFilesOf } from '../delivery/delivery-files';
 import { createDeliveryWorker, type DeliveryWorker } from '../delivery/worker';
 import type { CivicFormsApp } from './app';
 import { createI18n } from './i18n';
@@ -25,6 +26,7 @@ export function startAppDeliveryWorker(
     agencyOf: (formId) => app.agencies.ofForm(formId).agency.id,
     destinations: app.destinations,
     i18n: createI18n(),
+    files: deliveryFilesOf(app.config, app.uploads?.blobs),
     pollMs: app.config.deliveryPollSeconds * 1000,
     claimMs: seconds(app.config.deliveryClaimSeconds),
     logger,

@@ -53,6 +53,8 @@ import type { BlobStore } from '../uploads/blob-store';
 import type { VirusScanner } from '../uploads/virus-scanner';
 import type { FileUploads } from './uploads/file-uploads';
 import { createUploadBody } from './uploads/upload-body';
+import { createFileLinkRoute } from './uploads/file-link-route';
+import { deliveryFilesOf } from '../delivery/delivery-files';
 import { createUploadsFromConfig } from './uploads/uploads-setup';
 import { sessionIndex } from './session-index';
 
@@ -129,7 +131,7 @@ export function createApp(options: AppOptions): CivicFormsApp {
       logger,
     });
   // Before anything else: production without a scanner or key for file questions stops here.
-  const uploads = createUploadsFromConfig({ config, forms, logger, blobs, scanner });
+  const uploads = createUploadsFromConfig({ config, forms, logger, store, blobs, scanner });
   const destinations =
     givenDestinations ?? loadDestinations(config.destinationsFile, config.secretEnvironment);
   // As `civic-forms validate`: a form naming a destination the service lacks does not start.
@@ -191,7 +193,21 @@ export function createApp(options: AppOptions): CivicFormsApp {
     app.get('/metrics', createMetricsRoute(kpi.metrics.registry, config.metricsToken));
   }
   // The pull API, before the session and CSRF: its clients send a key, never a cookie.
-  app.use('/api/v1', createApiRoutes({ store, forms, agencies }));
+  app.use(
+    '/api/v1',
+    createApiRoutes({ store, forms, agencies, blobs: uploads?.blobs, baseUrl: config.baseUrl }),
+  );
+  // Delivered files' signed links, before the session too: a receiver sends no cookie.
+  const files = deliveryFilesOf(config, uploads?.blobs);
+  if (files)
+    app.use(
+      createFileLinkRoute({
+        store,
+        blobs: files.blobs,
+        links: files.links,
+        agencyOf: (formId) => agencies.ofForm(formId).agency.id,
+      }),
+    );
   // Before the body: a body refused is answered in the page's language.
   app.use(createLanguage(frameworkLanguages(i18n), config.secureCookies));
   // After the language (its refusal is a page in it): an agency's own host name, if configured.

@@ -10,6 +10,7 @@ import { languagesOf, localise } from '../definition/translation';
 import type { FormCatalogue } from '../publishing/form-catalogue';
 import type { Submission } from '../store/store';
 import { summaryListGroups } from './summary-list';
+import { filesWithRemove } from './uploads/check-answers-files';
 import { feedbackForm } from './kpi/feedback-form';
 import type { JourneyEvents } from './kpi/kpi-events';
 import { rememberSubmission, sentJourney, stepUrl } from './journey-state';
@@ -32,6 +33,11 @@ export function renderCheckAnswers(
     t,
     lang,
     notProvided: { text: t('checkAnswers.notProvided'), classes: 'cf-not-provided' },
+    valueHtml: filesWithRemove(form, draft, {
+      t,
+      lang,
+      action: `${req.baseUrl}/${form.id}/check-answers/remove-file`,
+    }),
     actions: (row) => ({
       items: [
         {

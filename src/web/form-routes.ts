@@ -21,6 +21,7 @@ import {
   showSent,
 } from './check-answers-page';
 import { loadDraft, sentJourney, stepUrl } from './journey-state';
+import { acceptRemoveFile } from './uploads/remove-file';
 import {
   acceptQuestionPage,
   renderQuestionPage,
@@ -145,6 +146,10 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
       }
       await acceptCheckAnswers(deps, req, res, form, draft);
     }),
+  );
+  router.post(
+    '/:formId/check-answers/remove-file',
+    withForm((req, res, form, draft) => acceptRemoveFile(deps, req, res, form, draft)),
   );
   router.get(
     '/:formId/confirmation',

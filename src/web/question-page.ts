@@ -138,7 +138,12 @@ export function renderQuestionPage(
       body: page.body,
       questions: page.questions.flatMap((q) => [
         typeOf(q).view(q, shown, {
-          ...questionView(q, errors, { t, lang, isPageHeading: single }),
+          ...questionView(q, errors, {
+            t,
+            lang,
+            isPageHeading: single,
+            staff: Boolean(deps.assisted),
+          }),
           ...(stage && { stage: stage.chosen ?? 'choose' }),
         }),
         ...(q.notYet ? [notYetCheckbox(q, raw, t)] : []),
@@ -238,7 +243,9 @@ function receiveFiles(
   step: PageStep,
   draft: Draft,
 ): Promise<ReceivedPost> | undefined {
-  return deps.uploads?.receive(req, step.page, answersFor(draft, step), draft.id);
+  return deps.uploads?.receive(req, step.page, answersFor(draft, step), draft.id, {
+    staff: Boolean(deps.assisted),
+  });
 }
 
 /**

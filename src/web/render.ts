@@ -118,7 +118,7 @@ export function createRender(deps: RenderDependencies): Render {
 export function questionView(
   question: Question,
   errors: QuestionError[],
-  context: { t: Translate; lang: string; isPageHeading: boolean },
+  context: { t: Translate; lang: string; isPageHeading: boolean; staff?: boolean },
 ): ViewContext {
   const mine = errors.filter((e) => e.questionId === question.id);
   if (mine.length === 0) return { ...context };

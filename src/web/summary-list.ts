@@ -13,6 +13,8 @@ export interface SummaryListOptions {
   keep?: (row: SummaryRow) => boolean;
   /** The row's actions (Change links), if any. */
   actions?: (row: SummaryRow) => Record<string, unknown>;
+  /** The row's value as HTML when it is not its lines one under another (files with Remove). */
+  valueHtml?: (row: SummaryRow) => string | undefined;
 }
 
 /**
@@ -41,7 +43,9 @@ export function summaryListGroups(groups: SummaryGroup[], options: SummaryListOp
         .map((row) => ({
           key: { text: row.label },
           value: row.lines
-            ? { html: row.lines.map(answerLineHtml).join('<br>') }
+            ? {
+                html: options.valueHtml?.(row) ?? row.lines.map(answerLineHtml).join('<br>'),
+              }
             : options.notProvided,
           ...(options.actions ? { actions: options.actions(row) } : {}),
         })),

@@ -71,6 +71,8 @@ describe('the destinations file', () => {
         url: 'https://housing.example.gov.uk/civic-forms',
         secret: WEBHOOK_SECRET,
         includePdf: true,
+        files: 'links',
+        fileLinkMs: 60 * 60_000,
         timeoutMs: 5000,
       },
       {
@@ -84,6 +86,7 @@ describe('the destinations file', () => {
         from: 'forms@example.gov.uk',
         to: ['housing@example.gov.uk', 'repairs@example.gov.uk'],
         attachmentLimitBytes: 10 * 1024 * 1024,
+        fileLinkMs: 7 * 24 * 60 * 60_000,
         timeoutMs: 30_000,
       },
       {
@@ -94,6 +97,7 @@ describe('the destinations file', () => {
         emailAddress: 'housing@example.gov.uk',
         baseUrl: 'https://api.notifications.service.gov.uk',
         includePdf: false,
+        fileLinkMs: 7 * 24 * 60 * 60_000,
         timeoutMs: 10_000,
       },
       { id: 'housing-pull', type: 'pull-api' },

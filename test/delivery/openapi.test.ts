@@ -34,10 +34,11 @@ describe('schema/openapi.json, the pull API', () => {
     expect(result.warnings).toEqual([]);
   });
 
-  it('describes the three operations, each behind a bearer key, with 401, 404 and 429', () => {
+  it('describes the four operations, each behind a bearer key, with 401, 404 and 429', () => {
     expect(Object.keys(operations).sort()).toEqual([
       'GET /forms/{formId}/submissions',
       'GET /submissions/{reference}',
+      'GET /submissions/{reference}/files/{fileId}',
       'POST /submissions/{reference}/receipt',
     ]);
     expect(api.security).toEqual([{ apiKey: [] }]);

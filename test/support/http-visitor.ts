@@ -53,6 +53,28 @@ export class HttpVisitor {
     });
   }
 
+  /**
+   * Posts a page with files as a browser does: `multipart/form-data`, the CSRF token in its own
+   * field, each file under its input's name.
+   */
+  async postFiles(
+    path: string,
+    fields: Record<string, string>,
+    files: Array<{ field: string; name: string; type: string; bytes: Buffer }>,
+  ): Promise<Page> {
+    const body = new FormData();
+    body.append('_csrf', this.csrf);
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
+    for (const file of files) {
+      body.append(
+        file.field,
+        new Blob([new Uint8Array(file.bytes)], { type: file.type }),
+        file.name,
+      );
+    }
+    return this.send(path, { method: 'POST', body });
+  }
+
   /** Gets a page, posts answers to it and returns where the redirect points (or throws). */
   async answer(path: string, fields: Record<string, string | string[]>): Promise<string> {
     await this.get(path);

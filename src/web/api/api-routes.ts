@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { bearerKey, hashApiKey } from '../../delivery/api-key';
-import { webhookPayload } from '../../delivery/webhook-payload';
+import { withFileLinks } from '../../delivery/payload-files';
+import { webhookPayload, type WebhookPayload } from '../../delivery/webhook-payload';
 import { submittedOn, type VersionLookup } from '../../publishing/draft-version';
 import type { FormDefinition } from '../../definition/types';
 import type { Agencies } from '../../agency/agencies';
@@ -9,6 +10,9 @@ import { readTypedReference } from '../../caseworker/typed-reference';
 import type { ApiKeyRecord } from '../../store/api-key-repository';
 import type { AuditAction } from '../../store/audit-events';
 import type { Store, Submission } from '../../store/store';
+import type { BlobStore } from '../../uploads/blob-store';
+import { findStoredFile } from '../../uploads/stored-file';
+import { sendStoredFile } from '../uploads/send-stored-file';
 import { formatCursor, parseCursor } from './api-cursor';
 import { sendApiError } from './api-errors';
 import { createRateLimit } from './api-rate-limit';
@@ -19,6 +23,10 @@ export interface ApiDependencies {
   forms: VersionLookup;
   /** Which agency each form belongs to: a key reads only the forms of one agency. */
   agencies: Agencies;
+  /** Where uploaded files are; without one, no form has file questions. */
+  blobs?: BlobStore;
+  /** The service's public address (`BASE_URL`), for the links to a submission's files. */
+  baseUrl?: string;
   /** Requests one key may make a minute in this process. */
   requestsPerMinute?: number;
   clock?: () => number;
@@ -40,6 +48,18 @@ function keyOf(res: Response): ApiKeyRecord {
  */
 export function createApiRoutes(deps: ApiDependencies): Router {
   const { store, forms } = deps;
+  /** A submission as the webhook sends it, on the version it was made on, with links to its files. */
+  const payloadOf = (
+    form: FormDefinition,
+    submission: Submission,
+    agency: string | undefined,
+  ): WebhookPayload =>
+    withFileLinks(
+      webhookPayload(submittedOn(forms, submission) ?? form, submission, agency),
+      (file) => ({
+        url: `${deps.baseUrl ?? ''}/api/v1/submissions/${submission.reference}/files/${file.id}`,
+      }),
+    );
   const clock = deps.clock ?? Date.now;
   const rateLimit = createRateLimit(deps.requestsPerMinute ?? 120, 60_000, clock);
   const router = express.Router();
@@ -139,13 +159,7 @@ export function createApiRoutes(deps: ApiDependencies): Router {
       seen.add(row.reference);
       const submission = await store.journeys.findSubmission(row.reference);
       if (submission)
-        submissions.push(
-          webhookPayload(
-            submittedOn(forms, submission) ?? form,
-            submission,
-            keyAgency(keyOf(res), deps.agencies),
-          ),
-        );
+        submissions.push(payloadOf(form, submission, keyAgency(keyOf(res), deps.agencies)));
     }
     const last = page[page.length - 1];
     await audit(req, keyOf(res), {
@@ -167,13 +181,24 @@ export function createApiRoutes(deps: ApiDependencies): Router {
       action: 'api-get-submission',
       target: found.submission.reference,
     });
-    res.json(
-      webhookPayload(
-        submittedOn(forms, found.submission) ?? found.form,
-        found.submission,
-        keyAgency(keyOf(res), deps.agencies),
-      ),
-    );
+    res.json(payloadOf(found.form, found.submission, keyAgency(keyOf(res), deps.agencies)));
+  });
+
+  router.get('/submissions/:reference/files/:fileId', async (req, res) => {
+    const found = await submissionFor(res, req.params.reference);
+    if (!found) return;
+    const file = findStoredFile(found.submission.answers, req.params.fileId);
+    const bytes = file && (await deps.blobs?.get(file.id));
+    if (!file || !bytes) {
+      sendApiError(res, 'NOT_FOUND');
+      return;
+    }
+    await audit(req, keyOf(res), {
+      action: 'api-get-file',
+      target: found.submission.reference,
+      detail: file.id,
+    });
+    sendStoredFile(res, file, bytes);
   });
 
   router.post('/submissions/:reference/receipt', async (req, res) => {

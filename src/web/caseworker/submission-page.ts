@@ -19,6 +19,9 @@ import { auditRequest } from './audit-request';
 import type { CaseworkerDependencies } from './caseworker-dependencies';
 import { renderCaseworker } from './caseworker-render';
 import { deliveryRows } from './delivery-rows';
+import { submissionFileRows } from './submission-files';
+import { findStoredFile } from '../../uploads/stored-file';
+import { sendStoredFile } from '../uploads/send-stored-file';
 
 /**
  * Who sent it for a caller or keyed it in: the account the submission names (its display name and
@@ -135,6 +138,21 @@ export function addSubmissionPage(router: Router, deps: CaseworkerDependencies):
     res.send(body);
   });
 
+  // A file of the submission, opened by staff: every opening is in the audit trail.
+  router.get('/submissions/:reference/files/:fileId', async (req, res) => {
+    const submission = await findOr404(deps, req, res);
+    const file = findStoredFile(submission.answers, String(req.params.fileId));
+    const bytes = file && (await deps.uploads?.blobs.get(file.id));
+    if (!file || !bytes) throw new ServiceError('PAGE_NOT_FOUND');
+    await auditRequest(deps.store, req, {
+      action: 'open-file',
+      actor: res.locals.principal as Principal,
+      target: submission.reference,
+      detail: file.id,
+    });
+    sendStoredFile(res, file, bytes);
+  });
+
   // A dead delivery tried again from the start of its schedule; the worker picks it up shortly.
   router.post('/submissions/:reference/deliveries/:destination/retry', async (req, res) => {
     const submission = await findOr404(deps, req, res);
@@ -175,6 +193,7 @@ export function addSubmissionPage(router: Router, deps: CaseworkerDependencies):
       heading: codeInText(pageTitle, submission.reference),
       details: details(deps, res, submission, await caseworkerOf(deps, submission, history)),
       groups: answerGroups(deps, res, submission),
+      files: submissionFileRows(deps, submission, { t, lang }),
       pdf: copyIn && {
         href: `/caseworker/submissions/${submission.reference}/answers.pdf`,
         text: t('caseworker:submission.downloadPdf', { language: t(`language.${copyIn}`) }),

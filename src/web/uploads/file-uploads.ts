@@ -7,7 +7,13 @@ import { postedString, type PostedBody } from '../../questions/question-type';
 import { ownedBlobKey, type BlobStore } from '../../uploads/blob-store';
 import { checkUpload } from '../../uploads/check-upload';
 import type { FileProblem } from '../../uploads/file-problem';
-import { storedFilesOf, type FileUploadState, type StoredFile } from '../../uploads/stored-file';
+import {
+  RECEIVED_BY,
+  storedFilesOf,
+  type FileUploadState,
+  type StoredFile,
+} from '../../uploads/stored-file';
+import { receivedByField } from '../../questions/file';
 import type { VirusScanner } from '../../uploads/virus-scanner';
 import { fileQuestionsOf } from './file-pages';
 import { receivedFiles } from './upload-body';
@@ -34,6 +40,8 @@ export interface FileUploads {
     answers: Readonly<Record<string, unknown>>,
     /** The draft's transaction id: a stored file's key names it, for the sweep. */
     owner: string,
+    /** On a staff journey each file chosen needs how the caller sent it (post or email). */
+    options?: { staff?: boolean },
   ): Promise<ReceivedPost>;
   /** Deletes the blobs of files no draft or submission keeps any more. */
   discard(ids: Iterable<string>): Promise<void>;
@@ -98,7 +106,7 @@ export function createFileUploads(options: FileUploadsOptions): FileUploads {
   return {
     blobs,
     discard,
-    async receive(req, page, answers, owner) {
+    async receive(req, page, answers, owner, options = {}) {
       const posted = (req.body ?? {}) as PostedBody;
       const removeId = postedString(posted, 'remove');
       const { files, problems } = receivedFiles(req);
@@ -111,7 +119,13 @@ export function createFileUploads(options: FileUploadsOptions): FileUploads {
         if (kept.length < had.length) removed.push(removeId);
         const refused: FileProblem[] = problems.filter((p) => p.field === q.id);
         const mine: StoredFile[] = [];
+        const chosenHow = postedString(posted, receivedByField(q));
+        const receivedBy = RECEIVED_BY.find((how) => how === chosenHow);
         for (const file of files.filter((f) => f.field === q.id)) {
+          if (options.staff && !receivedBy) {
+            refused.push({ field: q.id, code: 'receivedBy', name: file.name });
+            continue;
+          }
           if (kept.length + mine.length >= maxFilesOf(q)) {
             refused.push({ field: q.id, code: 'tooMany', name: file.name });
             continue;
@@ -125,7 +139,8 @@ export function createFileUploads(options: FileUploadsOptions): FileUploads {
             continue;
           }
           const { name, size, kind, sha256, bytes } = checked.accepted;
-          await store(added, owner, bytes, { name, size, kind, sha256 });
+          const how = options.staff && receivedBy ? { receivedBy } : {};
+          await store(added, owner, bytes, { name, size, kind, sha256, ...how });
           mine.push(added[added.length - 1] as StoredFile);
         }
         const state: FileUploadState = { files: [...kept, ...mine], problems: refused };

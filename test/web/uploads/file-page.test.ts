@@ -16,6 +16,7 @@ import type { CivicFormsApp } from '../../../src/web/app';
 import { startAppPurgeJob } from '../../../src/web/app-purge-job';
 import type { FormDefinition } from '../../../src/definition/types';
 import { answersPdf } from '../../../src/paper/answers-pdf';
+import { webhookPayload } from '../../../src/delivery/webhook-payload';
 import { createI18n, translator } from '../../../src/web/i18n';
 import { pdfText, plain, plainText } from '../../support/pdf-text';
 import { panelCode } from '../../support/panel-code';
@@ -273,7 +274,7 @@ describe('a file question page', () => {
     expect(await app.uploads?.blobs.get(id as string)).toBeDefined();
   });
 
-  it('lists each file on check answers with its size and type, and a way to change them', async () => {
+  it('lists each file on check answers with its size and type, a Remove button and a way to change them', async () => {
     const visitor = await newVisitor();
     await post(visitor, [
       ['payslip.pdf', PDF],
@@ -282,7 +283,9 @@ describe('a file question page', () => {
     await visitor.answer('/council-tax-evidence/full-name', { 'full-name': 'Amara Okafor' });
     const response = await visitor.get('/council-tax-evidence/check-answers');
     const row = textOf(response.text, /Payslips\s*<\/dt>([\s\S]*?)<\/div>/);
-    expect(row).toBe('payslip.pdf (1 kB, PDF) damp-wall.png (1 kB, PNG) Change Payslips');
+    expect(row).toBe(
+      'payslip.pdf (1 kB, PDF) Remove payslip.pdf damp-wall.png (1 kB, PNG) Remove damp-wall.png Change Payslips',
+    );
     expect(response.text).toContain('href="/council-tax-evidence/payslips?change=1"');
   });
 
@@ -421,7 +424,7 @@ describe('multipart posts the page cannot have sent', () => {
 });
 
 describe('a file question in a caseworker’s call', () => {
-  it('takes the file the caller sent, on the same page of the staff journey', async () => {
+  it('takes the file the caller sent with how it came, shown on check answers, the staff page, the payload and the PDF', async () => {
     const caseworker = await signedInCaseworker(app, 'sian.evans');
     const consent = '/caseworker/start/council-tax-evidence/en';
     await caseworker.get(consent);
@@ -432,9 +435,48 @@ describe('a file question in a caseworker’s call', () => {
     expect(caseworker.html).toContain(
       'The caller can send this to us by email or by post. Tell them we will add it to their application when it arrives.',
     );
-    const response = await post(caseworker, [['payslip.pdf', PDF]], { action: 'upload' }, first);
+    expect(caseworker.html).toContain('How did the caller send this file?');
+
+    // Without saying how it came, the file is refused and nothing is kept.
+    const before = await blobCount();
+    const unsaid = await post(caseworker, [['payslip.pdf', PDF]], { action: 'upload' }, first);
+    expect(unsaid.status).toBe(400);
+    expect(summaryErrors(unsaid.text)).toEqual([
+      '#payslips-received-by Select how the caller sent the file',
+    ]);
+    expect(unsaid.text).toContain('id="payslips-received-by"');
+    expect(await blobCount()).toBe(before);
+
+    await caseworker.get(first);
+    const response = await post(
+      caseworker,
+      [['payslip.pdf', PDF]],
+      { action: 'upload', 'payslips-received-by': 'post' },
+      first,
+    );
     expect(response.status).toBe(303);
     await caseworker.get(first);
-    expect(listed(caseworker.html)).toEqual(['payslip.pdf | 1 kB, PDF']);
+    expect(listed(caseworker.html)).toEqual(['payslip.pdf | 1 kB, PDF – received by post']);
+
+    await post(caseworker, [], {}, first);
+    await caseworker.answer('/caseworker/call/council-tax-evidence/full-name', {
+      'full-name': 'Amara Okafor',
+    });
+    const check = await caseworker.get('/caseworker/call/council-tax-evidence/check-answers');
+    expect(check.text).toContain('<bdi>payslip.pdf (1 kB, PDF) – received by post</bdi>');
+    await caseworker.post('/caseworker/call/council-tax-evidence/check-answers', {});
+    const rows = await app.store.inspect.rows('submissions');
+    const reference = String(rows[rows.length - 1]?.reference);
+    const submission = await app.store.journeys.findSubmission(reference);
+    if (!submission) throw new Error('not sent');
+
+    await caseworker.get(`/caseworker/submissions/${reference}`);
+    expect(caseworker.html).toContain('1 kB, PDF – received by post');
+    const form = app.forms.get('council-tax-evidence') as FormDefinition;
+    expect(webhookPayload(form, submission).files).toEqual([
+      expect.objectContaining({ name: 'payslip.pdf', receivedBy: 'post' }),
+    ]);
+    const text = plainText(await pdfText(await answersPdf(form, submission, 'en', en)));
+    expect(text).toContain(plain('payslip.pdf (1 kB, PDF) – received by post'));
   });
 });
