@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { apiKeyHint, hashApiKey, newApiKey } from '../../../src/delivery/api-key';
 import { ROLES, type Role } from '../../../src/store/accounts';
+import type { StoredFile } from '../../../src/uploads/stored-file';
 import type { CivicFormsApp } from '../../../src/web/app';
 import { EXAMPLE_FORMS, testApp, Visitor } from '../../support/agent';
 import { appRoutes } from '../../support/app-routes';
@@ -21,6 +23,8 @@ interface Side {
   firstPage: string;
   reference: string;
   username: string;
+  /** A file the submission holds (its bytes stored): the file routes' target. */
+  fileId: string;
 }
 
 const OWN: Side = {
@@ -31,6 +35,7 @@ const OWN: Side = {
   /** Given when the submission is made. */
   reference: '',
   username: 'own.colleague',
+  fileId: 'matrixownfile01',
 };
 const OTHER: Side = {
   agency: 'northbrook-housing',
@@ -39,6 +44,7 @@ const OTHER: Side = {
   firstPage: 'problem-type',
   reference: '',
   username: 'other.colleague',
+  fileId: 'matrixotherfile01',
 };
 
 type Method = 'GET' | 'POST';
@@ -103,6 +109,21 @@ const STAFF_ROUTES: Readonly<Record<string, Entry>> = {
     roles: ['caseworker', 'service-team'],
     names: 'submission',
     probes: (s) => [get(`/caseworker/submissions/${s.reference}/answers.pdf`)],
+  },
+  'GET /caseworker/submissions/:reference/files/:fileId': {
+    roles: ['caseworker', 'service-team'],
+    names: 'submission',
+    probes: (s) => [get(`/caseworker/submissions/${s.reference}/files/${s.fileId}`)],
+  },
+  'POST /caseworker/call/:formId/check-answers/remove-file': {
+    roles: ['caseworker'],
+    names: 'form',
+    probes: (s) => [post(`/caseworker/call/${s.form}/check-answers/remove-file`)],
+  },
+  'POST /caseworker/paper/:formId/check-answers/remove-file': {
+    roles: ['caseworker'],
+    names: 'form',
+    probes: (s) => [post(`/caseworker/paper/${s.form}/check-answers/remove-file`)],
   },
   'POST /caseworker/submissions/:reference/deliveries/:destination/retry': {
     roles: ['caseworker', 'service-team'],
@@ -262,12 +283,28 @@ const SIGN_IN_ROUTES = [
 const API_ROUTES: Readonly<Record<string, (side: Side) => Probe>> = {
   'GET /api/v1/forms/:formId/submissions': (s) => get(`/api/v1/forms/${s.form}/submissions`),
   'GET /api/v1/submissions/:reference': (s) => get(`/api/v1/submissions/${s.reference}`),
+  'GET /api/v1/submissions/:reference/files/:fileId': (s) =>
+    get(`/api/v1/submissions/${s.reference}/files/${s.fileId}`),
   'POST /api/v1/submissions/:reference/receipt': (s) =>
     post(`/api/v1/submissions/${s.reference}/receipt`),
 };
 
 const isStaffRoute = (route: string) =>
   /^(GET|POST|PUT|PATCH|DELETE) \/(caseworker|dashboard|admin|api)\b/.test(route);
+
+/** A small file stored for the side's submission, as an upload would leave it. */
+async function storedFileOf(app: CivicFormsApp, side: Side): Promise<StoredFile> {
+  const bytes = Buffer.from(`%PDF-1.4 ${side.agency}'s evidence`);
+  if (!app.uploads) throw new Error('the example forms have a file question: uploads are on');
+  await app.uploads.blobs.put(side.fileId, bytes);
+  return {
+    id: side.fileId,
+    name: 'payslip.pdf',
+    size: bytes.length,
+    kind: 'pdf',
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+}
 
 /** A submission of the side's form, with a delivery to `agency-crm` that stopped trying. */
 async function submissionOf(app: CivicFormsApp, side: Side): Promise<void> {
@@ -284,7 +321,9 @@ async function submissionOf(app: CivicFormsApp, side: Side): Promise<void> {
     updatedAt: now,
   };
   await app.store.journeys.saveDraft(draft);
-  const { submission } = await app.store.journeys.submit(draft, {}, now);
+  // A file among the answers, as a file question stores it, with its bytes in the blob store.
+  const answers = { evidence: [await storedFileOf(app, side)] };
+  const { submission } = await app.store.journeys.submit(draft, answers, now);
   side.reference = submission.reference;
   await app.store.deliveries.enqueue(side.reference, side.form, [
     { destination: 'agency-crm', webhookId: `w-${side.agency}`, pull: false },
@@ -412,16 +451,28 @@ describe('the staff authorisation matrix: every staff route × role × own or ot
     });
     const probe = probeOf(whose === 'own' ? OWN : OTHER);
     const agent = request(app);
-    const response = await (
-      probe.method === 'GET' ? agent.get(probe.url) : agent.post(probe.url)
-    ).set('Authorization', `Bearer ${key}`);
+    const response = await (probe.method === 'GET' ? agent.get(probe.url) : agent.post(probe.url))
+      .set('Authorization', `Bearer ${key}`)
+      // Every answer as bytes too: a file is not text, and its bytes must be the agency's own.
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    const bytes = response.body as Buffer;
+    const text = bytes.toString('utf8');
     expect(response.status).toBe(whose === 'own' ? 200 : 404);
+    if (whose === 'own' && _route.endsWith('/files/:fileId')) {
+      expect(text).toBe(`%PDF-1.4 ${OWN.agency}'s evidence`);
+    }
     // A submission handed over names its agency.
     if (whose === 'own' && _route === 'GET /api/v1/submissions/:reference') {
-      expect(response.body).toMatchObject({ reference: OWN.reference, agency: OWN.agency });
+      expect(JSON.parse(text)).toMatchObject({ reference: OWN.reference, agency: OWN.agency });
     }
-    expect(response.text).not.toContain(OTHER.title);
+    expect(text).not.toContain(OTHER.title);
+    expect(text).not.toContain(OTHER.agency);
     if (whose === 'other')
-      expect(response.body).toEqual({ error: expect.objectContaining({ code: 'NOT_FOUND' }) });
+      expect(JSON.parse(text)).toEqual({ error: expect.objectContaining({ code: 'NOT_FOUND' }) });
   });
 });
