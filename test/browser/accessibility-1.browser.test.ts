@@ -1,3 +1,3 @@
 import { describeAccessibility } from './support/accessibility-suite';
 
-describeAccessibility(0, 2);
+describeAccessibility(0, 4);

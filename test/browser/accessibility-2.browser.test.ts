@@ -1,3 +1,3 @@
 import { describeAccessibility } from './support/accessibility-suite';
 
-describeAccessibility(1, 2);
+describeAccessibility(1, 4);

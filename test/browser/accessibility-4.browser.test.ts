@@ -1,0 +1,3 @@
+import { describeAccessibility } from './support/accessibility-suite';
+
+describeAccessibility(3, 4);
