@@ -76,6 +76,8 @@ if (status.isConnected) {
     if (!isOurs(submitter)) return;
     event.preventDefault();
     busy = true;
+    // Not form.action: the page's buttons named "action" stand in for that property.
+    const action = new URL(form.getAttribute('action') ?? '', document.baseURI);
     const body = new FormData(form);
     body.append(submitter.name, submitter.value);
     const input = form.querySelector(FILE_INPUT);
@@ -85,7 +87,7 @@ if (status.isConnected) {
     let response;
     let html;
     try {
-      response = await fetch(form.action, { method: 'POST', body, credentials: 'same-origin' });
+      response = await fetch(action, { method: 'POST', body, credentials: 'same-origin' });
       html = await response.text();
     } catch {
       // No answer (the network went): the browser sends the form as it would without JavaScript.
@@ -96,7 +98,7 @@ if (status.isConnected) {
       return form.requestSubmit(submitter);
     }
     busy = false;
-    const samePage = new URL(response.url).pathname === new URL(form.action).pathname;
+    const samePage = new URL(response.url).pathname === action.pathname;
     if ((response.status === 200 || response.status === 400) && samePage && showPage(html, form)) {
       return;
     }
