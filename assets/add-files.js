@@ -1,4 +1,4 @@
-/* global DOMParser, FormData, initAll */
+/* global DOMParser, FormData, URL, initAll */
 // Files added and removed without leaving the page. On a file question's page, "Upload file" and each
 // "Remove" send the same multipart form (its CSRF field, the photos scale-photos.js scaled) with
 // fetch, and the page's <main> is replaced by what the service answers: the same page again, with the
@@ -82,8 +82,8 @@ if (status.isConnected) {
     body.append(submitter.name, submitter.value);
     const input = form.querySelector(FILE_INPUT);
     if (input.files.length > 0) status.textContent = input.dataset.uploadingMessage ?? '';
+    // Said to be unavailable while it sends, keeping focus (a disabled button would drop it).
     submitter.setAttribute('aria-disabled', 'true');
-    submitter.classList.add('govuk-button--disabled');
     let response;
     let html;
     try {
@@ -94,7 +94,6 @@ if (status.isConnected) {
       busy = false;
       native = true;
       submitter.removeAttribute('aria-disabled');
-      submitter.classList.remove('govuk-button--disabled');
       return form.requestSubmit(submitter);
     }
     busy = false;

@@ -215,6 +215,44 @@ describe('a file question page in Chromium', () => {
     }
   }, 120_000);
 
+  it('with JavaScript, a refusal is shown as the browser shows it, and a lost connection sends the form itself', async () => {
+    const { context } = await shared.newContext();
+    try {
+      const page = await context.newPage();
+      await open(page, PAGE);
+      // A token the service refuses: its refusal's page, as a post without JavaScript gets it.
+      const refusal = await context.request.post(PAGE, {
+        multipart: { _csrf: 'not-the-token', action: 'upload' },
+      });
+      const refusalTitle = /<title>([^<]*)<\/title>/.exec(await refusal.text())?.[1] ?? '';
+      expect(refusal.status()).toBe(403);
+      await page.locator('input[name="_csrf"]').evaluate((e) => {
+        (e as unknown as { value: string }).value = 'not-the-token';
+      });
+      await page.setInputFiles('#payslips', [PAYSLIP]);
+      await page.click(UPLOAD);
+      await page.waitForFunction((title) => document.title === title, refusalTitle.trim(), {
+        timeout: 60_000,
+      });
+      expect(await page.locator('#payslips').count()).toBe(0);
+
+      // The fetch finds no network: the browser posts the form itself, and the file is added.
+      await open(page, PAGE);
+      await markWindow(page);
+      let aborted = 0;
+      await page.route(`**${PAGE}`, (route) =>
+        route.request().method() === 'POST' && aborted++ === 0 ? route.abort() : route.fallback(),
+      );
+      await page.setInputFiles('#payslips', [PAYSLIP]);
+      expect(await navigation(page, () => page.click(UPLOAD))).toBe(200);
+      expect(aborted).toBe(2);
+      expect(await sameWindow(page)).toBe(false);
+      expect(await page.locator(ROWS).count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it('without JavaScript, works as a plain form: Upload file and Remove post the page and show it again', async () => {
     const { context, offsite } = await shared.newContext({ javaScriptEnabled: false });
     try {
