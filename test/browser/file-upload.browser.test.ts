@@ -166,9 +166,11 @@ describe('a file question page in Chromium', () => {
         problems.push(...(await problemsOn(page, 'check answers with files')));
         await shot('check-answers');
 
-        // Remove on check answers, by keyboard: Tab reaches it (it is a button) and Enter posts it.
+        // Remove on check answers, by keyboard: the first thing Tab reaches after the back link,
+        // and Enter posts it.
+        await page.locator('.govuk-back-link').focus();
+        await page.keyboard.press('Tab');
         const remove = page.locator('main button[name="removeFile"]').first();
-        await remove.focus();
         expect(
           await remove.evaluate(
             (e) =>
