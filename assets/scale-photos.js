@@ -1,8 +1,9 @@
 /* global DataTransfer, File, createImageBitmap */
 // A photo larger than the form needs is scaled down in the browser before it is sent: a file input
 // with data-max-dimension (pixels, the longer side) gets JPEG and PNG files redrawn to that size, so a
-// 4 MB phone photo crosses a slow network as a few hundred KB. Only when the browser can do all of
-// it and the result is smaller; otherwise the file goes as chosen (the server takes it up to its limit).
+// 4 MB phone photo crosses a slow network as a few hundred KB. Only when the browser can do it all
+// and the result is smaller; otherwise the file goes as chosen (the server takes it up to its limit).
+// The listeners are on the document, so a file input that add-files.js puts in the page is scaled too.
 const scalable = ['image/jpeg', 'image/png'];
 
 const scalePhoto = async (file, maxDimension) => {
@@ -24,40 +25,49 @@ const scalePhoto = async (file, maxDimension) => {
 };
 
 if (typeof DataTransfer === 'function' && typeof createImageBitmap === 'function') {
-  for (const input of document.querySelectorAll('input[type="file"][data-max-dimension]')) {
+  // Each input's scaling under way, until it ends.
+  const scaling = new WeakMap();
+  const scalingIn = (form) =>
+    [...form.querySelectorAll('input[type="file"]')]
+      .map((input) => scaling.get(input))
+      .find(Boolean);
+
+  document.addEventListener('change', (event) => {
+    const input = event.target;
+    if (!input.matches?.('input[type="file"][data-max-dimension]')) return;
     const maxDimension = Number(input.dataset.maxDimension);
-    if (!(maxDimension > 0)) continue;
-    // The scaling under way, until it ends.
-    let scaling;
-    input.addEventListener('change', () => {
-      const chosen = [...input.files];
-      const done = Promise.all(
-        chosen.map((file) => scalePhoto(file, maxDimension).catch(() => file)),
-      ).then((files) => {
-        // A choice made while these were scaling is the one that counts.
-        if (scaling !== done) return;
-        scaling = undefined;
-        if (files.every((file, i) => file === chosen[i])) return;
-        const transfer = new DataTransfer();
-        for (const file of files) transfer.items.add(file);
-        input.files = transfer.files;
-      });
-      scaling = done;
+    if (!(maxDimension > 0)) return;
+    const chosen = [...input.files];
+    const done = Promise.all(
+      chosen.map((file) => scalePhoto(file, maxDimension).catch(() => file)),
+    ).then((files) => {
+      // A choice made while these were scaling is the one that counts.
+      if (scaling.get(input) !== done) return;
+      scaling.delete(input);
+      if (files.every((file, i) => file === chosen[i])) return;
+      const transfer = new DataTransfer();
+      for (const file of files) transfer.items.add(file);
+      input.files = transfer.files;
     });
-    // Sending waits for the scaling, so a quick "Continue" still sends the smaller photo. The form is
-    // sent again from a task of its own: browsers ignore a submit while the first one's event runs.
-    let held = false;
-    input.form?.addEventListener('submit', (event) => {
-      if (!scaling) return;
-      event.preventDefault();
-      if (held) return;
-      held = true;
-      const send = () => {
-        if (scaling) return scaling.then(send);
-        held = false;
-        setTimeout(() => input.form.requestSubmit(event.submitter));
-      };
-      send();
-    });
-  }
+    scaling.set(input, done);
+  });
+
+  // Sending waits for the scaling, so a quick "Continue" still sends the smaller photo. The form is
+  // sent again from a task of its own: browsers ignore a submit while the first one's event runs.
+  // add-files.js listens after this and leaves alone a submit held here (defaultPrevented).
+  const held = new WeakSet();
+  document.addEventListener('submit', (event) => {
+    const form = event.target;
+    if (!scalingIn(form)) return;
+    event.preventDefault();
+    if (held.has(form)) return;
+    held.add(form);
+    const send = () => {
+      const pending = scalingIn(form);
+      if (pending) return pending.then(send);
+      held.delete(form);
+      setTimeout(() => form.requestSubmit(event.submitter));
+    };
+    send();
+  });
 }

@@ -125,9 +125,12 @@ async function overThreeG(
       );
       scaledMs = Date.now() - started;
     }
-    // 4 MB at 400 kbps takes well over a minute: no time limit but the network's.
+    // 4 MB at 400 kbps takes well over a minute: no time limit but the network's. With JavaScript
+    // the page stays and the list is put in place (assets/add-files.js); without, a new page loads.
     await Promise.all([
-      page.waitForEvent('load', { timeout: 0 }),
+      javaScriptEnabled
+        ? page.waitForSelector('.cf-uploaded-files button[name="remove"]', { timeout: 0 })
+        : page.waitForEvent('load', { timeout: 0 }),
       page.click('main form button[value="upload"]', { timeout: 0 }),
     ]);
     const ms = Date.now() - started;

@@ -185,6 +185,10 @@ export const file: QuestionType<FileQuestion, StoredFile[]> = {
         attributes: {
           accept: acceptAttribute(q),
           'data-max-dimension': String(q.scalePhotosTo ?? DEFAULT_SCALE_PHOTOS_TO),
+          // What assets/add-files.js says when it adds or removes a file without leaving the page.
+          'data-uploading-message': t('questions:file.uploading'),
+          'data-uploaded-message': t('questions:file.uploadedAnnouncement', { name: '{name}' }),
+          'data-removed-message': t('questions:file.removedAnnouncement', { name: '{name}' }),
         },
       },
       files: {

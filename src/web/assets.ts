@@ -56,7 +56,8 @@ function encodings(identity: Buffer): Asset['bodies'] {
  * small module importing it would cost a second round trip before the page is enhanced.
  */
 /** The framework's scripts under assets/, appended to the one module every page loads. */
-const OWN_SCRIPTS = ['timeout.js', 'javascript-ran.js', 'scale-photos.js'];
+// In this order: add-files.js leaves alone a submit scale-photos.js holds while it scales a photo.
+const OWN_SCRIPTS = ['timeout.js', 'javascript-ran.js', 'scale-photos.js', 'add-files.js'];
 
 function initModule(): Buffer {
   const file = path.join(GOVUK_DIST, 'govuk', 'govuk-frontend.min.js');
