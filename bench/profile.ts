@@ -5,7 +5,7 @@
  *
  *   npm run bench:profile              # GET and POST on SQLite
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:profile
- *   BENCH_REQUESTS=20000 BENCH_TOP=30 npm run bench:profile
+ *   BENCH_REQUESTS=20000 BENCH_TOP=30 BENCH_PROFILE_DIR=/tmp npm run bench:profile
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -80,7 +80,11 @@ function print(title: string, rows: Array<[string, number]>): void {
 }
 
 async function profileOne(kind: 'GET' | 'POST', env: Record<string, string>): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-forms-profile-'));
+  // BENCH_PROFILE_DIR keeps the .cpuprofile files (Chrome's DevTools opens them).
+  const kept = process.env.BENCH_PROFILE_DIR;
+  const dir = kept
+    ? fs.mkdtempSync(path.join(kept, `${kind.toLowerCase()}-`))
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'civic-forms-profile-'));
   const server = await startBenchService(env, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   let loadStartedUs = 0;
   try {
@@ -118,7 +122,8 @@ async function profileOne(kind: 'GET' | 'POST', env: Record<string, string>): Pr
     ),
   );
   print(`${kind}: self time by module`, top(profile, loadStartedUs, where));
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (kept) console.log(`\nprofile kept: ${path.join(dir, file)}`);
+  else fs.rmSync(dir, { recursive: true, force: true });
 }
 
 async function main(): Promise<void> {
