@@ -2,7 +2,7 @@
  * What the throughput bench and the profiler share: the built service started on one core, a
  * session that has reached the second page, autocannon, and the CPU time a process has used.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -18,6 +18,12 @@ export function pinned(command: string[]): [string, string[]] {
   const pin = fs.existsSync('/usr/bin/taskset') ? ['taskset', '-c', '0'] : [];
   const [first = 'node', ...rest] = [...pin, ...command];
   return [first, rest];
+}
+
+/** The bench itself (autocannon) on the other core, so it never takes the service's. */
+export function pinBenchToOtherCore(): void {
+  if (fs.existsSync('/usr/bin/taskset'))
+    spawnSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
 }
 
 /** Up to a minute: a busy machine starts a process slowly. */

@@ -16,6 +16,7 @@ import {
   BASE,
   benchSession,
   FORM,
+  pinBenchToOtherCore,
   ROOT,
   startBenchService,
   stopBenchService,
@@ -127,6 +128,7 @@ async function profileOne(kind: 'GET' | 'POST', env: Record<string, string>): Pr
 }
 
 async function main(): Promise<void> {
+  pinBenchToOtherCore();
   if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js')) || process.env.BENCH_BUILD !== '0') {
     spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   }

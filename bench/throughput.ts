@@ -23,6 +23,7 @@ import {
   benchSession,
   cpuMs,
   FORM,
+  pinBenchToOtherCore,
   pinned,
   PORT,
   ROOT,
@@ -165,6 +166,7 @@ async function measure(label: string, env: Record<string, string>): Promise<Serv
 }
 
 async function main(): Promise<void> {
+  pinBenchToOtherCore();
   if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js')) || process.env.BENCH_BUILD !== '0') {
     spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   }

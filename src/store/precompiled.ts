@@ -26,7 +26,9 @@ export function precompiled<A extends unknown[], R>(
       const query = build(db.q, ...(marks as A)).compile();
       const positions = query.parameters.map((p) => marks.indexOf(p as string));
       if (positions.some((i) => i < 0)) {
-        throw new TypeError(`precompiled: a value of this query is not an argument: ${query.sql}`);
+        return Promise.reject(
+          new TypeError(`precompiled: a value of this query is not an argument: ${query.sql}`),
+        );
       }
       known = { query, positions };
       compiled.set(db.kind, known);

@@ -50,7 +50,9 @@ export function openSqliteStore(options: SqliteOptions): Store {
     throw fromSqliteError(error);
   }
   const db = database;
-  const q = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withCachedStatements(db) }) });
+  const q = new Kysely<Tables>({
+    dialect: new SqliteDialect({ database: withCachedStatements(db) }),
+  });
   return createStore('sqlite', q, fromSqliteError, {
     ...options,
     close: async () => {

@@ -4,10 +4,7 @@ import type { FormDefinition } from '../definition/types';
 import type { Draft } from '../engine/answers';
 import type { Step } from '../engine/journey';
 import type { Store, Submission } from '../store/store';
-import {
-  forgetDraftsReadWithSession,
-  takeDraftReadWithSession,
-} from '../store/session-store';
+import { forgetDraftsReadWithSession, takeDraftReadWithSession } from '../store/session-store';
 
 declare module 'express-session' {
   interface SessionData {
