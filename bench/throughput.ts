@@ -113,6 +113,27 @@ async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> }> 
   return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
+/**
+ * What one PostgreSQL round trip costs, as the service makes them (a pool, a parameterised
+ * statement): wall time each, one after another, and this process's CPU time each.
+ */
+async function roundTrip(url: string): Promise<string> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    const n = 2000;
+    for (let i = 0; i < 200; i += 1) await pool.query('SELECT $1::text AS id', [`warm-${i}`]);
+    const cpu = process.cpuUsage();
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < n; i += 1) await pool.query('SELECT $1::text AS id', [`sid-${i}`]);
+    const wallUs = Number(process.hrtime.bigint() - started) / 1000 / n;
+    const used = process.cpuUsage(cpu);
+    const cpuUs = (used.user + used.system) / n;
+    return `PostgreSQL round trip (pool, one parameterised SELECT): ${wallUs.toFixed(0)} µs wall, ${cpuUs.toFixed(0)} µs CPU in the client`;
+  } finally {
+    await pool.end();
+  }
+}
+
 interface ServiceFigures {
   get: Figures;
   brotli: Figures;
@@ -178,6 +199,7 @@ async function main(): Promise<void> {
   try {
     const sqlite = await measure('SQLite', { DATA_DIR: dataDir });
     const postgres = await measure('PostgreSQL', { DATA_DIR: dataDir, DATABASE_URL: database.url });
+    console.log(await roundTrip(database.url));
     const hello = await baseline('express alone, "hello"', 5);
     await baseline(`express alone, ${sqlite.size}-byte page`, sqlite.size);
     console.log(
