@@ -5,6 +5,7 @@
  *
  *   npm run bench:profile              # GET and POST on SQLite
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:profile
+ *   BENCH_ENCODING='br, gzip' npm run bench:profile   # a browser's Accept-Encoding on the GET
  *   BENCH_REQUESTS=20000 BENCH_TOP=30 BENCH_PROFILE_DIR=/tmp npm run bench:profile
  */
 import { spawnSync } from 'node:child_process';
@@ -24,6 +25,8 @@ import {
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
 const TOP = Number(process.env.BENCH_TOP ?? 25);
+/** The GET's Accept-Encoding (none by default): `BENCH_ENCODING='br, gzip'` profiles brotli. */
+const ENCODING = process.env.BENCH_ENCODING ?? '';
 
 interface ProfileNode {
   id: number;
@@ -96,7 +99,7 @@ async function profileOne(kind: 'GET' | 'POST', env: Record<string, string>): Pr
       connections: 10,
       amount: REQUESTS,
       ...(kind === 'GET'
-        ? { headers: { cookie } }
+        ? { headers: { cookie, ...(ENCODING && { 'accept-encoding': ENCODING }) } }
         : {
             method: 'POST',
             headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
