@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Answers, Channel, Draft } from '../engine/answers';
 import type { Db } from './database';
 import type { Tables } from './tables';
+import { precompiled } from './precompiled';
 import { submissionQueries, type SubmissionQueries } from './submission-queries';
 
 /** A finished transaction, as stored. Times are milliseconds since the epoch. */
@@ -41,7 +42,8 @@ export interface JourneyRepository extends SubmissionQueries {
   findSubmissionByTransaction(transactionId: string): Promise<Submission | undefined>;
 }
 
-function toDraft(row: Selectable<Tables['drafts']>): Draft {
+/** A drafts row as the service reads it. */
+export function toDraft(row: Selectable<Tables['drafts']>): Draft {
   return {
     id: row.id,
     formId: row.form_id,
@@ -73,6 +75,42 @@ export function toSubmission(row: Selectable<Tables['submissions']>): Submission
   };
 }
 
+const draftById = precompiled((q, id: string) =>
+  q.selectFrom('drafts').selectAll().where('id', '=', id),
+);
+
+/** Writes a draft, new or not: every answer is saved before the page moves on. */
+const upsertDraft = precompiled(
+  (
+    q,
+    id: string,
+    formId: string,
+    formVersion: string,
+    createdAt: number,
+    answers: string,
+    done: string,
+    language: string,
+    channel: string,
+    caseworkerId: string | null,
+    receivedOn: string | null,
+    updatedAt: number,
+  ) => {
+    const row = {
+      answers,
+      done,
+      language,
+      channel,
+      caseworker_id: caseworkerId,
+      received_on: receivedOn,
+      updated_at: updatedAt,
+    };
+    return q
+      .insertInto('drafts')
+      .values({ ...row, id, form_id: formId, form_version: formVersion, created_at: createdAt })
+      .onConflict((oc) => oc.column('id').doUpdateSet(row));
+  },
+);
+
 /** The journey repository on either database. */
 export function journeyRepository(db: Db): JourneyRepository {
   const byTransaction = async ({ q }: Db, transactionId: string) => {
@@ -85,34 +123,24 @@ export function journeyRepository(db: Db): JourneyRepository {
   };
   return {
     async getDraft(id) {
-      const row = await db.q
-        .selectFrom('drafts')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return row ? toDraft(row) : undefined;
+      const { rows } = await draftById(db, id);
+      return rows[0] ? toDraft(rows[0]) : undefined;
     },
     async saveDraft(draft) {
-      const row = {
-        answers: JSON.stringify(draft.answers),
-        done: JSON.stringify(draft.done),
-        language: draft.language,
-        channel: draft.channel,
-        caseworker_id: draft.caseworkerId ?? null,
-        received_on: draft.paperReceivedOn ?? null,
-        updated_at: draft.updatedAt,
-      };
-      await db.q
-        .insertInto('drafts')
-        .values({
-          ...row,
-          id: draft.id,
-          form_id: draft.formId,
-          form_version: draft.formVersion,
-          created_at: draft.createdAt,
-        })
-        .onConflict((oc) => oc.column('id').doUpdateSet(row))
-        .execute();
+      await upsertDraft(
+        db,
+        draft.id,
+        draft.formId,
+        draft.formVersion,
+        draft.createdAt,
+        JSON.stringify(draft.answers),
+        JSON.stringify(draft.done),
+        draft.language,
+        draft.channel,
+        draft.caseworkerId ?? null,
+        draft.paperReceivedOn ?? null,
+        draft.updatedAt,
+      );
     },
     async deleteDraft(id) {
       await db.q.deleteFrom('drafts').where('id', '=', id).execute();

@@ -1,4 +1,7 @@
+import type { Draft } from '../engine/answers';
 import type { Db } from './database';
+import { toDraft } from './journey-repository';
+import { precompiled } from './precompiled';
 
 /** What SQL needs to know of a session without reading its JSON. */
 export interface SessionIndex {
@@ -9,8 +12,19 @@ export interface SessionIndex {
 }
 
 /** express-session's sessions, with the columns SQL needs. Times are ms since the epoch. */
+/** A session's data and, read in the same query, the drafts it holds (undefined: since deleted). */
+export interface SessionWithDrafts {
+  data: string;
+  drafts: ReadonlyMap<string, Draft | undefined>;
+}
+
 export interface SessionRepository {
   getSession(id: string, now: number): Promise<string | undefined>;
+  /**
+   * The session and its drafts in one query (one round trip on PostgreSQL): a question page needs
+   * both, and the session alone says which draft.
+   */
+  getSessionWithDrafts(id: string, now: number): Promise<SessionWithDrafts | undefined>;
   setSession(id: string, data: string, expiresAt: number, index?: SessionIndex): Promise<void>;
   touchSession(id: string, expiresAt: number): Promise<void>;
   destroySession(id: string): Promise<void>;
@@ -20,17 +34,46 @@ export interface SessionRepository {
   endSignInsOf(userId: string): Promise<number>;
 }
 
+const sessionById = precompiled((q, id: string, now: number) =>
+  q.selectFrom('sessions').select('data').where('id', '=', id).where('expires_at', '>', now),
+);
+
+const sessionAndDrafts = precompiled((q, id: string, now: number) =>
+  q
+    .selectFrom('sessions')
+    .leftJoin('session_drafts', 'session_drafts.session_id', 'sessions.id')
+    .leftJoin('drafts', 'drafts.id', 'session_drafts.draft_id')
+    .select('sessions.data as session_data')
+    .select('session_drafts.draft_id as listed_draft_id')
+    .selectAll('drafts')
+    .where('sessions.id', '=', id)
+    .where('sessions.expires_at', '>', now),
+);
+
+const touch = precompiled((q, id: string, expiresAt: number) =>
+  q.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id),
+);
+
 /** The session repository on either database. */
 export function sessionRepository(db: Db): SessionRepository {
   return {
     async getSession(id, now) {
-      const row = await db.q
-        .selectFrom('sessions')
-        .select('data')
-        .where('id', '=', id)
-        .where('expires_at', '>', now)
-        .executeTakeFirst();
-      return row?.data;
+      const { rows } = await sessionById(db, id, now);
+      return rows[0]?.data;
+    },
+    async getSessionWithDrafts(id, now) {
+      const { rows } = await sessionAndDrafts(db, id, now);
+      const first = rows[0];
+      if (!first) return undefined;
+      const drafts = new Map<string, Draft | undefined>();
+      for (const row of rows) {
+        if (row.listed_draft_id === null) continue;
+        drafts.set(
+          row.listed_draft_id,
+          row.id === null ? undefined : toDraft(row as Parameters<typeof toDraft>[0]),
+        );
+      }
+      return { data: first.session_data, drafts };
     },
     setSession(id, data, expiresAt, index = { draftIds: [] }) {
       return db.write(async ({ q }) => {
@@ -45,22 +88,22 @@ export function sessionRepository(db: Db): SessionRepository {
             }),
           )
           .execute();
-        await q.deleteFrom('session_drafts').where('session_id', '=', id).execute();
+        // Only what changed: most saves keep the drafts the session already held.
         const drafts = [...new Set(index.draftIds)];
+        let gone = q.deleteFrom('session_drafts').where('session_id', '=', id);
+        if (drafts.length > 0) gone = gone.where('draft_id', 'not in', drafts);
+        await gone.execute();
         if (drafts.length > 0) {
           await q
             .insertInto('session_drafts')
             .values(drafts.map((draftId) => ({ session_id: id, draft_id: draftId })))
+            .onConflict((oc) => oc.columns(['session_id', 'draft_id']).doNothing())
             .execute();
         }
       });
     },
     async touchSession(id, expiresAt) {
-      await db.q
-        .updateTable('sessions')
-        .set({ expires_at: expiresAt })
-        .where('id', '=', id)
-        .execute();
+      await touch(db, id, expiresAt);
     },
     destroySession(id) {
       return db.write(async ({ q }) => {

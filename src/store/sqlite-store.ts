@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { createStore, type StoreParts } from './create-store';
 import { fromSqliteError } from './driver-errors';
 import { migrateSqlite } from './sqlite-migrate';
+import { withCachedStatements } from './sqlite-statements';
 import type { Store } from './store';
 import type { Tables } from './tables';
 
@@ -49,7 +50,9 @@ export function openSqliteStore(options: SqliteOptions): Store {
     throw fromSqliteError(error);
   }
   const db = database;
-  const q = new Kysely<Tables>({ dialect: new SqliteDialect({ database: db }) });
+  const q = new Kysely<Tables>({
+    dialect: new SqliteDialect({ database: withCachedStatements(db) }),
+  });
   return createStore('sqlite', q, fromSqliteError, {
     ...options,
     close: async () => {

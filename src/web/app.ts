@@ -44,7 +44,7 @@ import { createRequestBody } from './request-body';
 import { LOG_SERIALISERS } from './log-serialisers';
 import { createResumePages } from './resume/resume-pages';
 import { createSessionCommit } from './session-commit';
-import { createSessionExpiry, SESSION_COOKIE } from './session-expiry';
+import { createSessionExpiry, SESSION_COOKIE, sessionless } from './session-expiry';
 import { addSessionPages } from './session-pages';
 import { createViews } from './views';
 import { createErrorPage } from './error-page';
@@ -239,7 +239,8 @@ export function createApp(options: AppOptions): CivicFormsApp {
   );
   // After the session: it wraps res.end too, and when it saves it writes the body in two parts,
   // which only this order lets the compression see whole.
-  app.use(createCompression());
+  // Pages the same for everyone (no session) are compressed once; the others on every request.
+  app.use(createCompression({ shared: sessionless }));
   // Outermost on res.end: a session that cannot be stored is the error page, not a dangling cookie.
   app.use(createSessionCommit());
   app.use(createSessionExpiry(forms));

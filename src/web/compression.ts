@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 
 /** The encodings the service sends, in the order it prefers them. */
 export type Encoding = 'br' | 'gzip' | 'identity';
@@ -49,12 +50,22 @@ export interface CompressionOptions {
   brotliQuality: number;
   /** gzip level, 1-9. */
   gzipLevel: number;
+  /**
+   * Whether this response is a page the same for everyone (no session, nothing personal): its
+   * compressed bytes are kept, by a digest of the body, and sent again without compressing. Pages
+   * with per-request parts (a session's CSRF token, answers) are compressed per request.
+   */
+  shared: (req: Request, res: Response) => boolean;
+  /** How many compressed shared pages are kept (the oldest goes first). */
+  sharedEntries: number;
 }
 
 export const COMPRESSION_DEFAULTS: Readonly<CompressionOptions> = Object.freeze({
   threshold: 1024,
   brotliQuality: 5,
   gzipLevel: 6,
+  shared: () => false,
+  sharedEntries: 500,
 });
 
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml)|image\/svg\+xml)/i;
@@ -79,10 +90,26 @@ function checkOption(name: keyof CompressionOptions, value: number, min: number,
  *   app.use(createCompression({ brotliQuality: 4 }));
  */
 export function createCompression(options: Partial<CompressionOptions> = {}): RequestHandler {
-  const { threshold, brotliQuality, gzipLevel } = { ...COMPRESSION_DEFAULTS, ...options };
+  const { threshold, brotliQuality, gzipLevel, shared, sharedEntries } = {
+    ...COMPRESSION_DEFAULTS,
+    ...options,
+  };
   checkOption('threshold', threshold, 0, Number.MAX_SAFE_INTEGER);
   checkOption('brotliQuality', brotliQuality, 0, 11);
   checkOption('gzipLevel', gzipLevel, 1, 9);
+  checkOption('sharedEntries', sharedEntries, 0, Number.MAX_SAFE_INTEGER);
+  // Keyed by the body's digest, so a page that changes is another entry: nothing here goes stale.
+  const kept = new Map<string, Buffer>();
+  const keptOrCompressed = (encoding: Encoding, body: Buffer): Buffer => {
+    const key = `${encoding} ${createHash('sha256').update(body).digest('base64')}`;
+    let compressed = kept.get(key);
+    if (!compressed) {
+      compressed = compress(encoding, body);
+      if (kept.size >= sharedEntries) kept.delete(kept.keys().next().value as string);
+      if (sharedEntries > 0) kept.set(key, compressed);
+    }
+    return compressed;
+  };
 
   const compress = (encoding: Encoding, body: Buffer): Buffer =>
     encoding === 'br'
@@ -120,7 +147,9 @@ export function createCompression(options: Partial<CompressionOptions> = {}): Re
       ) {
         return end(chunk, ...rest);
       }
-      const compressed = compress(encoding, body);
+      const compressed = shared(req, res)
+        ? keptOrCompressed(encoding, body)
+        : compress(encoding, body);
       res.setHeader('Content-Encoding', encoding);
       res.setHeader('Content-Length', compressed.length);
       const callback = rest.find((arg) => typeof arg === 'function');

@@ -187,7 +187,7 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
     if (step.kind !== 'page') return;
     return posting
       ? acceptQuestionPage(deps, req, res, form, draft, step)
-      : renderQuestionPage(deps, req, res, form, draft, step);
+      : renderQuestionPage(deps, req, res, form, draft, step, undefined, walked);
   };
   router.get('/:formId/:pageId', withForm(onePage));
   router.post('/:formId/:pageId', withForm(onePage));
@@ -225,7 +225,7 @@ export function createFormRoutes(deps: FormRoutesDependencies): Router {
     if (req.method !== 'POST') deps.kpi?.journeyEvent(req, draft, 'page', { step });
     return req.method === 'POST'
       ? acceptQuestionPage(deps, req, res, form, draft, step)
-      : renderQuestionPage(deps, req, res, form, draft, step);
+      : renderQuestionPage(deps, req, res, form, draft, step, undefined, walked);
   };
   router.get('/:formId/:sectionId/:position/:pageId', withForm(itemPage));
   router.post('/:formId/:sectionId/:position/:pageId', withForm(itemPage));

@@ -4,6 +4,7 @@ import type { FormDefinition } from '../definition/types';
 import type { Draft } from '../engine/answers';
 import type { Step } from '../engine/journey';
 import type { Store, Submission } from '../store/store';
+import { forgetDraftsReadWithSession, takeDraftReadWithSession } from '../store/session-store';
 
 declare module 'express-session' {
   interface SessionData {
@@ -22,7 +23,10 @@ export async function loadDraft(
   lang: string,
 ): Promise<Draft> {
   const id = req.session.journeys?.[form.id];
-  const stored = id ? await store.journeys.getDraft(id) : undefined;
+  // Read with the session in one query where the session listed it; else from the store.
+  const stored = id
+    ? (takeDraftReadWithSession(req, id) ?? { draft: await store.journeys.getDraft(id) }).draft
+    : undefined;
   // The language of the latest page is the one the submission records (for letters in it).
   if (stored) return { ...stored, language: lang };
   const now = Date.now();
@@ -42,6 +46,7 @@ export async function loadDraft(
 /** Saves the draft and ties it to the session, so a restart or another tab continues it. */
 export async function saveDraft(req: Request, store: Store, draft: Draft): Promise<void> {
   draft.updatedAt = Date.now();
+  forgetDraftsReadWithSession(req);
   await store.journeys.saveDraft(draft);
   // A staff journey is tied to the caseworker's own slot when it starts (caseworker/journey-slots.ts).
   if (draft.caseworkerId) return;

@@ -77,7 +77,10 @@ function answersFor(draft: Draft, step: PageStep): Record<string, unknown> {
   return itemsOf(draft.answers, step.section.id).find((i) => i.id === step.item?.id)?.answers ?? {};
 }
 
-/** Shows a question page, with stored answers or with what was typed and its errors. */
+/**
+ * Shows a question page, with stored answers or with what was typed and its errors. `walked` is
+ * the journey as the route walked it for this draft, when it has (walked once a request).
+ */
 export function renderQuestionPage(
   deps: PageHandlerDependencies,
   req: Request,
@@ -86,6 +89,7 @@ export function renderQuestionPage(
   draft: Draft,
   step: PageStep,
   typed?: { raw: RawState; errors: QuestionError[] },
+  walked: Walk = walk(form, draft),
 ): void {
   const lang = langOf(res);
   const t = tOf(res, deps);
@@ -95,7 +99,7 @@ export function renderQuestionPage(
   const raw = typed?.raw ?? rawFromAnswers(page, answersFor(draft, step));
   const errors = typed?.errors ?? [];
   const change = isChangeMode(req);
-  const previous = previousStep(walk(form, draft), step.key);
+  const previous = previousStep(walked, step.key);
   const stage = addressStage(page, req);
   const backHref = stage?.chosen
     ? `${req.baseUrl}${req.path}${stageQuery(undefined, change)}`

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { FormDefinition } from '../definition/types';
 import { readCookie } from './cookies';
 
@@ -10,6 +10,16 @@ function cookieSessionId(header: string | undefined): string | undefined {
   const value = readCookie(header, SESSION_COOKIE);
   if (!value) return undefined;
   return value.startsWith('s:') ? value.slice(2, value.lastIndexOf('.')) : value;
+}
+
+/**
+ * Whether this request's page can be the same for everyone: a GET from a browser without a
+ * session, which it did not start either (nothing stored in it, so no CSRF token on the page).
+ */
+export function sessionless(req: Request): boolean {
+  if (req.method !== 'GET' || cookieSessionId(req.headers.cookie) !== undefined) return false;
+  const data = req.session as object | undefined;
+  return !data || Object.keys(data).every((key) => key === 'cookie');
 }
 
 /**

@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import express from 'express';
 import request from 'supertest';
 import { chooseEncoding, createCompression } from '../../src/web/compression';
@@ -68,10 +69,31 @@ describe('createCompression', () => {
     ).toEqual(['none', 'none', 'none', 'none']);
   });
 
+  it('compresses a page the same for everyone once, and sends the same bytes again', async () => {
+    const app = express();
+    app.use(createCompression({ shared: (req) => req.path === '/shared' }));
+    app.get(['/shared', '/personal'], (_req, res) => res.type('html').send(PAGE));
+    const brotli = jest.spyOn(zlib, 'brotliCompressSync');
+    try {
+      const get = (url: string) => request(app).get(url).set('Accept-Encoding', 'br');
+      const [first, second] = [await get('/shared'), await get('/shared')];
+      expect(brotli).toHaveBeenCalledTimes(1);
+      expect(second.headers['content-encoding']).toBe('br');
+      expect(second.headers['content-length']).toBe(first.headers['content-length']);
+      expect(second.text).toBe(PAGE);
+      await get('/personal');
+      await get('/personal');
+      expect(brotli).toHaveBeenCalledTimes(3);
+    } finally {
+      brotli.mockRestore();
+    }
+  });
+
   it('refuses options out of range when it is created', () => {
     expect(() => createCompression({ brotliQuality: 12 })).toThrow(/brotliQuality/);
     expect(() => createCompression({ gzipLevel: 0 })).toThrow(/gzipLevel/);
     expect(() => createCompression({ threshold: -1 })).toThrow(/threshold/);
+    expect(() => createCompression({ sharedEntries: 0.5 })).toThrow(/sharedEntries/);
   });
 });
 
@@ -87,6 +109,27 @@ describe('compression in the service', () => {
     expect(response.headers['set-cookie']).toBeDefined();
     expect(response.headers['content-encoding']).toBe('br');
     expect(response.text).toContain('</html>');
+  });
+
+  it('compresses the form list once for everyone, and a question page for each request', async () => {
+    const brotli = jest.spyOn(zlib, 'brotliCompressSync');
+    try {
+      const list = async () =>
+        (await request(app).get('/').set('Accept-Encoding', 'br')).headers['content-encoding'];
+      expect([await list(), await list()]).toEqual(['br', 'br']);
+      expect(brotli).toHaveBeenCalledTimes(1);
+      // A person's page holds their session's CSRF token: never kept, compressed every time.
+      const agent = request.agent(app);
+      await agent.get('/parking-permit/live-in-zone');
+      brotli.mockClear();
+      for (let i = 0; i < 2; i += 1) {
+        const page = await agent.get('/parking-permit/live-in-zone').set('Accept-Encoding', 'br');
+        expect(page.text).toContain('name="_csrf"');
+      }
+      expect(brotli).toHaveBeenCalledTimes(2);
+    } finally {
+      brotli.mockRestore();
+    }
   });
 
   it('compresses the form list and the page not found', async () => {

@@ -76,6 +76,17 @@ const STORED_ONLY: ReadonlySet<JourneyEventType> = new Set([
 /** Creates the journey-event hooks over a recorder and the Prometheus counters. */
 export function createJourneyEvents(options: JourneyEventsOptions): JourneyEvents {
   const key = journeyIdKey(options.secret);
+  // Every page of a journey names it: its id (a pure function of the transaction id) is made once.
+  const ids = new Map<string, string>();
+  const idOf = (transactionId: string): string => {
+    let id = ids.get(transactionId);
+    if (id === undefined) {
+      if (ids.size >= 10_000) ids.clear();
+      id = journeyIdOf(key, transactionId);
+      ids.set(transactionId, id);
+    }
+    return id;
+  };
   const emit = (event: NewJourneyEvent) => {
     options.recorder.record(event);
     options.metrics.count(event);
@@ -102,7 +113,7 @@ export function createJourneyEvents(options: JourneyEventsOptions): JourneyEvent
       draft.done.length > 0 ||
       STORED_ONLY.has(type);
     if (stored) {
-      const journeyId = journeyIdOf(key, draft.id);
+      const journeyId = idOf(draft.id);
       if (provisional && !staff) {
         // Its transaction is stored now: the events before it take the id a resume will find too.
         options.recorder.rename(provisional, journeyId);

@@ -47,6 +47,53 @@ describe.each(DATABASES)('store contract on %s: sessions', (kind) => {
     ]);
   });
 
+  it('reads a session with the drafts it holds in one go, a draft since sent as gone', async () => {
+    const draft = (id: string, name: string) => ({
+      id,
+      formId: 'parking-permit',
+      formVersion: '1',
+      answers: { 'full-name': name, 'live-in-zone': 'yes' },
+      done: ['live-in-zone', 'full-name'],
+      language: 'cy',
+      channel: 'online' as const,
+      createdAt: NOW - 60_000,
+      updatedAt: NOW,
+    });
+    await store.journeys.saveDraft(draft('abc', 'Amara Okafor'));
+    await store.journeys.saveDraft(draft('def', 'Siân Jones'));
+    await store.sessions.setSession('sid-amara', DATA, NOW + TWENTY_MINUTES, {
+      draftIds: ['abc', 'def'],
+    });
+    await store.journeys.deleteDraft('def');
+    const read = await store.sessions.getSessionWithDrafts('sid-amara', NOW);
+    expect(read?.data).toBe(DATA);
+    expect([...(read?.drafts ?? [])]).toEqual([
+      ['abc', draft('abc', 'Amara Okafor')],
+      ['def', undefined],
+    ]);
+    await store.sessions.setSession('sid-bea', DATA, NOW + TWENTY_MINUTES);
+    const bare = await store.sessions.getSessionWithDrafts('sid-bea', NOW);
+    expect([bare?.data, bare?.drafts.size]).toEqual([DATA, 0]);
+    expect(await store.sessions.getSessionWithDrafts('sid-amara', NOW + TWENTY_MINUTES)).toBe(
+      undefined,
+    );
+  });
+
+  it('keeps the drafts a session still holds when it is set again, and drops the others', async () => {
+    await store.sessions.setSession('sid-amara', DATA, NOW + TWENTY_MINUTES, {
+      draftIds: ['abc', 'def'],
+    });
+    await store.sessions.setSession('sid-amara', DATA, NOW + TWENTY_MINUTES, {
+      draftIds: ['def', 'ghi'],
+    });
+    expect(await store.inspect.rows('session_drafts')).toEqual([
+      { session_id: 'sid-amara', draft_id: 'def' },
+      { session_id: 'sid-amara', draft_id: 'ghi' },
+    ]);
+    await store.sessions.setSession('sid-amara', DATA, NOW + TWENTY_MINUTES);
+    expect(await store.inspect.rows('session_drafts')).toEqual([]);
+  });
+
   it('keeps a touched session for longer', async () => {
     await store.sessions.setSession('sid-amara', DATA, NOW + TWENTY_MINUTES);
     await store.sessions.touchSession('sid-amara', NOW + 2 * TWENTY_MINUTES);
