@@ -3,8 +3,22 @@ import type { Draft } from '../../engine/answers';
 import type { SummaryRow } from '../../engine/check-answers';
 import { fileSummaryLine } from '../../questions/file';
 import type { Translate } from '../../questions/question-type';
+import type { StoredFile } from '../../uploads/stored-file';
 import { escapeHtml } from '../escape-html';
 import { filePlaces } from './remove-file';
+
+/** Stands for the file's name in its line, so only the name is isolated (see below). */
+const NAME = '\u0000name\u0000';
+
+/**
+ * A file's line ("payslip.pdf (120 KB, PDF)") in the page's language with only the name isolated
+ * (`<bdi>`): isolating the whole line made an Arabic line read left to right from the Latin name,
+ * with its size and type words out of order.
+ */
+function lineWithName(file: StoredFile, name: string, t: Translate, lang: string): string {
+  const line = fileSummaryLine({ ...file, name: NAME }, { t, lang });
+  return escapeHtml(line).split(escapeHtml(NAME)).join(name);
+}
 
 /**
  * Check answers' value for a file question: each file's line with a Remove button. The buttons
@@ -26,7 +40,7 @@ export function filesWithRemove(
     const items = place.files.map((file) => {
       const name = `<bdi>${escapeHtml(file.name)}</bdi>`;
       return (
-        `<li class="cf-file-line"><bdi>${escapeHtml(fileSummaryLine(file, { t, lang }))}</bdi> ` +
+        `<li class="cf-file-line">${lineWithName(file, name, t, lang)} ` +
         `<button type="submit" formaction="${escapeHtml(action)}" name="removeFile" value="${escapeHtml(file.id)}" ` +
         `class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">` +
         `${escapeHtml(t('questions:file.remove'))}<span class="govuk-visually-hidden"> ${name}</span></button></li>`
