@@ -24,6 +24,11 @@ export interface FormCatalogue extends ReadonlyMap<string, FormDefinition> {
   refresh(): Promise<void>;
   /** Replaces the forms read from the folder (development: the folder is the source). */
   replaceFolder(forms: ReadonlyMap<string, FormDefinition>): void;
+  /**
+   * Only while a forms folder is watched (development): calls `listener` after each valid change
+   * of the folder is served. Returns the function that stops calling it.
+   */
+  onFolderChange?: (listener: () => void) => () => void;
   /** Stops looking for changes. */
   close(): void;
 }
@@ -141,6 +146,7 @@ export function createFormCatalogue(options: CatalogueOptions): FormCatalogue {
   // Looking for changes never keeps a process running.
   timer?.unref();
   rebuild();
+  let stopWatching: (() => void) | undefined;
 
   const catalogue: FormCatalogue = {
     get size() {
@@ -176,9 +182,21 @@ export function createFormCatalogue(options: CatalogueOptions): FormCatalogue {
       stopWatching?.();
     },
   };
-  const stopWatching =
-    options.watchDir === undefined
-      ? undefined
-      : watchFormsFolder(options.watchDir, (forms) => catalogue.replaceFolder(forms), logger);
+  if (options.watchDir === undefined) return catalogue;
+  const listeners = new Set<() => void>();
+  stopWatching = watchFormsFolder(
+    options.watchDir,
+    (forms) => {
+      catalogue.replaceFolder(forms);
+      for (const listener of listeners) listener();
+    },
+    logger,
+  );
+  catalogue.onFolderChange = (listener) => {
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  };
   return catalogue;
 }
