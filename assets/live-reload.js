@@ -1,3 +1,4 @@
+/* global EventSource */
 // Development only (docs/publishing.md): loads the page again when the forms folder changes.
 // Served only when the folder is watched; the event stream is never there in production.
 const changes = new EventSource('/__civic-forms/reload');

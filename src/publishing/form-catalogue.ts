@@ -146,7 +146,8 @@ export function createFormCatalogue(options: CatalogueOptions): FormCatalogue {
   // Looking for changes never keeps a process running.
   timer?.unref();
   rebuild();
-  let stopWatching: (() => void) | undefined;
+  // Told of each valid change of the watched folder (development's live reload).
+  const listeners = new Set<() => void>();
 
   const catalogue: FormCatalogue = {
     get size() {
@@ -182,16 +183,18 @@ export function createFormCatalogue(options: CatalogueOptions): FormCatalogue {
       stopWatching?.();
     },
   };
-  if (options.watchDir === undefined) return catalogue;
-  const listeners = new Set<() => void>();
-  stopWatching = watchFormsFolder(
-    options.watchDir,
-    (forms) => {
-      catalogue.replaceFolder(forms);
-      for (const listener of listeners) listener();
-    },
-    logger,
-  );
+  const stopWatching =
+    options.watchDir === undefined
+      ? undefined
+      : watchFormsFolder(
+          options.watchDir,
+          (forms) => {
+            catalogue.replaceFolder(forms);
+            for (const listener of listeners) listener();
+          },
+          logger,
+        );
+  if (!stopWatching) return catalogue;
   catalogue.onFolderChange = (listener) => {
     listeners.add(listener);
     return () => {
