@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import type { CivicFormsApp } from '../../src/web/app';
+import { loadForms } from '../../src/definition/load';
 import { h1, summaryErrors, tempDataDir, testApp, Visitor } from '../support/agent';
+import { explore } from '../support/form-filler';
 
 const TOKEN = 'metrics-token-for-the-address-choice-test';
 
@@ -212,5 +214,27 @@ describe('an address question that offers a choice, and no fixed address', () =>
     const sent = await visitor.post('/housing-register/check-answers', {});
     expect(sent.status).toBe(303);
     expect(Number(await metric(app))).toBe(before + 1);
+  }, 120_000);
+
+  it('is filled by the test form filler as a person fills it: the kind on the first page, then only its inputs', async () => {
+    const form = loadForms(app.config.formsDir).get('housing-register');
+    if (!form) throw new Error('the test form did not load');
+    const journey = await explore(new Visitor(app), form, 'check-answers');
+    expect(journey?.path).toEqual([
+      { url: '/housing-register/address', body: { 'address-choice': 'uk' } },
+      {
+        url: '/housing-register/address?address=uk',
+        body: {
+          'address-uk-line1': '12 Station Road',
+          'address-uk-town': 'Northbrook',
+          'address-uk-postcode': 'sw1a1aa',
+        },
+      },
+    ]);
+    // Each page, sent empty, says what is missing.
+    expect(journey?.emptyErrors.map((e) => [e.url, e.errors.length > 0])).toEqual([
+      ['/housing-register/address', true],
+      ['/housing-register/address?address=uk', true],
+    ]);
   }, 120_000);
 });
