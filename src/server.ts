@@ -98,6 +98,8 @@ async function serve(config: Config): Promise<void> {
     });
     const stop = () => {
       purge.stop();
+      // Pages listening for development's live reload would hold the server open.
+      started.endStreams();
       // A worker's channel to the primary would keep it running: disconnecting closes the server
       // (as close() does) and lets go of the channel.
       if (cluster.isWorker) cluster.worker?.disconnect();

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { apiKeyHint, hashApiKey, newApiKey } from '../delivery/api-key';
+import { keyAgencyBy } from '../delivery/api-key-agency';
+import type { ApiKeyRecord } from '../store/api-key-repository';
 import type { Store } from '../store/store';
 import type { DeploymentAgencies } from './deployment-agencies';
 import { auditFromCli } from './cli-audit';
@@ -14,7 +16,8 @@ export const API_KEYS_USAGE = `Usage: civic-forms api-keys add <name> --form <fo
           alone on the last line, once: only its hash is kept, so give it to the agency now,
           through their secret store
   list    each key's id, name, first characters, agency, forms, when it was made and last used,
-          revoked
+          revoked; the agency is the one whose forms the key reads (for a key made before
+          agencies, its forms' agency; - when they are of several, and the key reads nothing)
   revoke  ends a key at once; its next request is refused (401)`;
 
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,63}$/u;
@@ -84,15 +87,22 @@ async function add(
   return 0;
 }
 
-async function list(store: Store, io: Pick<CommandIo, 'out'>): Promise<number> {
+async function list(
+  store: Store,
+  io: Pick<CommandIo, 'out'>,
+  deployment: DeploymentAgencies | undefined,
+): Promise<number> {
   const day = (at: number | undefined) => (at ? new Date(at).toISOString().slice(0, 10) : '-');
+  // As the pull API decides it (src/delivery/api-key-agency.ts).
+  const agency = (key: ApiKeyRecord) =>
+    (deployment ? keyAgencyBy(key, deployment.agencyOf) : key.agency) ?? '-';
   const rows = [
     ['ID', 'NAME', 'KEY', 'AGENCY', 'FORMS', 'CREATED', 'LAST USED', 'REVOKED'],
     ...(await store.apiKeys.listKeys()).map((k) => [
       k.id,
       k.name,
       k.hint,
-      k.agency ?? '-',
+      agency(k),
       k.forms.join(','),
       day(k.createdAt),
       day(k.lastUsedAt),
@@ -144,7 +154,7 @@ export async function apiKeys(
   const [sub, ...rest] = args;
   try {
     if (sub === 'add') return await add(store, rest, io, deployment);
-    if (sub === 'list' && rest.length === 0) return await list(store, io);
+    if (sub === 'list' && rest.length === 0) return await list(store, io, deployment);
     if (sub === 'revoke') return await revoke(store, rest, io);
   } catch (error) {
     if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') !== true) throw error;

@@ -55,10 +55,12 @@ export async function deliverCommand(
   const logger = pino({ level: config.logLevel, serializers: LOG_SERIALISERS });
   // The same files the service stores, for links and attachments.
   const blobs = anyFileQuestion(forms) ? configuredBlobs(config, store, logger) : undefined;
+  const deployment = deploymentAgencies();
   const worker = createDeliveryWorker({
     store,
     forms,
-    agencyOf: deploymentAgencies()?.agencyOf,
+    agencyOf: deployment?.agencyOf,
+    agencyNameOf: deployment?.nameOf,
     destinations,
     i18n: createI18n(),
     files: deliveryFilesOf(config, blobs),

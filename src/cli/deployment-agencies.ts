@@ -1,4 +1,5 @@
 import { DEFAULT_AGENCY_ID } from '../agency/default-agency';
+import { inLanguage } from '../agency/agency-view';
 import { loadAgencies } from '../agency/load-agencies';
 import { readConfig } from '../config';
 import { checkFormsDir } from '../definition/load';
@@ -12,6 +13,16 @@ export interface DeploymentAgencies {
   agencyIds: readonly string[];
   /** The agency a form belongs to: the one listing it, or the default agency. */
   agencyOf(formId: string): string;
+  /**
+   * An agency's forms, for filtering what is stored by form: the forms its file lists, or for the
+   * default agency every form except those the other agencies list (a form no file lists is its).
+   */
+  formsOf(agencyId: string): { only: readonly string[] } | { except: readonly string[] };
+  /**
+   * The name, in a language, of the agency a form belongs to, as its file gives it; undefined for
+   * the default agency without a file of its own (its name is then the framework's words).
+   */
+  nameOf(formId: string, lang: string): string | undefined;
 }
 
 /**
@@ -32,9 +43,19 @@ export function deploymentAgencies(): DeploymentAgencies | undefined {
   const owner = new Map<string, string>();
   for (const { agency } of loaded) for (const formId of agency.forms) owner.set(formId, agency.id);
   const agencyIds = [...new Set([DEFAULT_AGENCY_ID, ...loaded.map(({ agency }) => agency.id)])];
+  const listedBy = (agencyId: string, mine: boolean) =>
+    [...owner].filter(([, id]) => (id === agencyId) === mine).map(([formId]) => formId);
   return {
     formIds,
     agencyIds,
     agencyOf: (formId) => owner.get(formId) ?? DEFAULT_AGENCY_ID,
+    nameOf: (formId, lang) => {
+      const agency = loaded.find((a) => a.agency.id === (owner.get(formId) ?? DEFAULT_AGENCY_ID));
+      return agency && inLanguage(agency.agency.name, lang, { ...agency, logoUrl: undefined });
+    },
+    formsOf: (agencyId) =>
+      agencyId === DEFAULT_AGENCY_ID
+        ? { except: listedBy(agencyId, false) }
+        : { only: listedBy(agencyId, true) },
   };
 }

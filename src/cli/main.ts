@@ -95,7 +95,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   deliveries: {
     usage: DELIVERIES_USAGE,
-    run: (args) => withConfiguredStore((store) => deliveries(store, args, terminal), terminal.err),
+    run: (args) =>
+      withConfiguredStore(
+        (store) => deliveries(store, args, terminal, deploymentAgencies()),
+        terminal.err,
+      ),
   },
   deliver: {
     usage: DELIVER_USAGE,

@@ -1,3 +1,4 @@
+import { offersChoice } from '../questions/address-parts';
 import type { Catalogue } from './catalogue';
 import type { Problem } from './problem';
 
@@ -13,13 +14,14 @@ const DATE_RULES = ['before', 'after', 'earliest', 'latest', 'past', 'future'] a
  * Patterns that make a form hard to use, reported as warnings (the form still loads): a text
  * question with a `pattern` and no hint showing the format, a date question with rules (a range,
  * past or future) and no hint saying which dates it takes, radios with more than
- * MAX_RADIOS_OPTIONS options, and a select of FEWEST_SELECT_OPTIONS options or fewer. Conditional
+ * MAX_RADIOS_OPTIONS options, a select of FEWEST_SELECT_OPTIONS options or fewer, and an address
+ * whose kind the person chooses sharing its page (then not asked over two pages). Conditional
  * reveals, which would nest a question inside an option, are not in the format at all: a
  * follow-up question is a page of its own with a condition.
  */
 export function usabilityWarnings(catalogue: Catalogue, file: string): Problem[] {
   const warnings: Problem[] = [];
-  for (const { question, path } of catalogue.values()) {
+  for (const { question, page, path } of catalogue.values()) {
     if (question.type === 'text' && question.pattern !== undefined && !question.hint) {
       warnings.push({
         file,
@@ -55,6 +57,16 @@ export function usabilityWarnings(catalogue: Catalogue, file: string): Problem[]
         message: `has ${question.options.length} options, a long list of radios to read through`,
         expected: `${MAX_RADIOS_OPTIONS} options or fewer`,
         hint: 'use "type": "select" for a long list',
+      });
+    }
+    if (question.type === 'address' && offersChoice(question) && page.questions.length > 1) {
+      const others = page.questions.length - 1;
+      warnings.push({
+        file,
+        path,
+        message: `is "${question.id}", an address whose kind the person chooses, on a page with ${others} other question${others === 1 ? '' : 's'}: it is then asked on that one page, each kind's boxes revealed under its radio (and all of them without JavaScript)`,
+        expected: 'the address question alone on its page',
+        hint: 'alone on its page, it is asked over two pages: the kind of address, then only its boxes',
       });
     }
   }

@@ -24,18 +24,23 @@ export interface AgencyEmailFiles {
 }
 
 /**
- * The email an agency receives for a submission, in the form's own language: the answers as
+ * The email an agency receives for a submission, in the form's own language: a first line naming
+ * the agency (`agency`: its name in that language), the form and the reference, the answers as
  * text, and the answers PDF attached unless it is larger than `attachmentLimitBytes` (the text
  * then says so, and where staff find it); with `files`, the uploaded files attached up to their
  * limit and the rest as signed links (without, they are listed by name).
  *
  * @example
- *   const email = await agencyEmail(form, submission, { i18n, attachmentLimitBytes: 10 << 20 });
+ *   const email = await agencyEmail(form, submission, {
+ *     i18n,
+ *     agency: 'Northbrook Housing',
+ *     attachmentLimitBytes: 10 << 20,
+ *   });
  */
 export async function agencyEmail(
   form: FormDefinition,
   submission: Submission,
-  options: { i18n: i18n; attachmentLimitBytes: number; files?: AgencyEmailFiles },
+  options: { i18n: i18n; agency: string; attachmentLimitBytes: number; files?: AgencyEmailFiles },
 ): Promise<AgencyEmail> {
   const t = translator(options.i18n, form.language);
   const pdf = await answersPdf(form, submission, form.language, t);
@@ -57,7 +62,7 @@ export async function agencyEmail(
   };
   return {
     subject: t('delivery:email.subject', { title: form.title, reference: submission.reference }),
-    text: `${answersText(form, submission, t)}\n${note}\n${files.lines.map((l) => `${l}\n`).join('')}`,
+    text: `${answersText(form, submission, t, options.agency)}\n${note}\n${files.lines.map((l) => `${l}\n`).join('')}`,
     attachments: [...(fits ? [pdfAttachment] : []), ...files.attachments],
   };
 }

@@ -7,16 +7,22 @@ import type { Submission } from '../store/store';
 import { itemHeading } from '../web/item-heading';
 
 /**
- * A submission as plain text in the form's own language, for an agency's inbox: its details
+ * A submission as plain text in the form's own language, for an agency's inbox: a first line
+ * naming the agency (`agency`, its name in that language), the form and the reference, its details
  * (reference, form, channel, language, when it came, the caseworker and the day paper arrived),
  * then every answer as check answers shows it, each item of a repeating section under its heading.
  * `t` must be fixed to `form.language`.
  */
-export function answersText(form: FormDefinition, submission: Submission, t: Translate): string {
+export function answersText(
+  form: FormDefinition,
+  submission: Submission,
+  t: Translate,
+  agency: string,
+): string {
   const lang = form.language;
   const detail = (key: string, value: string) => `${t(`caseworker:submission.${key}`)}: ${value}`;
   const lines = [
-    t('delivery:email.intro'),
+    t('delivery:email.intro', { agency, title: form.title, reference: submission.reference }),
     '',
     detail('reference', submission.reference),
     detail(

@@ -9,7 +9,15 @@ export function keyAgency(
   key: Pick<ApiKeyRecord, 'agency' | 'forms'>,
   agencies: Agencies,
 ): string | undefined {
+  return keyAgencyBy(key, (formId) => agencies.ofForm(formId).agency.id);
+}
+
+/** `keyAgency` where a form's agency is told by a function (the command line's agency files). */
+export function keyAgencyBy(
+  key: Pick<ApiKeyRecord, 'agency' | 'forms'>,
+  agencyOf: (formId: string) => string,
+): string | undefined {
   if (key.agency !== undefined) return key.agency;
-  const owners = new Set(key.forms.map((formId) => agencies.ofForm(formId).agency.id));
+  const owners = new Set(key.forms.map(agencyOf));
   return owners.size === 1 ? [...owners][0] : undefined;
 }

@@ -1,4 +1,5 @@
 import type { i18n } from 'i18next';
+import { DEFAULT_AGENCY_NAME_KEY } from '../agency/default-agency';
 import type { FormDefinition } from '../definition/types';
 import { answersPdf } from '../paper/answers-pdf';
 import type { Submission } from '../store/store';
@@ -31,6 +32,8 @@ export interface DeliveryJob {
   form: FormDefinition;
   /** The agency whose form it is, named in a webhook's payload. */
   agency?: string;
+  /** That agency's name in the form's language, named in emails; the default agency's if not given. */
+  agencyName?: string;
 }
 
 /**
@@ -60,6 +63,8 @@ export async function deliver(
   const id = webhookId(submission.reference, destination.id);
   const now = (services.now?.() ?? new Date()).getTime();
   const { files } = services;
+  const agencyName = () =>
+    job.agencyName ?? translator(services.i18n, form.language)(DEFAULT_AGENCY_NAME_KEY);
   const linkOf = (lifetimeMs: number | undefined, fallback: number) =>
     files && linksFor(files, submission.reference, destination.id, lifetimeMs ?? fallback, now);
   switch (destination.type) {
@@ -87,6 +92,7 @@ export async function deliver(
       const linked = linkOf(destination.fileLinkMs, DEFAULT_EMAIL_LINK_MS);
       const email = await agencyEmail(form, submission, {
         i18n: services.i18n,
+        agency: agencyName(),
         attachmentLimitBytes: destination.attachmentLimitBytes,
         files: files &&
           linked && {
@@ -101,6 +107,7 @@ export async function deliver(
     case 'notify': {
       const email = await notifyEmail(form, submission, {
         i18n: services.i18n,
+        agency: agencyName(),
         includePdf: destination.includePdf,
         linkOf: linkOf(destination.fileLinkMs, DEFAULT_EMAIL_LINK_MS),
       });

@@ -21,6 +21,8 @@ export interface NotifyEmail {
     reference: string;
     form_title: string;
     form_id: string;
+    /** The agency's name in the form's language. */
+    agency: string;
     submitted_at: string;
     channel: string;
     /** The submission's details and answers as plain text, as the SMTP email carries them. */
@@ -34,17 +36,21 @@ export interface NotifyEmail {
 
 /**
  * What a submission sends through Notify: its details and answers as placeholders
- * (`((reference))`, `((form_title))`, `((answers))`...), and with `includePdf` the answers PDF
+ * (`((reference))`, `((form_title))`, `((agency))`, `((answers))`...), and with `includePdf` the answers PDF
  * for `((link_to_file))`, or words saying it is too large for Notify. Uploaded files are listed
  * at the end of `((answers))`, each with a signed link when `linkOf` is given.
  *
  * @example
- *   const email = await notifyEmail(form, submission, { i18n, includePdf: false });
+ *   const email = await notifyEmail(form, submission, {
+ *     i18n,
+ *     agency: 'Northbrook Housing',
+ *     includePdf: false,
+ *   });
  */
 export async function notifyEmail(
   form: FormDefinition,
   submission: Submission,
-  options: { i18n: i18n; includePdf: boolean; linkOf?: LinkOf },
+  options: { i18n: i18n; agency: string; includePdf: boolean; linkOf?: LinkOf },
 ): Promise<NotifyEmail> {
   const t = translator(options.i18n, form.language);
   // Notify sends one file at most: uploaded files go as links in ((answers)).
@@ -60,9 +66,12 @@ export async function notifyEmail(
       reference: submission.reference,
       form_title: form.title,
       form_id: submission.formId,
+      agency: options.agency,
       submitted_at: new Date(submission.submittedAt).toISOString(),
       channel: t(`caseworker:channel.${submission.channel}`),
-      answers: answersText(form, submission, t) + files.lines.map((l) => `${l}\n`).join(''),
+      answers:
+        answersText(form, submission, t, options.agency) +
+        files.lines.map((l) => `${l}\n`).join(''),
     },
   };
   if (!options.includePdf) return email;

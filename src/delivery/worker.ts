@@ -19,6 +19,8 @@ export interface DeliveryWorkerOptions {
   forms: VersionLookup;
   /** The agency a form belongs to, named in each webhook's payload. */
   agencyOf?: (formId: string) => string;
+  /** That agency's name in a language, named in each email; the default agency's when undefined. */
+  agencyNameOf?: (formId: string, lang: string) => string | undefined;
   destinations: DestinationsConfig;
   i18n: i18n;
   /** Uploaded files and the signer of their links, for forms with file questions. */
@@ -119,6 +121,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
           submission,
           form: made,
           agency: options.agencyOf?.(form.id),
+          agencyName: options.agencyNameOf?.(form.id, made.language),
         },
         { i18n: options.i18n, files: options.files },
       );

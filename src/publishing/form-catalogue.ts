@@ -24,6 +24,11 @@ export interface FormCatalogue extends ReadonlyMap<string, FormDefinition> {
   refresh(): Promise<void>;
   /** Replaces the forms read from the folder (development: the folder is the source). */
   replaceFolder(forms: ReadonlyMap<string, FormDefinition>): void;
+  /**
+   * Only while a forms folder is watched (development): calls `listener` after each valid change
+   * of the folder is served. Returns the function that stops calling it.
+   */
+  onFolderChange?: (listener: () => void) => () => void;
   /** Stops looking for changes. */
   close(): void;
 }
@@ -141,6 +146,8 @@ export function createFormCatalogue(options: CatalogueOptions): FormCatalogue {
   // Looking for changes never keeps a process running.
   timer?.unref();
   rebuild();
+  // Told of each valid change of the watched folder (development's live reload).
+  const listeners = new Set<() => void>();
 
   const catalogue: FormCatalogue = {
     get size() {
@@ -179,6 +186,20 @@ export function createFormCatalogue(options: CatalogueOptions): FormCatalogue {
   const stopWatching =
     options.watchDir === undefined
       ? undefined
-      : watchFormsFolder(options.watchDir, (forms) => catalogue.replaceFolder(forms), logger);
+      : watchFormsFolder(
+          options.watchDir,
+          (forms) => {
+            catalogue.replaceFolder(forms);
+            for (const listener of listeners) listener();
+          },
+          logger,
+        );
+  if (!stopWatching) return catalogue;
+  catalogue.onFolderChange = (listener) => {
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  };
   return catalogue;
 }

@@ -49,8 +49,12 @@ export interface DeliveryRepository {
    * is none to retry (delivered, a pull delivery, or no such row).
    */
   retry(reference: string, destination: string, now: number): Promise<boolean>;
-  /** Deliveries newest first, of one status or form or all, at most `limit` (100 by default). */
-  list(filter?: { status?: DeliveryStatus; formId?: string; limit?: number }): Promise<Delivery[]>;
+  /**
+   * Deliveries newest first, of one status or form or all, at most `limit` (100 by default);
+   * `forms` keeps only those of the forms named (`only`) or of every form but those (`except`):
+   * an agency's, whose forms its file lists (see `DeliveryListFilter`).
+   */
+  list(filter?: DeliveryListFilter): Promise<Delivery[]>;
   /** How many deliveries are pending, delivered and dead, of one form or of all. */
   counts(formId?: string): Promise<DeliveryCounts>;
   /** Marks a submission's pull deliveries delivered (its receipt came); how many were. */
@@ -75,6 +79,15 @@ export interface DeliveryRepository {
 }
 
 /** Which delivered deliveries to send again: one submission's, or a form's delivered since a time. */
+/** Which deliveries `list` gives. */
+export interface DeliveryListFilter {
+  status?: DeliveryStatus;
+  formId?: string;
+  /** Only the deliveries of these forms, or of every form except these. */
+  forms?: { only: readonly string[] } | { except: readonly string[] };
+  limit?: number;
+}
+
 export interface ReplayFilter {
   reference?: string;
   formId?: string;
@@ -201,6 +214,10 @@ export function deliveryRepository(db: Db): DeliveryRepository {
       return Number(result.numUpdatedRows) === 1;
     },
     async list(filter = {}) {
+      const only = filter.forms && 'only' in filter.forms ? [...filter.forms.only] : undefined;
+      const except = filter.forms && 'except' in filter.forms ? [...filter.forms.except] : [];
+      // `in ()` is no SQL: no forms at all, no deliveries.
+      if (only?.length === 0) return [];
       const rows = await db.q
         .selectFrom('deliveries')
         .selectAll()
@@ -208,6 +225,8 @@ export function deliveryRepository(db: Db): DeliveryRepository {
           qb.where('status', '=', filter.status as DeliveryStatus),
         )
         .$if(filter.formId !== undefined, (qb) => qb.where('form_id', '=', filter.formId as string))
+        .$if(only !== undefined, (qb) => qb.where('form_id', 'in', only as string[]))
+        .$if(except.length > 0, (qb) => qb.where('form_id', 'not in', except))
         .orderBy('id', 'desc')
         .limit(Math.min(Math.max(filter.limit ?? 100, 1), 10_000))
         .execute();

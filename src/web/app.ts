@@ -17,6 +17,7 @@ import type { Store } from '../store/store';
 import { resumePolicy } from '../resume/resume-policy';
 import { logResumeSender, type ResumeSender } from '../resume/resume-sender';
 import { createAssets } from './assets';
+import { createLiveReload, LIVE_RELOAD_PATH } from './live-reload';
 import { brandAssets, createAgencies, type Agencies, type ShownAgency } from '../agency/agencies';
 import { createAgencyHost, hostAgencyOf } from './agency-host';
 import { loadAgencies } from '../agency/load-agencies';
@@ -92,6 +93,8 @@ export interface CivicFormsApp extends Express {
   readonly uploads: FileUploads | undefined;
   /** Where submissions are delivered, as the destinations file configures them. */
   readonly destinations: DestinationsConfig;
+  /** Ends the responses that stay open (development's live reload): call before closing a server. */
+  endStreams(): void;
   close(): Promise<void>;
 }
 
@@ -142,7 +145,9 @@ export function createApp(options: AppOptions): CivicFormsApp {
   // The same checks as `civic-forms validate`: a broken agency stops the start, naming file and path.
   const languages = frameworkLanguages(i18n);
   const loadedAgencies = loadAgencies(config.agenciesDir, [...forms.keys()], languages);
-  const assets = createAssets(brandAssets(loadedAgencies));
+  // Development only: pages load again when the watched forms folder changes.
+  const liveReload = createLiveReload(config, forms);
+  const assets = createAssets(brandAssets(loadedAgencies), { liveReload: Boolean(liveReload) });
   const agencies = createAgencies({
     loaded: loadedAgencies,
     formIds: [...forms.keys()],
@@ -188,6 +193,7 @@ export function createApp(options: AppOptions): CivicFormsApp {
         .json({ status: 'unavailable', code: 'DATABASE_UNAVAILABLE', database: store.kind });
     }
   });
+  if (liveReload) app.get(LIVE_RELOAD_PATH, liveReload.route);
   // Before the session: a scrape creates none. Without a token there is no /metrics (404).
   if (config.metricsToken) {
     app.get('/metrics', createMetricsRoute(kpi.metrics.registry, config.metricsToken));
@@ -368,8 +374,10 @@ export function createApp(options: AppOptions): CivicFormsApp {
     uploads: { value: uploads },
     destinations: { value: destinations },
     // Journey events still waiting are written before the database closes.
+    endStreams: { value: () => liveReload?.close() },
     close: {
       value: () => {
+        liveReload?.close();
         forms.close();
         return kpi.recorder.close().then(() => store.close());
       },

@@ -19,6 +19,8 @@ export interface AssetUrls {
   /** The stylesheet mirrored for right-to-left languages. */
   cssRtl: string;
   js: string;
+  /** Development's live reload (`assets/live-reload.js`), only while the forms folder is watched. */
+  liveReload?: string;
 }
 
 /**
@@ -98,9 +100,14 @@ const IMAGE_TYPES: Record<string, string> = { svg: 'image/svg+xml', png: 'image/
 
 /**
  * Builds the assets once and returns their URLs and the middleware that serves them; brand images
- * are served the same way (hashed, immutable), their URLs in `images` by name.
+ * are served the same way (hashed, immutable), their URLs in `images` by name. With `liveReload`
+ * (development, the forms folder watched), the live reload's script too: a script of its own, so
+ * the one every page loads is the same in development and production.
  */
-export function createAssets(brand: BrandAssets = { css: '', images: [] }): {
+export function createAssets(
+  brand: BrandAssets = { css: '', images: [] },
+  options: { liveReload?: boolean } = {},
+): {
   urls: AssetUrls;
   images: ReadonlyMap<string, string>;
   serve: RequestHandler;
@@ -121,6 +128,14 @@ export function createAssets(brand: BrandAssets = { css: '', images: [] }): {
       'text/css',
     ),
     js: add('govuk-frontend', 'js', initModule(), 'text/javascript'),
+    ...(options.liveReload && {
+      liveReload: add(
+        'live-reload',
+        'js',
+        fs.readFileSync(path.join(ASSETS_DIR, 'live-reload.js')),
+        'text/javascript',
+      ),
+    }),
   };
   const images = new Map(
     brand.images.map(({ name, file }) => {

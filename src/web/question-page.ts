@@ -155,6 +155,8 @@ export function renderQuestionPage(
       errors: errorSummary(page.questions, errors, { t, lang }),
       backHref: cacheable ? slot('back') : backHref,
       action,
+      // The language links keep the second page of a two-page address on it.
+      addressChosen: stage?.chosen,
       multipart,
       ...deps.assisted?.questionLocals(res, draft, step),
     }),

@@ -12,6 +12,7 @@ import { languagesOf } from '../definition/translation';
 import { PageCache, slot } from './page-cache';
 import { sitePath } from './site-path';
 import { timeoutTimes } from './timeout-times';
+import { ADDRESS_PARAM } from './address-stage';
 
 /** Renders a view with the locals every page needs. */
 export type Render = (
@@ -66,7 +67,11 @@ export function createRender(deps: RenderDependencies): Render {
       const t = translator(deps.i18n, lang);
       const made = typeof locals === 'function' ? locals() : locals;
       const form = made.form as FormDefinition | undefined;
-      const change = req.query.change === '1' ? '&change=1' : '';
+      // A language link stays on the page it is on: the second page of a two-page address keeps
+      // its choice (the one the page itself read, never other text from the URL), and change mode.
+      const chosen =
+        typeof made.addressChosen === 'string' ? `&${ADDRESS_PARAM}=${made.addressChosen}` : '';
+      const stay = `${chosen}${req.query.change === '1' ? '&change=1' : ''}`;
       const codes = form ? languagesOf(form) : frameworkLanguages(deps.i18n);
       const languages =
         codes.length < 2
@@ -75,7 +80,7 @@ export function createRender(deps: RenderDependencies): Render {
               text: t(`language.${code}`),
               lang: code,
               dir: deps.i18n.dir(code),
-              href: `${sitePath(`${req.baseUrl}${req.path}`)}?lang=${code}${change}`,
+              href: `${sitePath(`${req.baseUrl}${req.path}`)}?lang=${code}${stay}`,
               current: code === lang,
             }));
       // On an agency's own host name, the pages outside a form are that agency's.

@@ -106,4 +106,33 @@ describe('civic-forms api-keys', () => {
       'nobody: no key in use has this name or id',
     ]);
   }, 180_000);
+
+  it("lists the agency a key made before agencies reads: its forms' one, or none for forms of several", async () => {
+    const dataDir = tempDataDir();
+    const store = openSqliteStore({ file: sqliteFile({ dataDir }) });
+    try {
+      const before = (name: string, forms: string[]) =>
+        store.apiKeys.addKey({
+          id: `id-${name.toLowerCase().replace(/ /g, '-')}`,
+          name,
+          hash: hashApiKey(`cfk_${name}`),
+          hint: 'cfk_abcd…',
+          forms,
+          agency: undefined,
+          createdAt: Date.parse('2031-01-10T09:00:00Z'),
+        });
+      await before('Housing CRM', ['report-housing-repair']);
+      await before('Old shared CRM', ['report-housing-repair', 'council-tax-reduction']);
+    } finally {
+      await store.close();
+    }
+    const listed = await civicFormsOn(dataDir, ['api-keys', 'list']);
+    expect(listed.code).toBe(0);
+    const cells = listed.stdout.map((line) => line.split(/ {2,}/));
+    expect(cells.map((row) => [row[1], row[3], row[4]])).toEqual([
+      ['NAME', 'AGENCY', 'FORMS'],
+      ['Housing CRM', 'northbrook-housing', 'report-housing-repair'],
+      ['Old shared CRM', '-', 'report-housing-repair,council-tax-reduction'],
+    ]);
+  }, 180_000);
 });

@@ -1,7 +1,11 @@
 import { parseDefinition } from '../../src/definition/load';
 import { formatProblem } from '../../src/definition/problem';
 
-function form(questions: object[]) {
+/** A form asking each question on a page of its own, or on the pages given. */
+function form(
+  questions: object[],
+  pages: object[] = questions.map((q, i) => ({ id: `page-${i + 1}`, questions: [q] })),
+) {
   return JSON.stringify({
     id: 'x',
     title: 'Apply for a thing',
@@ -9,14 +13,14 @@ function form(questions: object[]) {
     description: 'Apply for a thing.',
     start: { body: ['Apply.'] },
     help: { phone: '0306 999 0123', hours: '9am to 5pm' },
-    pages: questions.map((q, i) => ({ id: `page-${i + 1}`, questions: [q] })),
+    pages,
     confirmation: { title: 'Sent', whatHappensNext: ['We will write.'] },
   });
 }
 
 /** What `civic-forms validate` prints after "warning: " for the form, and whether it is valid. */
-function check(questions: object[]) {
-  const result = parseDefinition(form(questions), 'forms/x.json');
+function check(questions: object[], pages?: object[]) {
+  const result = parseDefinition(form(questions, pages), 'forms/x.json');
   return { ok: result.ok, warnings: (result.warnings ?? []).map(formatProblem) };
 }
 
@@ -84,6 +88,46 @@ describe('warnings on patterns that make a form hard to use', () => {
     expect(ok).toBe(true);
     expect(warnings).toEqual([
       'forms/x.json: pages[0].questions[0].type: is "select" with only 3 options, hidden until the list is opened (expected "radios" for 3 options or fewer); radios show every choice at once; a select suits long lists',
+    ]);
+  });
+
+  it('warns on an address whose kind the person chooses sharing its page, not on one alone on its page', () => {
+    const address = (id: string, choice: object) => ({
+      id,
+      type: 'address',
+      label: 'Where can we send letters to you?',
+      summaryLabel: 'Address',
+      errorLabel: 'your address',
+      ...choice,
+    });
+    const phone = {
+      id: 'phone',
+      type: 'phone',
+      label: 'Phone number',
+      errorLabel: 'your phone number',
+    };
+    const { ok, warnings } = check(
+      [],
+      [
+        { id: 'alone', questions: [address('home', { variant: 'either' })] },
+        {
+          id: 'contact',
+          title: 'How can we contact you?',
+          questions: [address('letters', { noFixedAddress: true }), phone],
+        },
+        {
+          id: 'previous',
+          title: 'Your previous address',
+          questions: [
+            address('previous-address', { variant: 'uk' }),
+            { ...phone, id: 'previous-phone' },
+          ],
+        },
+      ],
+    );
+    expect(ok).toBe(true);
+    expect(warnings).toEqual([
+      `forms/x.json: pages[1].questions[0]: is "letters", an address whose kind the person chooses, on a page with 1 other question: it is then asked on that one page, each kind's boxes revealed under its radio (and all of them without JavaScript) (expected the address question alone on its page); alone on its page, it is asked over two pages: the kind of address, then only its boxes`,
     ]);
   });
 });

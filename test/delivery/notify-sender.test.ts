@@ -21,7 +21,7 @@ const SERVICE = {
 const API_KEY = `civic-forms-live-${SERVICE.id}-${SERVICE.secret}`;
 const TEMPLATE = {
   id: 'f33517ff-2a88-4f6e-b855-c550268ce08a',
-  subject: 'New application: ((form_title)) ((reference))',
+  subject: 'New application for ((agency)): ((form_title)) ((reference))',
   body: 'Sent ((submitted_at)) (((channel))).\n\n((answers))',
 };
 const WITH_FILE = {
@@ -66,7 +66,11 @@ describe('sendNotify, with Notify’s official client, against a local server th
   });
 
   it('sends the answers to the agency’s template, authenticated with the key, with the reference', async () => {
-    const email = await notifyEmail(parking, amara, { i18n, includePdf: false });
+    const email = await notifyEmail(parking, amara, {
+      i18n,
+      agency: 'Northbrook Council',
+      includePdf: false,
+    });
     const outcome = await sendNotify(destination(), email);
     const sent = notify.accepted.at(-1);
     expect(outcome).toEqual({ ok: true, detail: `notification ${sent?.id}` });
@@ -75,8 +79,12 @@ describe('sendNotify, with Notify’s official client, against a local server th
       template_id: TEMPLATE.id,
       reference: 'K7QM-3XPD-9C',
     });
-    expect(sent?.subject).toBe('New application: Apply for a resident parking permit K7QM-3XPD-9C');
-    expect(sent?.text).toContain('Sent 2031-03-14T10:02:00.000Z (By phone, with a caseworker).');
+    expect(sent?.subject).toBe(
+      'New application for Northbrook Council: Apply for a resident parking permit K7QM-3XPD-9C',
+    );
+    expect(sent?.text).toContain(
+      'Sent 2031-03-14T10:02:00.000Z (By phone, with a caseworker).\n\nFor Northbrook Council: someone sent “Apply for a resident parking permit”, reference K7QM-3XPD-9C. Their answers are below.\n',
+    );
     expect(sent?.text).toContain('Reference: K7QM-3XPD-9C\n');
     expect(sent?.text).toContain('Language: العربية\n');
     expect(sent?.text).toContain('What is your full name?\nAmara Okafor\n');
@@ -84,7 +92,11 @@ describe('sendNotify, with Notify’s official client, against a local server th
   });
 
   it('sends the answers PDF as Notify’s link_to_file when the destination asks for it', async () => {
-    const email = await notifyEmail(parking, amara, { i18n, includePdf: true });
+    const email = await notifyEmail(parking, amara, {
+      i18n,
+      agency: 'Northbrook Council',
+      includePdf: true,
+    });
     const outcome = await sendNotify(
       destination({ templateId: WITH_FILE.id, includePdf: true }),
       email,
@@ -104,7 +116,11 @@ describe('sendNotify, with Notify’s official client, against a local server th
   });
 
   it('reports what Notify refuses: a template without the placeholders sent, a wrong key', async () => {
-    const email = await notifyEmail(parking, amara, { i18n, includePdf: false });
+    const email = await notifyEmail(parking, amara, {
+      i18n,
+      agency: 'Northbrook Council',
+      includePdf: false,
+    });
     expect(await sendNotify(destination({ templateId: WITH_FILE.id }), email)).toEqual({
       ok: false,
       failure: 'rejected',
@@ -121,7 +137,11 @@ describe('sendNotify, with Notify’s official client, against a local server th
   });
 
   it('fails, to try again later, when Notify limits the rate or breaks', async () => {
-    const email = await notifyEmail(parking, amara, { i18n, includePdf: false });
+    const email = await notifyEmail(parking, amara, {
+      i18n,
+      agency: 'Northbrook Council',
+      includePdf: false,
+    });
     notify.answer = 429;
     expect(await sendNotify(destination(), email)).toMatchObject({
       ok: false,
@@ -138,7 +158,11 @@ describe('sendNotify, with Notify’s official client, against a local server th
   });
 
   it('gives up on a Notify that never answers, at the time limit', async () => {
-    const email = await notifyEmail(parking, amara, { i18n, includePdf: false });
+    const email = await notifyEmail(parking, amara, {
+      i18n,
+      agency: 'Northbrook Council',
+      includePdf: false,
+    });
     notify.answer = 'never';
     expect(await sendNotify(destination({ timeoutMs: 300 }), email)).toMatchObject({
       ok: false,

@@ -71,7 +71,7 @@ describe('sendSmtp, to a real SMTP server on 127.0.0.1', () => {
     ...extra,
   });
   const email = (limit = 10 * 1024 * 1024) =>
-    agencyEmail(parking, llyr, { i18n, attachmentLimitBytes: limit });
+    agencyEmail(parking, llyr, { i18n, agency: 'Northbrook Council', attachmentLimitBytes: limit });
   const last = (): ParsedMail => {
     const mail = plainRelay.messages.at(-1);
     if (!mail) throw new Error('nothing arrived');
@@ -88,7 +88,7 @@ describe('sendSmtp, to a real SMTP server on 127.0.0.1', () => {
     expect(mail.html).toBe(false);
     expect(mail.text).toBe(
       [
-        'Someone sent this form to your service. Their answers are below.',
+        'For Northbrook Council: someone sent “Apply for a resident parking permit”, reference K7QM-3XPD-9C. Their answers are below.',
         '',
         'Reference: K7QM-3XPD-9C',
         'Form: Apply for a resident parking permit (version 1.0)',
@@ -171,10 +171,17 @@ describe('sendSmtp, to a real SMTP server on 127.0.0.1', () => {
       languages: ['cy'],
       title: 'Gwneud cais am drwydded barcio i breswylwyr',
     };
-    const message = await agencyEmail(welsh, llyr, { i18n, attachmentLimitBytes: 10 << 20 });
+    const message = await agencyEmail(welsh, llyr, {
+      i18n,
+      agency: 'Cyngor Northbrook',
+      attachmentLimitBytes: 10 << 20,
+    });
     await sendSmtp(destination(), message, MESSAGE_ID);
     const mail = last();
     expect(mail.subject).toBe('Gwneud cais am drwydded barcio i breswylwyr: K7QM-3XPD-9C');
+    expect(mail.text).toMatch(
+      /^Ar gyfer Cyngor Northbrook: mae rhywun wedi anfon “Gwneud cais am drwydded barcio i breswylwyr”, cyfeirnod K7QM-3XPD-9C\. Mae eu hatebion isod\.\n/,
+    );
     expect(mail.text).toContain('Cyfeirnod: K7QM-3XPD-9C');
     expect(mail.text).toContain('Atebion\n\nDo you live in a resident parking zone?\nIe\n');
     expect(mail.text).toContain('1 Ebrill 2031');

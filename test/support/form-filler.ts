@@ -4,7 +4,9 @@ import type {
   QuestionPage,
   RepeatSection,
 } from '../../src/definition/types';
+import { choiceField, offersChoice } from '../../src/questions/address-parts';
 import { typeOf } from '../../src/questions/registry';
+import { ADDRESS_PARAM } from '../../src/web/address-stage';
 import { addDays } from './dates';
 import { summaryErrors, Visitor } from './agent';
 
@@ -98,6 +100,27 @@ function pageBodies(page: QuestionPage): Body[] {
   return bodies;
 }
 
+/**
+ * What a person posts on a page asked over two (its one question an address whose kind they
+ * choose): on the first, only the kind (each kind once); on the second, `?address=<kind>`, only
+ * that kind's inputs. Other pages post their bodies as they are.
+ */
+function asPersonWould(page: QuestionPage, url: string, bodies: Body[]): Body[] {
+  const [question] = page.questions;
+  if (page.questions.length !== 1 || question?.type !== 'address' || !offersChoice(question)) {
+    return bodies;
+  }
+  const field = choiceField(question);
+  const chosen = new URLSearchParams(url.split('?')[1] ?? '').get(ADDRESS_PARAM);
+  if (chosen === null) {
+    const kinds = [...new Set(bodies.map((body) => body[field]))];
+    return kinds.map((kind) => (kind === undefined ? {} : { [field]: kind }));
+  }
+  return bodies
+    .filter((body) => body[field] === chosen)
+    .map((body) => Object.fromEntries(Object.entries(body).filter(([name]) => name !== field)));
+}
+
 /** What a URL of the journey is: a page of questions, a section summary, or something else. */
 function stepAt(
   form: FormDefinition,
@@ -143,7 +166,9 @@ export async function explore(
     return goal === 'exit' && response.status === 200 ? found : undefined;
   }
   const { page, section } = stepAt(form, url);
-  const bodies = page ? pageBodies(page) : [{ 'add-another': 'no' }, { 'add-another': 'yes' }];
+  const bodies = page
+    ? asPersonWould(page, url, pageBodies(page))
+    : [{ 'add-another': 'no' }, { 'add-another': 'yes' }];
   if (page && !found.emptyErrors.some((e) => e.url === url)) {
     const empty = await visitor.post(url, {});
     const required = page.questions.some((q) => !q.optional);

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import type { CivicFormsApp } from '../../src/web/app';
+import { loadForms } from '../../src/definition/load';
 import { h1, summaryErrors, tempDataDir, testApp, Visitor } from '../support/agent';
+import { explore } from '../support/form-filler';
 
 const TOKEN = 'metrics-token-for-the-address-choice-test';
 
@@ -11,6 +13,7 @@ const definition = {
   id: 'housing-register',
   title: 'Join the housing register',
   version: '1.0',
+  languages: ['en', 'cy'],
   description: 'Apply to join the housing register.',
   start: { body: ['Apply to join the housing register.'] },
   help: { phone: '0306 999 0123', hours: 'Monday to Friday, 9am to 5pm' },
@@ -33,11 +36,39 @@ const definition = {
   confirmation: { title: 'Application sent', whatHappensNext: ['We will write to you.'] },
 };
 
+/** Its Welsh translation (docs/translation.md). */
+const welsh = {
+  title: "Ymuno â'r gofrestr tai",
+  description: "Gwnewch gais i ymuno â'r gofrestr tai.",
+  start: { body: ["Gwnewch gais i ymuno â'r gofrestr tai."] },
+  help: { hours: 'Dydd Llun i ddydd Gwener, 9am i 5pm' },
+  questions: {
+    address: {
+      label: 'Ble gallwn ni anfon llythyrau atoch chi?',
+      summaryLabel: 'Cyfeiriad',
+      errorLabel: 'eich cyfeiriad',
+    },
+  },
+  confirmation: {
+    title: 'Cais wedi’i anfon',
+    whatHappensNext: ['Byddwn yn ysgrifennu atoch chi.'],
+  },
+};
+
 function writeForms(): string {
   const dir = tempDataDir();
   fs.writeFileSync(path.join(dir, 'housing-register.json'), JSON.stringify(definition));
+  fs.mkdirSync(path.join(dir, 'locales', 'cy'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'locales', 'cy', 'housing-register.json'), JSON.stringify(welsh));
   return dir;
 }
+
+/** The language switcher's links: each language's code and address. */
+const languageLinks = (html: string) =>
+  [...html.matchAll(/<a [^>]*href="([^"]+)"[^>]*hreflang="([^"]+)"/g)].map((m) => [
+    m[2],
+    m[1]?.replace(/&amp;/g, '&'),
+  ]);
 
 /** The check answers value of the address, line by line. */
 const addressLines = (html: string) =>
@@ -88,6 +119,33 @@ describe('an address question that offers a choice, and no fixed address', () =>
     expect(second).toContain('action="/housing-register/address?address=international"');
     // Back goes to the choice, which remembers nothing it was not told: the person picks again.
     expect(second).toContain('href="/housing-register/address"');
+  }, 120_000);
+
+  it('keeps the chosen kind of address when the language is switched on the second page, and takes nothing else from the URL', async () => {
+    const visitor = new Visitor(app);
+    await visitor.get('/housing-register');
+    const second = await visitor.answer('/housing-register/address', { 'address-choice': 'phone' });
+    expect(second).toBe('/housing-register/address?address=phone');
+    const english = (await visitor.get(`${second}&utm_source=leaflet&evil=%22x`)).text;
+    expect(languageLinks(english)).toEqual([
+      ['cy', '/housing-register/address?lang=cy&address=phone'],
+    ]);
+    const welsh = (await visitor.get('/housing-register/address?lang=cy&address=phone')).text;
+    expect(h1(welsh)).toBe('Ble gallwn ni anfon llythyrau atoch chi?');
+    // Still the second page: the phone number's input, not the choice of kind.
+    expect(welsh).toContain('name="address-phone-phone"');
+    expect(welsh).not.toContain('name="address-choice"');
+    expect(languageLinks(welsh)).toEqual([
+      ['en', '/housing-register/address?lang=en&address=phone'],
+    ]);
+    // In change mode too (the visitor reads Welsh now); and the first page's links name no choice.
+    const changing = (await visitor.get('/housing-register/address?address=uk&change=1')).text;
+    expect(languageLinks(changing)).toEqual([
+      ['en', '/housing-register/address?lang=en&address=uk&change=1'],
+    ]);
+    const first = (await visitor.get('/housing-register/address?address=nowhere')).text;
+    expect(first).toContain('name="address-choice"');
+    expect(languageLinks(first)).toEqual([['en', '/housing-register/address?lang=en']]);
   }, 120_000);
 
   it('says which kind to choose when none is, and links the error to the phone number when phone only is left empty', async () => {
@@ -156,5 +214,27 @@ describe('an address question that offers a choice, and no fixed address', () =>
     const sent = await visitor.post('/housing-register/check-answers', {});
     expect(sent.status).toBe(303);
     expect(Number(await metric(app))).toBe(before + 1);
+  }, 120_000);
+
+  it('is filled by the test form filler as a person fills it: the kind on the first page, then only its inputs', async () => {
+    const form = loadForms(app.config.formsDir).get('housing-register');
+    if (!form) throw new Error('the test form did not load');
+    const journey = await explore(new Visitor(app), form, 'check-answers');
+    expect(journey?.path).toEqual([
+      { url: '/housing-register/address', body: { 'address-choice': 'uk' } },
+      {
+        url: '/housing-register/address?address=uk',
+        body: {
+          'address-uk-line1': '12 Station Road',
+          'address-uk-town': 'Northbrook',
+          'address-uk-postcode': 'sw1a1aa',
+        },
+      },
+    ]);
+    // Each page, sent empty, says what is missing.
+    expect(journey?.emptyErrors.map((e) => [e.url, e.errors.length > 0])).toEqual([
+      ['/housing-register/address', true],
+      ['/housing-register/address?address=uk', true],
+    ]);
   }, 120_000);
 });

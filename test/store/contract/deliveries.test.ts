@@ -14,10 +14,10 @@ import {
 
 const T0 = Date.parse('2031-03-14T10:00:00Z');
 
-function draft(id: string): Draft {
+function draft(id: string, formId = 'report-housing-repair'): Draft {
   return {
     id,
-    formId: 'report-housing-repair',
+    formId,
     formVersion: '1.0',
     answers: { 'tenant-name': 'Llŷr ap Siôn' },
     done: ['tenant-name'],
@@ -186,6 +186,36 @@ describe.each(DATABASES)('store contract on %s: deliveries', (kind) => {
     ]);
     // A delivered row is not retried.
     expect(await store.deliveries.retry(reference, 'housing-webhook', T0 + 50_000)).toBe(false);
+  }, 60_000);
+
+  it("lists the deliveries of a set of forms (an agency's), or of every form but a set", async () => {
+    const ofForm = (id: string, formId: string) =>
+      store.tx(async (t) => {
+        const { submission } = await t.journeys.submit(draft(id, formId), {}, T0);
+        await t.deliveries.enqueue(submission.reference, formId, [WEBHOOK]);
+        return submission.reference;
+      });
+    const repair = await ofForm('tx-repair', 'report-housing-repair');
+    const tax = await ofForm('tx-tax', 'council-tax-reduction');
+    const moving = await ofForm('tx-moving', 'register-change-of-address');
+    const listed = async (filter: Parameters<Store['deliveries']['list']>[0]) =>
+      (await store.deliveries.list(filter)).map((d) => d.reference);
+    expect(await listed({})).toEqual([moving, tax, repair]);
+    expect(
+      await listed({ forms: { only: ['council-tax-reduction', 'register-change-of-address'] } }),
+    ).toEqual([moving, tax]);
+    expect(await listed({ forms: { except: ['council-tax-reduction'] } })).toEqual([
+      moving,
+      repair,
+    ]);
+    expect(await listed({ forms: { only: [] } })).toEqual([]);
+    expect(await listed({ forms: { except: [] } })).toEqual([moving, tax, repair]);
+    expect(
+      await listed({ forms: { only: ['report-housing-repair'] }, formId: 'council-tax-reduction' }),
+    ).toEqual([]);
+    expect(await listed({ forms: { except: ['report-housing-repair'] }, limit: 1 })).toEqual([
+      moving,
+    ]);
   }, 60_000);
 
   it('lets another worker take over a claim whose time ran out, and only then', async () => {
