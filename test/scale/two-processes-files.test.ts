@@ -102,7 +102,7 @@ describe('files shared by two processes through PostgreSQL', () => {
 
     // The first process shows it, and sends the form.
     const check = await visitor.get(`${REPAIR_FORM}/check-answers`);
-    expect(check.html).toMatch(/<bdi>damp-wall\.jpg \([^)]+, JPG\)<\/bdi>/);
+    expect(check.html).toMatch(/<bdi>damp-wall\.jpg<\/bdi> \([^)]+, JPG\)/);
     const sent = await visitor.post(`${REPAIR_FORM}/check-answers`, {});
     expect(sent.status).toBe(303);
     const reference = panelCode((await visitor.get(`${REPAIR_FORM}/confirmation`)).html);

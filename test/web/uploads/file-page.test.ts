@@ -463,7 +463,7 @@ describe('a file question in a caseworker’s call', () => {
       'full-name': 'Amara Okafor',
     });
     const check = await caseworker.get('/caseworker/call/council-tax-evidence/check-answers');
-    expect(check.text).toContain('<bdi>payslip.pdf (1 kB, PDF) – received by post</bdi>');
+    expect(check.text).toContain('<bdi>payslip.pdf</bdi> (1 kB, PDF) – received by post');
     await caseworker.post('/caseworker/call/council-tax-evidence/check-answers', {});
     const rows = await app.store.inspect.rows('submissions');
     const reference = String(rows[rows.length - 1]?.reference);
