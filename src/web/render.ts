@@ -109,8 +109,11 @@ export function createRender(deps: RenderDependencies): Render {
         ? html.replace(/<html lang="([^"]*)"/, '<html lang="$1" dir="rtl"')
         : html;
     };
+    // An agency's own host gives its pages short legal links: a page kept for one host is not
+    // the page of another.
+    const host = (res.locals.hostAgency as ShownAgency | undefined)?.agency.id ?? '';
     const html = cached
-      ? cache.get(`${view}|${lang}|${cached.key}`, () => draw(() => slot('_csrf')), {
+      ? cache.get(`${view}|${lang}|${host}|${cached.key}`, () => draw(() => slot('_csrf')), {
           ...cached.values,
           _csrf: deps.csrfToken(req),
         })

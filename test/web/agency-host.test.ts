@@ -50,6 +50,18 @@ describe("an agency's own host name", () => {
     }
   });
 
+  it('gives a question page the legal links of the host it was asked on, whichever came first', async () => {
+    // Question pages are rendered once and kept: the host's page must not be served to the main
+    // site (its short links answer 404 there), nor the other way round.
+    const page = '/report-housing-repair/problem-type';
+    const onHost = await on(HOUSING_HOST, page);
+    const onMain = await on('127.0.0.1', page);
+    expect([onHost.status, onMain.status]).toEqual([200, 200]);
+    expect(hrefs(onHost.text)).toContain('/privacy');
+    expect(hrefs(onMain.text)).not.toContain('/privacy');
+    expect(hrefs(onMain.text)).toContain('/agencies/northbrook-housing/privacy');
+  });
+
   it('matches the host name in any case, and with a port', async () => {
     for (const host of ['Repairs.Northbrook.Example', `${HOUSING_HOST}:8443`]) {
       const page = await on(host, '/');
