@@ -11,13 +11,15 @@ export interface SessionIndex {
   draftIds: readonly string[];
 }
 
-/** express-session's sessions, with the columns SQL needs. Times are ms since the epoch. */
 /** A session's data and, read in the same query, the drafts it holds (undefined: since deleted). */
 export interface SessionWithDrafts {
   data: string;
+  /** When the stored session expires (ms since the epoch). */
+  expiresAt: number;
   drafts: ReadonlyMap<string, Draft | undefined>;
 }
 
+/** Sessions (src/web/session/sessions.ts), with the columns SQL needs. Times are ms since the epoch. */
 export interface SessionRepository {
   getSession(id: string, now: number): Promise<string | undefined>;
   /**
@@ -44,6 +46,7 @@ const sessionAndDrafts = precompiled((q, id: string, now: number) =>
     .leftJoin('session_drafts', 'session_drafts.session_id', 'sessions.id')
     .leftJoin('drafts', 'drafts.id', 'session_drafts.draft_id')
     .select('sessions.data as session_data')
+    .select('sessions.expires_at as session_expires_at')
     .select('session_drafts.draft_id as listed_draft_id')
     .selectAll('drafts')
     .where('sessions.id', '=', id)
@@ -73,7 +76,7 @@ export function sessionRepository(db: Db): SessionRepository {
           row.id === null ? undefined : toDraft(row as Parameters<typeof toDraft>[0]),
         );
       }
-      return { data: first.session_data, drafts };
+      return { data: first.session_data, expiresAt: Number(first.session_expires_at), drafts };
     },
     setSession(id, data, expiresAt, index = { draftIds: [] }) {
       return db.write(async ({ q }) => {

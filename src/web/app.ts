@@ -1,5 +1,4 @@
 import express, { type Express } from 'express';
-import session from 'express-session';
 import { csrfSync } from 'csrf-sync';
 import pino, { type Logger } from 'pino';
 import { resolveConfig, type Config, type ConfigInput } from '../config';
@@ -12,7 +11,6 @@ import { ServiceError } from '../errors';
 import type { DestinationsConfig } from '../delivery/destination';
 import { assertFormDestinations } from '../delivery/form-destinations-check';
 import { loadDestinations } from '../delivery/load-destinations';
-import { DatabaseSessionStore } from '../store/session-store';
 import type { Store } from '../store/store';
 import { resumePolicy } from '../resume/resume-policy';
 import { logResumeSender, type ResumeSender } from '../resume/resume-sender';
@@ -44,7 +42,7 @@ import { createRequestLog } from './request-log';
 import { createRequestBody } from './request-body';
 import { LOG_SERIALISERS } from './log-serialisers';
 import { createResumePages } from './resume/resume-pages';
-import { createSessionCommit } from './session-commit';
+import { createSessions } from './session/sessions';
 import { createSessionExpiry, SESSION_COOKIE, sessionless } from './session-expiry';
 import { addSessionPages } from './session-pages';
 import { createViews } from './views';
@@ -162,6 +160,10 @@ export function createApp(options: AppOptions): CivicFormsApp {
   });
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
     size: 32,
+    getTokenFromState: (req) => req.session?.csrfToken,
+    storeTokenInState: (req, token) => {
+      if (req.session) req.session.csrfToken = token ?? undefined;
+    },
     getTokenFromRequest: (req) =>
       (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
   });
@@ -224,31 +226,18 @@ export function createApp(options: AppOptions): CivicFormsApp {
     app.use(createUploadBody({ forms, maxFields: 200, maxFieldBytes: config.bodyLimit }));
   }
   app.use(
-    session({
+    createSessions({
       name: SESSION_COOKIE,
       secret: config.sessionSecret,
-      store: new DatabaseSessionStore(
-        store.sessions,
-        config.sessionIdleMinutes * 60_000,
-        sessionIndex,
-      ),
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      cookie: {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.secureCookies,
-        maxAge: config.sessionIdleMinutes * 60_000,
-      },
+      store: store.sessions,
+      idleMs: config.sessionIdleMinutes * 60_000,
+      secure: config.secureCookies,
+      index: sessionIndex,
     }),
   );
-  // After the session: it wraps res.end too, and when it saves it writes the body in two parts,
-  // which only this order lets the compression see whole.
+  // After the session, so a page is compressed before the session is stored and the page sent.
   // Pages the same for everyone (no session) are compressed once; the others on every request.
   app.use(createCompression({ shared: sessionless }));
-  // Outermost on res.end: a session that cannot be stored is the error page, not a dangling cookie.
-  app.use(createSessionCommit());
   app.use(createSessionExpiry(forms));
   app.use(csrfSynchronisedProtection);
 

@@ -84,7 +84,7 @@ function checkOption(name: keyof CompressionOptions, value: number, min: number,
  * a page is a few kilobytes, which brotli at quality 5 compresses in 0.1-0.3 ms, less than handing it
  * to zlib's thread pool and back costs. Responses that already carry a `Content-Encoding` (the
  * precompressed assets) are left alone. Mount it after any middleware that also wraps `res.end` and
- * may write the body in parts (express-session does when it saves).
+ * may write the body in parts.
  *
  * @example
  *   app.use(createCompression({ brotliQuality: 4 }));

@@ -4,9 +4,13 @@ import type { FormDefinition } from '../definition/types';
 import type { Draft } from '../engine/answers';
 import type { Step } from '../engine/journey';
 import type { Store, Submission } from '../store/store';
-import { forgetDraftsReadWithSession, takeDraftReadWithSession } from '../store/session-store';
+import {
+  forgetDraftsReadWithSession,
+  takeDraftReadWithSession,
+} from './session/drafts-read-with-session';
+import type {} from './session/session-data';
 
-declare module 'express-session' {
+declare module './session/session-data' {
   interface SessionData {
     /** The transaction in progress for each form, by form id. */
     journeys?: Record<string, string>;

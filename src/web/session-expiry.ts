@@ -5,7 +5,7 @@ import { readCookie } from './cookies';
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'civic.sid';
 
-/** The session id a signed express-session cookie carries (`s:<id>.<signature>`), if any. */
+/** The session id the session cookie carries (`s:<id>.<signature>`, see session/signed-id.ts), if any. */
 function cookieSessionId(header: string | undefined): string | undefined {
   const value = readCookie(header, SESSION_COOKIE);
   if (!value) return undefined;

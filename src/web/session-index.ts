@@ -1,4 +1,4 @@
-import type { SessionData } from 'express-session';
+import type { SessionData } from './session/session-data';
 import type { SessionIndex } from '../store/session-repository';
 
 /**

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { SessionData } from 'express-session';
+import type { SessionData } from '../../src/web/session/session-data';
 import { hashPassword, verifyPassword } from '../../src/caseworker/password-hash';
 import { createSignInThrottle } from '../../src/caseworker/sign-in-throttle';
 import { openSqliteStore } from '../../src/store/sqlite-store';

@@ -1,8 +1,9 @@
 import type { Request, Response } from 'express';
 import type { Principal } from '../../caseworker/authenticator';
 import { SESSION_COOKIE } from '../session-expiry';
+import type {} from '../session/session-data';
 
-declare module 'express-session' {
+declare module '../session/session-data' {
   interface SessionData {
     /** The member of staff signed in with this session, and when the sign-in ends if left idle. */
     caseworker?: {

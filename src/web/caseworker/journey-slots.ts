@@ -2,8 +2,9 @@ import type { Request } from 'express';
 
 /** The two kinds of staff journey: with a caller on the phone, or keying in a paper form. */
 export type AssistedKind = 'call' | 'paper';
+import type {} from '../session/session-data';
 
-declare module 'express-session' {
+declare module '../session/session-data' {
   interface SessionData {
     /**
      * A caseworker's journeys in progress, by `<kind>:<form id>`: apart from `journeys`, so a staff

@@ -9,8 +9,9 @@ import type { Store } from '../../store/store';
 import { feedbackForm } from './feedback-form';
 import { formLanguage } from '../language';
 import { tOf, type Render } from '../render';
+import type {} from '../session/session-data';
 
-declare module 'express-session' {
+declare module '../session/session-data' {
   interface SessionData {
     /** The submission each form's satisfaction rating was given for, so it is given once. */
     feedbackGiven?: Record<string, string>;

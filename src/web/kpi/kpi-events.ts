@@ -8,8 +8,9 @@ import { pageKeyOf } from '../../kpi/page-keys';
 import type { Recorder } from '../../kpi/recorder';
 import type { QuestionError } from '../../questions/question-type';
 import type { JourneyEventType, NewJourneyEvent } from '../../store/journey-events';
+import type {} from '../session/session-data';
 
-declare module 'express-session' {
+declare module '../session/session-data' {
   interface SessionData {
     /** KPIs: the random id of a journey whose transaction is not stored yet, by form id. */
     kpiJourneys?: Record<string, string>;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Draft } from '../../engine/answers';
 import type { AssistedJourney } from '../caseworker/assisted-journey';
+import type {} from '../session/session-data';
 
-declare module 'express-session' {
+declare module '../session/session-data' {
   interface SessionData {
     /**
      * A service team's preview journeys, by form id: the draft itself, held in the session only,

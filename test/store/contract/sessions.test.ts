@@ -67,6 +67,7 @@ describe.each(DATABASES)('store contract on %s: sessions', (kind) => {
     await store.journeys.deleteDraft('def');
     const read = await store.sessions.getSessionWithDrafts('sid-amara', NOW);
     expect(read?.data).toBe(DATA);
+    expect(read?.expiresAt).toBe(NOW + TWENTY_MINUTES);
     expect([...(read?.drafts ?? [])]).toEqual([
       ['abc', draft('abc', 'Amara Okafor')],
       ['def', undefined],
