@@ -16,7 +16,8 @@ export interface SessionWithDrafts {
   data: string;
   /** When the stored session expires (ms since the epoch). */
   expiresAt: number;
-  drafts: ReadonlyMap<string, Draft | undefined>;
+  /** A map of the request's own: the web layer takes drafts out of it as it uses them. */
+  drafts: Map<string, Draft | undefined>;
 }
 
 /** Sessions (src/web/session/sessions.ts), with the columns SQL needs. Times are ms since the epoch. */

@@ -6,9 +6,9 @@ const readWithSession = new WeakMap<object, Map<string, Draft | undefined>>();
 /** Keeps the drafts read in the same query as this request's session (`getSessionWithDrafts`). */
 export function keepDraftsReadWithSession(
   req: object,
-  drafts: ReadonlyMap<string, Draft | undefined>,
+  drafts: Map<string, Draft | undefined>,
 ): void {
-  readWithSession.set(req, new Map(drafts));
+  readWithSession.set(req, drafts);
 }
 
 /**

@@ -186,7 +186,8 @@ export function createSessions(options: SessionsOptions): RequestHandler {
       setCookie(this, tracked);
       return (writeHead as (...a: unknown[]) => Response).apply(this, args);
     } as Response['writeHead'];
-    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    const realEnd = res.end as (...args: unknown[]) => Response;
+    const end = (...args: unknown[]) => realEnd.apply(res, args);
     let failed = false;
     res.end = function endOnceStored(...args: unknown[]): Response {
       const pending = failed ? undefined : commit(tracked);
