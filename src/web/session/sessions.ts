@@ -76,8 +76,9 @@ function holdsData(session: Session): boolean {
  * than a page whose cookie points at nothing. An unchanged session only has its expiry moved on, at
  * most once a minute, in a column of its own: a page read in one tab never writes back an older
  * copy of what a post in another tab changed. The cookie rolls (its `Expires` moves on with every
- * response) without being signed again. Nothing is kept in the process between requests, so any
- * number of processes can share the database.
+ * response) without being signed again. Nothing the database holds is kept in the process between
+ * requests (only which cookie values were found signed right), so any number of processes can
+ * share the database.
  *
  * @example
  *   app.use(createSessions({ name: 'civic.sid', secret, store: store.sessions, idleMs, secure, index }));
