@@ -39,9 +39,8 @@ export interface SessionsOptions {
   index: (data: SessionData) => SessionIndex;
 }
 
-/** One request's session as the middleware tracks it. */
+/** What the middleware knows of one request's session besides the session itself (`req.session`). */
 interface Tracked {
-  session: Session | undefined;
   /** The session's JSON as last read or stored; undefined while it has never been stored. */
   stored: string | undefined;
   /** When the stored row expires (ms since the epoch). */
@@ -93,7 +92,7 @@ export function createSessions(options: SessionsOptions): RequestHandler {
   const newId = () => randomBytes(24).toString('base64url');
 
   /** The session object: its data as own properties, its controls on the prototype. */
-  const sessionFor = (req: Request, tracked: Tracked, id: string, data: object): Session => {
+  const sessionFor = (req: Request, tracked: Tracked, id: string, data: object): void => {
     const session = Object.create(controls) as Held;
     session[STATE] = { id, req, tracked };
     Object.assign(session, data);
@@ -103,7 +102,6 @@ export function createSessions(options: SessionsOptions): RequestHandler {
     );
     req.session = session;
     req.sessionID = id;
-    return session;
   };
 
   const storeSession = (session: Session, json: string, tracked: Tracked): Promise<void> => {
@@ -115,8 +113,8 @@ export function createSessions(options: SessionsOptions): RequestHandler {
   };
 
   /** Stores or touches what needs it; resolves once the database has it. */
-  const commit = (tracked: Tracked): Promise<void> | undefined => {
-    const session = tracked.session;
+  const commit = (req: Request, tracked: Tracked): Promise<void> | undefined => {
+    const session = req.session as Session | undefined;
     if (!session) return undefined;
     const json = JSON.stringify(session);
     if (tracked.stored === undefined) {
@@ -140,7 +138,7 @@ export function createSessions(options: SessionsOptions): RequestHandler {
         tracked.stored = undefined;
         tracked.sentValue = undefined;
         tracked.touchAsked = false;
-        tracked.session = sessionFor(req, tracked, newId(), {});
+        sessionFor(req, tracked, newId(), {});
         callback();
       };
       if (tracked.stored === undefined) return fresh();
@@ -148,7 +146,6 @@ export function createSessions(options: SessionsOptions): RequestHandler {
     },
     destroy(callback) {
       const { id, req, tracked } = this[STATE];
-      tracked.session = undefined;
       (req as { session?: Session }).session = undefined;
       if (tracked.stored === undefined) return callback?.();
       tracked.stored = undefined;
@@ -169,8 +166,8 @@ export function createSessions(options: SessionsOptions): RequestHandler {
   };
 
   /** The session cookie, on every response whose session is (or is about to be) stored. */
-  const setCookie = (res: Response, tracked: Tracked): void => {
-    const session = tracked.session;
+  const setCookie = (req: Request, res: Response, tracked: Tracked): void => {
+    const session = req.session as Session | undefined;
     if (!session || (tracked.stored === undefined && !holdsData(session))) return;
     res.cookie(name, tracked.sentValue ?? signedId(session.id, secret), {
       path: '/',
@@ -184,14 +181,14 @@ export function createSessions(options: SessionsOptions): RequestHandler {
   const hookResponse = (req: Request, res: Response, next: NextFunction, tracked: Tracked) => {
     const writeHead = res.writeHead;
     res.writeHead = function writeHeadWithCookie(this: Response, ...args: unknown[]) {
-      setCookie(this, tracked);
+      setCookie(req, this, tracked);
       return (writeHead as (...a: unknown[]) => Response).apply(this, args);
     } as Response['writeHead'];
     const realEnd = res.end as (...args: unknown[]) => Response;
     const end = (...args: unknown[]) => realEnd.apply(res, args);
     let failed = false;
     res.end = function endOnceStored(...args: unknown[]): Response {
-      const pending = failed ? undefined : commit(tracked);
+      const pending = failed ? undefined : commit(req, tracked);
       if (!pending) return end(...args);
       pending.then(
         () => end(...args),
@@ -202,7 +199,6 @@ export function createSessions(options: SessionsOptions): RequestHandler {
             return next(error);
           }
           // No cookie for a session that was never stored: the error page goes out instead.
-          tracked.session = undefined;
           (req as { session?: Session }).session = undefined;
           for (const header of RESPONSE_HEADERS) res.removeHeader(header);
           next(error);
@@ -216,7 +212,6 @@ export function createSessions(options: SessionsOptions): RequestHandler {
     const sentValue = readCookie(req.headers.cookie, name);
     const sentId = verifiedId(sentValue, secret);
     const tracked: Tracked = {
-      session: undefined,
       stored: undefined,
       storedExpiry: 0,
       sentValue: undefined,
@@ -224,18 +219,18 @@ export function createSessions(options: SessionsOptions): RequestHandler {
     };
     hookResponse(req, res, next, tracked);
     if (sentId === undefined) {
-      tracked.session = sessionFor(req, tracked, newId(), {});
+      sessionFor(req, tracked, newId(), {});
       return next();
     }
     store.getSessionWithDrafts(sentId, Date.now()).then((read) => {
       if (!read) {
-        tracked.session = sessionFor(req, tracked, newId(), {});
+        sessionFor(req, tracked, newId(), {});
         return next();
       }
       tracked.stored = read.data;
       tracked.storedExpiry = read.expiresAt;
       tracked.sentValue = sentValue;
-      tracked.session = sessionFor(req, tracked, sentId, JSON.parse(read.data) as object);
+      sessionFor(req, tracked, sentId, JSON.parse(read.data) as object);
       keepDraftsReadWithSession(req, read.drafts);
       next();
     }, next);
