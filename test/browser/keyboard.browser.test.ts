@@ -216,5 +216,7 @@ describe('a whole journey with the keyboard alone', () => {
       expect(offsite).toEqual([]);
       await context.close();
     },
+    // A whole journey key by key: minutes on a busy 2-core machine, more than the browser default.
+    300_000,
   );
 });
