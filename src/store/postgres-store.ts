@@ -48,9 +48,12 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Store
     connectionTimeoutMillis: 5_000,
     types,
   });
-  // An idle connection dropped by a restart of the server is replaced at the next query; without a
-  // listener, node-postgres would end the process.
+  // A connection dropped by a restart of the server is replaced at the next query. node-postgres
+  // reports the drop as an 'error' event: on the pool for an idle connection, on the connection
+  // itself for one a request has checked out (its query is rejected as well, and that rejection
+  // is what the request sees). Without a listener each event would end the process.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     await migratePostgres(pool, where(options.connectionString));
   } catch (error) {

@@ -87,6 +87,35 @@ describe('postgres store: a database it cannot use', () => {
     }
   }, 60_000);
 
+  it('answers DATABASE_UNAVAILABLE, and goes on running, when a connection in use is cut', async () => {
+    const url = await postgresSchemaUrl();
+    const store = await openPostgresStore({ connectionString: url, poolSize: 1 });
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      // The connection is checked out by the transaction when the server ends it: node-postgres
+      // reports that on the connection itself, which would end the process with nobody listening.
+      const outcome = await store
+        .tx(async (r) => {
+          await r.sessions.setSession('sid-in-tx', '{}', Date.now() + 60_000);
+          await admin.query(
+            `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+             WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+          );
+          await r.sessions.getSession('sid-in-tx', Date.now());
+          return 'committed';
+        })
+        .catch((error: { code?: string }) => error.code);
+      expect(outcome).toBe('DATABASE_UNAVAILABLE');
+      // Nothing of the transaction was kept, and the next request gets a new connection.
+      await expect(store.ping()).resolves.toBeUndefined();
+      expect(await store.sessions.getSession('sid-in-tx', Date.now())).toBeUndefined();
+    } finally {
+      await admin.end();
+      await store.close();
+    }
+  }, 60_000);
+
   it('reads a server shutting down and a full disk as DATABASE_UNAVAILABLE', () => {
     for (const code of ['57P01', '53100', '08006', '25006']) {
       const error = Object.assign(new Error('from the server'), { code });
