@@ -14,13 +14,7 @@ import type { Store } from '../store/store';
 import { createI18n } from '../web/i18n';
 import { LOG_SERIALISERS } from '../web/log-serialisers';
 import type { CommandIo } from './users';
-
-export const DELIVER_USAGE = `Usage: civic-forms deliver [--once]
-  Runs the delivery worker on its own: sends the submissions waiting in the outbox to their
-  destinations (DESTINATIONS_FILE), retries failures on the schedule, until stopped (Ctrl-C or
-  SIGTERM). Any number may run beside the service; each delivery is claimed by one at a time.
-  Run the service with DELIVERY_WORKER=false to leave the sending to these.
-  --once   try what is due now, then stop (for a scheduler such as cron)`;
+import { DELIVER_USAGE } from './deliver-usage';
 
 /** `civic-forms deliver`: the outbox's worker, in a process of its own. */
 export async function deliverCommand(

@@ -5,7 +5,7 @@ import { newForm, NEW_USAGE } from './new-form';
 import { withConfiguredStore } from './cli-store';
 import { migrate, migrateData, MIGRATE_DATA_USAGE, MIGRATE_USAGE } from './migrate';
 import { deploymentAgencies } from './deployment-agencies';
-import { deliverCommand, DELIVER_USAGE } from './deliver';
+import { DELIVER_USAGE } from './deliver-usage';
 import { deliveries, DELIVERIES_USAGE } from './deliveries';
 import { publish, PUBLISH_USAGE } from './publish';
 import { purge, PURGE_USAGE } from './purge';
@@ -103,8 +103,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   deliver: {
     usage: DELIVER_USAGE,
-    run: (args) =>
-      withConfiguredStore((store) => deliverCommand(store, args, terminal), terminal.err),
+    run: async (args) => {
+      // Loaded only for this command (see deliver-usage.ts).
+      const { deliverCommand } = await import('./deliver');
+      return withConfiguredStore((store) => deliverCommand(store, args, terminal), terminal.err);
+    },
   },
 };
 

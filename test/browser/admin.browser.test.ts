@@ -1,7 +1,7 @@
 import { addAccount, PASSWORD } from '../support/caseworker';
 import { EXAMPLE_FORMS } from '../support/agent';
 import { sharedService } from './support/browser';
-import { axeViolations, errorSummaryFocused, located, pageRules } from './support/checks';
+import { axeViolations, errorSummaryFocused, located, pageLang, pageRules } from './support/checks';
 import { navigation, open, pathOf } from './support/journeys';
 
 /** The languages the administration pages are checked in: every one the framework ships. */
@@ -45,7 +45,7 @@ describe('the administration pages in Chromium', () => {
       const check = async (state: string, status: number, expected: number, error = false) => {
         const found = [...(await pageRules(page)), ...(await axeViolations(page))];
         if (status !== expected) found.push(`answered ${status}, expected ${expected}`);
-        if ((await page.getAttribute('html', 'lang')) !== lang) found.push(`not in ${lang}`);
+        if ((await pageLang(page)) !== lang) found.push(`not in ${lang}`);
         if (error && !(await errorSummaryFocused(page))) found.push('error summary not focused');
         if (offsite.length > 0) found.push(`requests left the service: ${offsite.join(', ')}`);
         problems.push(...located(pathOf(page), state, found));

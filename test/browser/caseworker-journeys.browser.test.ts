@@ -12,7 +12,7 @@ import {
   pressSave,
 } from '../support/save-and-return';
 import { sharedService } from './support/browser';
-import { axeViolations, errorSummaryFocused, located, pageRules } from './support/checks';
+import { axeViolations, errorSummaryFocused, located, pageLang, pageRules } from './support/checks';
 import type { InPage } from './support/dom';
 import { navigation, open, pathOf, submit } from './support/journeys';
 
@@ -50,7 +50,7 @@ describe('caseworker journeys in Chromium', () => {
         const found = [...(await pageRules(page)), ...(await axeViolations(page))];
         if (status !== expected) found.push(`answered ${status}, expected ${expected}`);
         const shownIn = options.formPage && !FORM_LANGUAGES.includes(lang) ? 'en' : lang;
-        if ((await page.getAttribute('html', 'lang')) !== shownIn) found.push(`not in ${shownIn}`);
+        if ((await pageLang(page)) !== shownIn) found.push(`not in ${shownIn}`);
         if (options.error && !(await errorSummaryFocused(page))) {
           found.push('error summary not focused');
         }

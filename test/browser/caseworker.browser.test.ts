@@ -6,7 +6,7 @@ import { LOCALES_DIR } from '../../src/web/i18n';
 import { amaraAnswers } from '../fixtures/amara-draft';
 import { addAccount, PASSWORD } from '../support/caseworker';
 import { sharedService } from './support/browser';
-import { axeViolations, errorSummaryFocused, located, pageRules } from './support/checks';
+import { axeViolations, errorSummaryFocused, located, pageLang, pageRules } from './support/checks';
 import type { InPage } from './support/dom';
 import { navigation, open, pathOf } from './support/journeys';
 
@@ -53,7 +53,7 @@ describe('caseworker pages in Chromium', () => {
       const check = async (state: string, status: number, expected: number, error = false) => {
         const found = [...(await pageRules(page)), ...(await axeViolations(page))];
         if (status !== expected) found.push(`answered ${status}, expected ${expected}`);
-        if ((await page.getAttribute('html', 'lang')) !== lang) found.push(`not in ${lang}`);
+        if ((await pageLang(page)) !== lang) found.push(`not in ${lang}`);
         if (error && !(await errorSummaryFocused(page))) found.push('error summary not focused');
         if (offsite.length > 0) found.push(`requests left the service: ${offsite.join(', ')}`);
         problems.push(...located(pathOf(page), state, found));

@@ -4,7 +4,7 @@ import { EventLog, WITHOUT_VEHICLES } from '../kpi/journey-fixture';
 import { addAccount, PASSWORD } from '../support/caseworker';
 import { addDays } from '../support/dates';
 import { sharedService } from './support/browser';
-import { axeViolations, errorSummaryFocused, located, pageRules } from './support/checks';
+import { axeViolations, errorSummaryFocused, located, pageLang, pageRules } from './support/checks';
 import type { InPage } from './support/dom';
 import { navigation, open, pathOf } from './support/journeys';
 
@@ -105,7 +105,7 @@ describe('the KPI dashboard in Chromium', () => {
       const check = async (state: string, status: number, expected: number, error = false) => {
         const found = [...(await pageRules(page)), ...(await axeViolations(page))];
         if (status !== expected) found.push(`answered ${status}, expected ${expected}`);
-        if ((await page.getAttribute('html', 'lang')) !== lang) found.push(`not in ${lang}`);
+        if ((await pageLang(page)) !== lang) found.push(`not in ${lang}`);
         if (error && !(await errorSummaryFocused(page))) found.push('error summary not focused');
         if (offsite.length > 0) found.push(`requests left the service: ${offsite.join(', ')}`);
         if (refused.length > 0) found.push(`refused by the CSP: ${refused.splice(0).join(' | ')}`);

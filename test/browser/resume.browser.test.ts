@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { EXAMPLE_FORMS } from '../support/agent';
 import { sharedService } from './support/browser';
-import { axeViolations, errorSummaryFocused, located, pageRules } from './support/checks';
+import { axeViolations, errorSummaryFocused, located, pageLang, pageRules } from './support/checks';
 import { fastForward, fill, navigation, open, pathOf, submit } from './support/journeys';
 import { horizontalScroll } from './support/layout';
 import { exampleForms, planJourneys } from './support/pages';
@@ -20,7 +20,7 @@ async function problemsOn(page: Page, lang: string, state: string, afterFailedSu
   if (afterFailedSubmit && !(await errorSummaryFocused(page))) {
     found.push('the error summary does not have focus after a failed submit');
   }
-  if ((await page.getAttribute('html', 'lang')) !== lang) found.push(`the page is not in ${lang}`);
+  if ((await pageLang(page)) !== lang) found.push(`the page is not in ${lang}`);
   return located(pathOf(page), state, found);
 }
 

@@ -4,7 +4,7 @@ import { languagesOf } from '../../../src/definition/translation';
 import { LOCALES_DIR } from '../../../src/web/i18n';
 import { EXAMPLE_FORMS } from '../../support/agent';
 import { sharedService } from './browser';
-import { axeViolations, errorSummaryFocused, located, pageRules } from './checks';
+import { axeViolations, errorSummaryFocused, located, pageLang, pageRules } from './checks';
 import type { DomField } from './dom';
 import { navigation, open, visitJourneys } from './journeys';
 import { exampleForms, formPageKeys, planJourneys, servicePages } from './pages';
@@ -57,8 +57,7 @@ export function describeAccessibility(part: number, parts: number): void {
             seen.add(step.key);
             checked.add(step.key);
             const found = await problemsOn(page, offsite, state.startsWith('error'));
-            if ((await page.getAttribute('html', 'lang')) !== lang)
-              found.push(`the page is not in ${lang}`);
+            if ((await pageLang(page)) !== lang) found.push(`the page is not in ${lang}`);
             problems.push(...located(step.url, state, found));
           },
         });
