@@ -103,9 +103,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   deliver: {
     usage: DELIVER_USAGE,
-    run: async (args) => {
-      // Loaded only for this command (see deliver-usage.ts).
-      const { deliverCommand } = await import('./deliver');
+    run: (args) => {
+      // Loaded only for this command (see deliver-usage.ts). With require, not import(): from a
+      // source checkout the CLI runs under tsx's require hook, and import() would not find a .ts file.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { deliverCommand } = require('./deliver') as typeof import('./deliver');
       return withConfiguredStore((store) => deliverCommand(store, args, terminal), terminal.err);
     },
   },
