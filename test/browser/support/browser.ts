@@ -125,7 +125,7 @@ export async function isolatedContext(
 
 /** A browser and a running service for one test file, started before its tests and stopped after. */
 export interface SharedService {
-  /** A new isolated browser context on the service (requests leaving it are aborted and listed). */
+  /** A new isolated browser context on the service (a request leaving it fails and is listed). */
   newContext(options?: Parameters<Browser['newContext']>[0]): ReturnType<typeof isolatedContext>;
   /** A new isolated context whose pages are in a language (as if chosen once with `?lang=`). */
   newContextIn(lang: string): ReturnType<typeof isolatedContext>;
