@@ -3,6 +3,7 @@ import pg from 'pg';
 import { fromPostgresError } from '../../src/store/driver-errors';
 import { openPostgresStore } from '../../src/store/postgres-store';
 import { StoreUnavailableError } from '../../src/store/store-unavailable';
+import type { Store } from '../../src/store/store';
 import { postgresSchemaUrl } from './support/databases';
 
 /** A port on 127.0.0.1 with nothing listening: taken from the system, then let go. */
@@ -12,6 +13,31 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as net.AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** What a restart of the server does to a store's connections: each ended by the server (57P01). */
+function endOtherConnections(admin: pg.Client) {
+  return admin.query(
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+     WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
+}
+
+/** A store on its own schema, and a client of the same database that can end its connections. */
+async function storeWithAdmin(
+  poolSize: number,
+  run: (store: Store, admin: pg.Client) => Promise<void>,
+): Promise<void> {
+  const url = await postgresSchemaUrl();
+  const store = await openPostgresStore({ connectionString: url, poolSize });
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await run(store, admin);
+  } finally {
+    await admin.end();
+    await store.close();
+  }
 }
 
 describe('postgres store: a database it cannot use', () => {
@@ -53,18 +79,10 @@ describe('postgres store: a database it cannot use', () => {
   }, 60_000);
 
   it('answers DATABASE_UNAVAILABLE, never a driver error, when its connections are cut, then recovers by itself', async () => {
-    const url = await postgresSchemaUrl();
-    const store = await openPostgresStore({ connectionString: url, poolSize: 3 });
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
+    await storeWithAdmin(3, async (store, admin) => {
       // Three connections in the pool, all idle.
       await Promise.all([store.ping(), store.ping(), store.ping()]);
-      // What a restart of the server does to them: ended by the server (57P01).
-      const cut = await admin.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-         WHERE datname = current_database() AND pid <> pg_backend_pid()`,
-      );
+      const cut = await endOtherConnections(admin);
       expect(cut.rowCount).toBeGreaterThanOrEqual(1);
       const outcomes = await Promise.all(
         Array.from({ length: 3 }, () =>
@@ -81,27 +99,17 @@ describe('postgres store: a database it cannot use', () => {
       await expect(store.ping()).resolves.toBeUndefined();
       await store.sessions.setSession('sid-after', '{}', Date.now() + 60_000);
       expect(await store.sessions.getSession('sid-after', Date.now())).toBe('{}');
-    } finally {
-      await admin.end();
-      await store.close();
-    }
+    });
   }, 60_000);
 
   it('answers DATABASE_UNAVAILABLE, and goes on running, when a connection in use is cut', async () => {
-    const url = await postgresSchemaUrl();
-    const store = await openPostgresStore({ connectionString: url, poolSize: 1 });
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
+    await storeWithAdmin(1, async (store, admin) => {
       // The connection is checked out by the transaction when the server ends it: node-postgres
       // reports that on the connection itself, which would end the process with nobody listening.
       const outcome = await store
         .tx(async (r) => {
           await r.sessions.setSession('sid-in-tx', '{}', Date.now() + 60_000);
-          await admin.query(
-            `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-             WHERE datname = current_database() AND pid <> pg_backend_pid()`,
-          );
+          await endOtherConnections(admin);
           await r.sessions.getSession('sid-in-tx', Date.now());
           return 'committed';
         })
@@ -110,10 +118,7 @@ describe('postgres store: a database it cannot use', () => {
       // Nothing of the transaction was kept, and the next request gets a new connection.
       await expect(store.ping()).resolves.toBeUndefined();
       expect(await store.sessions.getSession('sid-in-tx', Date.now())).toBeUndefined();
-    } finally {
-      await admin.end();
-      await store.close();
-    }
+    });
   }, 60_000);
 
   it('reads a server shutting down and a full disk as DATABASE_UNAVAILABLE', () => {
