@@ -8,7 +8,7 @@ import { deploymentAgencies } from './deployment-agencies';
 import { DELIVER_USAGE } from './deliver-usage';
 import { deliveries, DELIVERIES_USAGE } from './deliveries';
 import { publish, PUBLISH_USAGE } from './publish';
-import { purge, PURGE_USAGE } from './purge';
+import { PURGE_USAGE } from './purge-usage';
 import { unpublish, UNPUBLISH_USAGE } from './unpublish';
 import { readNewPassword } from './read-password';
 import { users, USERS_USAGE, type CommandIo } from './users';
@@ -75,7 +75,12 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   purge: {
     usage: PURGE_USAGE,
-    run: (args) => withConfiguredStore((store) => purge(store, args, terminal), terminal.err),
+    run: (args) => {
+      // Loaded only for this command, with require as 'deliver' is (see below).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { purge } = require('./purge') as typeof import('./purge');
+      return withConfiguredStore((store) => purge(store, args, terminal), terminal.err);
+    },
   },
   migrate: {
     usage: MIGRATE_USAGE,

@@ -1,15 +1,19 @@
+import pino from 'pino';
 import { readConfig } from '../config';
-import { purgeNow } from '../resume/purge-job';
-import { resumePolicy } from '../resume/resume-policy';
+import { loadForms } from '../definition/load';
+import { formatProblem, type Problem } from '../definition/problem';
+import { cleanUpOnce } from '../resume/purge-job';
 import type { Store } from '../store/store';
+import { cleanUpSteps } from '../web/app-purge-job';
+import { createKpi } from '../web/kpi/kpi';
+import { LOG_SERIALISERS } from '../web/log-serialisers';
+import { anyFileQuestion } from '../web/uploads/file-pages';
+import { configuredBlobs } from '../web/uploads/uploads-setup';
+import { deploymentAgencies } from './deployment-agencies';
+import { PURGE_USAGE } from './purge-usage';
 import type { CommandIo } from './users';
 
-export const PURGE_USAGE = `Usage: civic-forms purge
-  Deletes expired data now, as the server does every PURGE_INTERVAL_MINUTES: expired sessions, resume
-  codes past RESUME_EXPIRY_DAYS with their saved answers, drafts no code or session reaches that
-  were left untouched that long, and counts of failed sign-ins older than the throttle's window.`;
-
-/** `civic-forms purge`: runs the clean-up once and says what it deleted. */
+/** `civic-forms purge`: runs the server's whole clean-up once and says what it deleted. */
 export async function purge(
   store: Store,
   args: string[],
@@ -21,11 +25,43 @@ export async function purge(
     io.err(PURGE_USAGE);
     return 2;
   }
-  const counts = await purgeNow(store, now, resumePolicy(readConfig()).expiryMs);
+  const config = readConfig();
+  let forms: ReturnType<typeof loadForms>;
+  try {
+    forms = loadForms(config.formsDir);
+  } catch (error) {
+    // The same problems the service would refuse to start with, one line each.
+    const problems = (error as { problems?: Problem[] }).problems;
+    if (!Array.isArray(problems)) throw error;
+    problems.forEach((p) => io.err(formatProblem(p)));
+    return 1;
+  }
+  // Warnings and errors only, on stderr: standard output says what was deleted.
+  const logger = pino({ level: 'warn', serializers: LOG_SERIALISERS }, pino.destination(2));
+  const agencyOf = deploymentAgencies()?.agencyOf;
+  // The expired saves count as not completed, as when the server deletes them.
+  const kpi = createKpi(store, { secret: config.sessionSecret, logger, agencyOf });
+  const counts = await cleanUpOnce(
+    store,
+    now,
+    cleanUpSteps({
+      config,
+      store,
+      // The server's own files, only where a form asks for one (as the server decides).
+      blobs: anyFileQuestion(forms) ? configuredBlobs(config, store, logger) : undefined,
+      agencyOf,
+      onExpired: (draft) => kpi.events.draftEvent(draft, 'expired', draft.expiredAt),
+    }),
+  );
+  await kpi.recorder.close();
   io.out(
     `deleted ${counts.drafts} draft(s), ${counts.codes} resume code(s), ` +
       `${counts.sessions} session(s), ${counts.attempts} old count(s) of wrong tries ` +
-      `and ${counts.signInFailures} old count(s) of failed sign-ins`,
+      `and ${counts.signInFailures} old count(s) of failed sign-ins` +
+      (counts.submissions === undefined
+        ? ''
+        : `; ${counts.submissions} submission(s) past their retention`) +
+      (counts.files === undefined ? '' : `; ${counts.files} uploaded file(s) nothing holds`),
   );
   return 0;
 }
