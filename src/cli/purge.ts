@@ -2,7 +2,7 @@ import pino from 'pino';
 import { readConfig } from '../config';
 import { loadForms } from '../definition/load';
 import { formatProblem, type Problem } from '../definition/problem';
-import { cleanUpOnce } from '../resume/purge-job';
+import { cleanUpOnce, type CleanUpCounts } from '../resume/purge-job';
 import type { Store } from '../store/store';
 import { cleanUpSteps } from '../web/app-purge-job';
 import { createKpi } from '../web/kpi/kpi';
@@ -41,19 +41,24 @@ export async function purge(
   const agencyOf = deploymentAgencies()?.agencyOf;
   // The expired saves count as not completed, as when the server deletes them.
   const kpi = createKpi(store, { secret: config.sessionSecret, logger, agencyOf });
-  const counts = await cleanUpOnce(
-    store,
-    now,
-    cleanUpSteps({
-      config,
+  let counts: CleanUpCounts;
+  try {
+    counts = await cleanUpOnce(
       store,
-      // The server's own files, only where a form asks for one (as the server decides).
-      blobs: anyFileQuestion(forms) ? configuredBlobs(config, store, logger) : undefined,
-      agencyOf,
-      onExpired: (draft) => kpi.events.draftEvent(draft, 'expired', draft.expiredAt),
-    }),
-  );
-  await kpi.recorder.close();
+      now,
+      cleanUpSteps({
+        config,
+        store,
+        // The server's own files, only where a form asks for one (as the server decides).
+        blobs: anyFileQuestion(forms) ? configuredBlobs(config, store, logger) : undefined,
+        agencyOf,
+        onExpired: (draft) => kpi.events.draftEvent(draft, 'expired', draft.expiredAt),
+      }),
+    );
+  } finally {
+    // Written even when a later step failed: the saves already deleted keep their events.
+    await kpi.recorder.close();
+  }
   io.out(
     `deleted ${counts.drafts} draft(s), ${counts.codes} resume code(s), ` +
       `${counts.sessions} session(s), ${counts.attempts} old count(s) of wrong tries ` +
