@@ -121,4 +121,17 @@ describe('caseworker pages in Chromium', () => {
     expect(await page.textContent('.govuk-notification-banner')).toContain('You have signed out.');
     await context.close();
   });
+
+  it('keeps each reference of the submission list on one line on a 320 px phone (the table scrolls instead)', async () => {
+    const { context } = await shared.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await open(page, '/caseworker/sign-in');
+    await signInWith(page, 'sian.evans', PASSWORD);
+    expect(await open(page, '/caseworker/forms/parking-permit/submissions')).toBe(200);
+    const shown = await page.$$eval('main table tbody th a', (links) =>
+      links.map((a) => ({ text: a.textContent, lines: a.getClientRects().length })),
+    );
+    expect(shown).toEqual([{ text: reference, lines: 1 }]);
+    await context.close();
+  }, 300_000);
 });

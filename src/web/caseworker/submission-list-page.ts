@@ -187,7 +187,7 @@ export function addSubmissionListPages(router: Router, deps: CaseworkerDependenc
           : t('caseworker:list.found', { count: found.total }),
         rows: found.rows.map((row) => [
           {
-            html: `<a class="govuk-link" href="/caseworker/submissions/${escapeHtml(row.reference)}"><span dir="ltr">${escapeHtml(row.reference)}</span></a>`,
+            html: `<a class="govuk-link" href="/caseworker/submissions/${escapeHtml(row.reference)}"><span class="cf-nowrap" dir="ltr">${escapeHtml(row.reference)}</span></a>`,
           },
           { text: dateTimeWords(row.submittedAt, lang) },
           { text: t(`caseworker:channel.${row.channel}`) },
