@@ -217,6 +217,43 @@ describe('a file question page in Chromium', () => {
     }
   }, 120_000);
 
+  it('with JavaScript, the Upload file button looks busy while its file is on its way, and not after', async () => {
+    const { context } = await shared.newContext();
+    try {
+      const page = await context.newPage();
+      await open(page, PAGE);
+      const look = () =>
+        page
+          .locator(UPLOAD)
+          .evaluate((button) => [
+            button.getAttribute('aria-disabled'),
+            getComputedStyle(button).opacity,
+          ]);
+      expect(await look()).toEqual([null, '1']);
+      // The post is held until the button has been looked at.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let posted: () => void = () => undefined;
+      const arrived = new Promise<void>((resolve) => (posted = resolve));
+      await page.route(`**${PAGE}`, async (route) => {
+        if (route.request().method() !== 'POST') return route.fallback();
+        posted();
+        await held;
+        return route.fallback();
+      });
+      await page.setInputFiles('#payslips', [PAYSLIP]);
+      await page.click(UPLOAD);
+      await arrived;
+      expect(await look()).toEqual(['true', '0.5']);
+      release();
+      await announced(page, SAID.en.added('payslip-march.pdf'));
+      expect(await page.locator(ROWS).count()).toBe(1);
+      expect(await look()).toEqual([null, '1']);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it('with JavaScript, a refusal is shown as the browser shows it, and a lost connection sends the form itself', async () => {
     const { context } = await shared.newContext();
     try {
